@@ -1,0 +1,137 @@
+"""Output for people and for pipes: rich on a terminal, plain text when piped or NO_COLOR is set.
+
+One module decides how things look, so every command prints the same way. Plain mode writes no
+ANSI codes at all (not even bold), which is what `grep`, `less` and scripts want.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from glossary import Entry, Hit
+
+
+def plain(stream=None) -> bool:
+    """True when output should carry no styling: piped, NO_COLOR set, or a dumb terminal."""
+    stream = stream or sys.stdout
+    if os.environ.get("NO_COLOR"):
+        return True
+    if os.environ.get("TERM") == "dumb":
+        return True
+    return not (hasattr(stream, "isatty") and stream.isatty())
+
+
+def console(stderr: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False)
+
+
+def one_line(text: str, limit: int = 60) -> str:
+    """`text` made safe for a one-line message: control characters dropped, length capped."""
+    text = "".join(ch if ch.isprintable() else " " for ch in text).strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def error(message: str) -> None:
+    """One line on stderr, the only thing a user error prints."""
+    print(f"nutshell: {message}", file=sys.stderr)
+
+
+def entry(item: Entry, brief: bool = False, fmt: str = "text") -> None:
+    if fmt == "json":
+        print(json.dumps(entry_as_dict(item), ensure_ascii=False, indent=2))
+        return
+    if brief:
+        text = item.summary
+        print(text) if plain() else console().print(f"[bold]{item.title}[/bold]: {text}")
+        return
+    aliases = ", ".join(item.aliases)
+    if plain():
+        print(item.title)
+        print("=" * len(item.title))
+        if aliases:
+            print(f"Also called: {aliases}")
+        print()
+        print(item.explanation)
+        if item.has_demo:
+            print(f"\nTry it: nutshell demo {item.name}   |   nutshell code {item.name}")
+        return
+    from rich.markdown import Markdown
+    from rich.rule import Rule
+
+    out = console()
+    out.print(Rule(f"[bold]{item.title}[/bold]", align="left"))
+    if aliases:
+        out.print(f"[dim]Also called: {aliases}[/dim]\n")
+    out.print(Markdown(item.explanation))
+    if item.has_demo:
+        out.print(
+            f"\n[bold]Try it:[/bold] nutshell demo {item.name}   [dim]|[/dim]   "
+            f"nutshell code {item.name}"
+        )
+
+
+def entry_as_dict(item: Entry) -> dict:
+    return {
+        "name": item.name,
+        "title": item.title,
+        "aliases": list(item.aliases),
+        "summary": item.summary,
+        "explanation": item.explanation,
+        "related": list(item.related),
+        "sources": list(item.sources),
+        "has_demo": item.has_demo,
+    }
+
+
+def entry_table(items: list[Entry]) -> None:
+    if plain():
+        width = max(len(item.name) for item in items)
+        for item in items:
+            demo = "demo" if item.has_demo else "-"
+            print(f"{item.name:<{width}}  {demo:<4}  {item.summary}")
+        return
+    from rich.table import Table
+
+    table = Table(show_lines=False, header_style="bold")
+    table.add_column("entry", style="cyan", no_wrap=True)
+    table.add_column("demo", justify="center")
+    table.add_column("summary")
+    for item in items:
+        table.add_row(item.name, "✓" if item.has_demo else "", item.summary)
+    console().print(table)
+
+
+def hits(results: list[Hit], query: str) -> None:
+    if plain():
+        for hit in results:
+            print(f"{hit.entry.name}  ({hit.score:g})")
+            print(f"    {hit.snippet}")
+        return
+    from rich.text import Text
+
+    out = console()
+    words = [w for w in query.split() if w]
+    for hit in results:
+        out.print(f"[bold cyan]{hit.entry.name}[/bold cyan] [dim]({hit.score:g})[/dim]")
+        snippet = Text("    " + hit.snippet)
+        snippet.highlight_words(words, style="bold yellow", case_sensitive=False)
+        out.print(snippet)
+
+
+def code(item: Entry, first_line: int, source: str) -> None:
+    header = f"# {item.path.parent.name}/{item.path.name}: the Keras implementation of {item.name}"
+    if plain():
+        print(header)
+        print(source, end="")
+        return
+    from rich.syntax import Syntax
+
+    out = console()
+    out.print(f"[dim]{header}[/dim]")
+    out.print(Syntax(source, "python", theme="monokai", line_numbers=False, word_wrap=False))

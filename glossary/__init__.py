@@ -1,0 +1,309 @@
+"""The registry of glossary entries: names, aliases, lookup and did-you-mean.
+
+Every module in this package (except this one and names starting with "_") is one entry. The
+registry learns everything about an entry by *parsing* its file with `ast`, never by importing it:
+the core entries import Keras, and the read-only commands (`explain`, `list`, `search`, `code`)
+must stay fast. Nothing here may import tensorflow, keras or jax.
+
+What a module contributes, and where the registry reads it:
+
+- the explanation: the module docstring (Markdown);
+- the summary: the docstring's first paragraph;
+- `TITLE` and `ALIASES`: string literals at module level;
+- related entries: the `- **name**:` bullets of the docstring's "## See also" section;
+- sources: the bullets of its "## Sources" section;
+- the implementation: the top-level definitions named in `__all__`;
+- a demo: a top-level function called `demo`.
+"""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+_SEE_ALSO_ITEM = re.compile(r"^- \*\*([a-z0-9-]+)\*\*")
+
+
+class UnknownEntry(LookupError):
+    """Raised for a term that names no entry; carries the closest names as suggestions."""
+
+    def __init__(self, term: str, suggestions: list[str]):
+        super().__init__(term)
+        self.term = term
+        self.suggestions = suggestions
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One glossary entry, as read from its module's source."""
+
+    name: str
+    title: str
+    aliases: tuple[str, ...]
+    explanation: str
+    related: tuple[str, ...]
+    sources: tuple[str, ...]
+    implementation: tuple[str, ...]
+    has_demo: bool
+    path: Path
+
+    @property
+    def summary(self) -> str:
+        """The first paragraph of the explanation, on one line."""
+        return " ".join(self.explanation.split("\n\n", 1)[0].split())
+
+    @property
+    def module(self) -> str:
+        return f"glossary.{self.path.stem}"
+
+    def section(self, heading: str) -> str:
+        """The body of one `## heading` section of the explanation ('' if absent)."""
+        return _sections(self.explanation).get(heading.lower(), "")
+
+
+def _sections(markdown: str) -> dict[str, str]:
+    """Split Markdown into {heading (lower case): body} on `## ` headings, outside code fences."""
+    sections: dict[str, list[str]] = {}
+    current = None
+    in_fence = False
+    for line in markdown.splitlines():
+        if line.startswith("```"):
+            in_fence = not in_fence
+        if not in_fence and line.startswith("## "):
+            current = line[3:].strip().lower()
+            sections[current] = []
+        elif current is not None:
+            sections[current].append(line)
+    return {heading: "\n".join(lines).strip() for heading, lines in sections.items()}
+
+
+def _bullets(text: str) -> list[str]:
+    """The `- ` items of a Markdown list; continuation lines are joined onto their item."""
+    items: list[str] = []
+    for line in text.splitlines():
+        if line.startswith("- "):
+            items.append(line[2:].strip())
+        elif line.startswith("  ") and items:
+            items[-1] += " " + line.strip()
+    return items
+
+
+def _literal(tree: ast.Module, name: str):
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(target, ast.Name) and target.id == name for target in node.targets
+        ):
+            return ast.literal_eval(node.value)
+    return None
+
+
+def parse_entry(path: Path) -> Entry:
+    """Read one entry module's metadata from its source, without importing it."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    explanation = ast.get_docstring(tree, clean=True) or ""
+    sections = _sections(explanation)
+    related = tuple(
+        match.group(1)
+        for line in sections.get("see also", "").splitlines()
+        if (match := _SEE_ALSO_ITEM.match(line))
+    )
+    has_demo = any(
+        isinstance(node, ast.FunctionDef) and node.name == "demo" for node in tree.body
+    )
+    name = path.stem.replace("_", "-")
+    return Entry(
+        name=name,
+        title=_literal(tree, "TITLE") or name.capitalize(),
+        aliases=tuple(_literal(tree, "ALIASES") or ()),
+        explanation=explanation,
+        related=related,
+        sources=tuple(_bullets(sections.get("sources", ""))),
+        implementation=tuple(_literal(tree, "__all__") or ()),
+        has_demo=has_demo,
+        path=path,
+    )
+
+
+def entry_paths() -> list[Path]:
+    """The entry modules on disk, in name order."""
+    return sorted(
+        path for path in PACKAGE_DIR.glob("*.py") if not path.name.startswith("_")
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def all_entries() -> dict[str, Entry]:
+    """Every entry, keyed by name, in name order."""
+    return {entry.name: entry for entry in map(parse_entry, entry_paths())}
+
+
+def compact(text: str) -> str:
+    """The form lookup compares: case, accents, spaces, hyphens and punctuation removed.
+
+    `Max-Pooling`, `max pooling` and `maxpooling` all become `maxpooling`. The multiplication
+    sign is read as an `x` so that `1×1 convolution` finds `1x1 convolution`.
+    """
+    text = unicodedata.normalize("NFKD", text).casefold().replace("×", "x")
+    return "".join(ch for ch in text if ch.isalnum() and ch.isascii())
+
+
+def _singular_forms(key: str) -> list[str]:
+    """`key` and the forms it would have without a plural ending on its last word."""
+    forms = [key]
+    if key.endswith("ies") and len(key) > 4:
+        forms.append(key[:-3] + "y")
+    if key.endswith("es") and len(key) > 3:
+        forms.append(key[:-2])
+    if key.endswith("s") and not key.endswith("ss") and len(key) > 2:
+        forms.append(key[:-1])
+    return forms
+
+
+@functools.lru_cache(maxsize=1)
+def _index() -> dict[str, str]:
+    """compact(name or alias) -> entry name."""
+    index: dict[str, str] = {}
+    for entry in all_entries().values():
+        for key in (entry.name, entry.title, *entry.aliases):
+            index.setdefault(compact(key), entry.name)
+    return index
+
+
+def lookup(term: str) -> Entry:
+    """The entry a user means by `term`, forgiving case, spacing, hyphens and plurals.
+
+    Raises UnknownEntry, with up to three suggestions, when nothing matches.
+    """
+    index = _index()
+    key = compact(term)
+    for form in _singular_forms(key):
+        if form in index:
+            return all_entries()[index[form]]
+    raise UnknownEntry(term, suggest(term))
+
+
+def suggest(term: str, limit: int = 3) -> list[str]:
+    """Entry names whose name or aliases are spelled most like `term`."""
+    key = compact(term)[:64]
+    if not key:
+        return []
+    index = _index()
+    close = difflib.get_close_matches(key, list(index), n=limit * 4, cutoff=0.75)
+    names: list[str] = []
+    for match in close:
+        if index[match] not in names:
+            names.append(index[match])
+    return names[:limit]
+
+
+def names() -> list[str]:
+    return list(all_entries())
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result: the entry, its relevance score and a snippet around the first match."""
+
+    entry: Entry
+    score: float
+    snippet: str
+
+
+# Where a word is found says how much it counts: in a name or alias it almost defines the entry,
+# in the summary it is central, in the body it is mentioned.
+_FIELD_WEIGHTS = (("names", 8.0), ("summary", 3.0), ("body", 1.0))
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", unicodedata.normalize("NFKD", text).casefold())
+
+
+def search(query: str, limit: int = 10) -> list[Hit]:
+    """Entries ranked by how well they match the words of `query`.
+
+    A word matches the start of a word in the entry (`pool` finds "pooling"). Each field's
+    matches count logarithmically, so an entry that mentions a word twenty times does not drown
+    one that is about it. An exact name or alias match always ranks first.
+    """
+    words = _words(query)
+    if not words:
+        return []
+    try:
+        exact = lookup(query).name
+    except UnknownEntry:
+        exact = None
+    hits = []
+    for entry in all_entries().values():
+        fields = {
+            "names": " ".join((entry.name, entry.title, *entry.aliases)),
+            "summary": entry.summary,
+            "body": entry.explanation,
+        }
+        score = 0.0
+        for word in words:
+            pattern = re.compile(rf"\b{re.escape(word)}", re.IGNORECASE)
+            for field, weight in _FIELD_WEIGHTS:
+                count = len(pattern.findall(fields[field]))
+                if count:
+                    score += weight * (1.0 + _log2(count))
+        if entry.name == exact:
+            score += 100.0
+        if score:
+            hits.append(Hit(entry, round(score, 2), _snippet(entry.explanation, words)))
+    hits.sort(key=lambda hit: (-hit.score, hit.entry.name))
+    return hits[:limit]
+
+
+def _log2(count: int) -> float:
+    return count.bit_length() - 1.0
+
+
+def _snippet(text: str, words: list[str], width: int = 110) -> str:
+    """About `width` characters of `text` around the first query word, on one line."""
+    flat = " ".join(text.split())
+    first = min(
+        (m.start() for w in words if (m := re.search(rf"\b{re.escape(w)}", flat, re.I))),
+        default=0,
+    )
+    start = max(0, first - width // 3)
+    end = min(len(flat), start + width)
+    return ("…" if start else "") + flat[start:end].strip() + ("…" if end < len(flat) else "")
+
+
+def implementation_source(entry: Entry) -> tuple[int, str] | None:
+    """The entry's Keras implementation as (first line number, source text), read from its file.
+
+    That is the module's imports followed by the contiguous span from the first to the last
+    definition named in `__all__`; None for explanation-only entries. Reading the file (rather
+    than keeping a copy) means `nutshell code` can never drift from the code that runs.
+    """
+    if not entry.implementation:
+        return None
+    source = entry.path.read_text(encoding="utf-8")
+    lines = source.splitlines()
+    tree = ast.parse(source)
+    wanted = set(entry.implementation)
+    defs = [
+        node
+        for node in tree.body
+        if isinstance(node, (ast.ClassDef, ast.FunctionDef)) and node.name in wanted
+    ]
+    if not defs:
+        return None
+    imports = [
+        lines[node.lineno - 1]
+        for node in tree.body
+        if isinstance(node, (ast.Import, ast.ImportFrom))
+        and not (isinstance(node, ast.ImportFrom) and node.module == "__future__")
+    ]
+    first = min(min([d.lineno] + [x.lineno for x in d.decorator_list]) for d in defs)
+    last = max(d.end_lineno for d in defs)
+    body = "\n".join(lines[first - 1 : last])
+    return first, "\n".join(imports) + "\n\n\n" + body + "\n"

@@ -1,0 +1,114 @@
+"""The registry agrees with the modules on disk, and every entry follows the house format."""
+
+from __future__ import annotations
+
+import ast
+import re
+
+import pytest
+
+import glossary
+
+ENTRIES = glossary.all_entries()
+CORE = ["unit", "activation", "layer", "convolution", "pooling", "cnn", "inception", "lstm"]
+REQUIRED_SECTIONS = ["intuition", "the math", "see also", "sources"]
+
+
+def test_registry_matches_modules_on_disk():
+    on_disk = {p.stem.replace("_", "-") for p in glossary.PACKAGE_DIR.glob("*.py")
+               if not p.name.startswith("_")}
+    assert set(ENTRIES) == on_disk
+    assert set(CORE) <= set(ENTRIES)
+    assert len(ENTRIES) >= 40
+
+
+@pytest.mark.parametrize("name", sorted(ENTRIES))
+def test_entry_format(name):
+    entry = ENTRIES[name]
+    words = len(entry.explanation.split())
+    assert 150 <= words <= 600, f"{name}: {words} words"
+    assert 5 <= len(entry.summary.split()) <= 60
+    assert not entry.summary.startswith("#")
+    headings = [h[3:].strip().lower() for h in entry.explanation.splitlines() if h.startswith("## ")]
+    positions = [headings.index(s) for s in REQUIRED_SECTIONS if s in headings]
+    assert len(positions) == len(REQUIRED_SECTIONS), f"{name} lacks a section: {headings}"
+    assert positions == sorted(positions) and headings[-1] == "sources"
+    assert 2 <= len(entry.related) <= 6 and name not in entry.related
+    assert entry.sources, f"{name} cites no source"
+    assert isinstance(entry.aliases, tuple) and entry.title
+
+
+@pytest.mark.parametrize("name", sorted(ENTRIES))
+def test_see_also_targets_resolve(name):
+    for target in ENTRIES[name].related:
+        assert target in ENTRIES, f"{name} links to unknown entry {target!r}"
+
+
+def test_every_alias_resolves_to_its_own_entry_and_none_is_shared():
+    owners: dict[str, str] = {}
+    for entry in ENTRIES.values():
+        for alias in (entry.name, entry.title, *entry.aliases):
+            key = glossary.compact(alias)
+            assert owners.setdefault(key, entry.name) == entry.name, (
+                f"{alias!r} claimed by {owners[key]} and {entry.name}")
+            assert glossary.lookup(alias).name == entry.name
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("Max-Pooling", "pooling"), ("max pooling", "pooling"), ("subsampling", "pooling"),
+    ("POOLING", "pooling"), ("poolings", "pooling"), ("neuron", "unit"),
+    ("artificial neuron", "unit"), ("Neurons", "unit"), ("convnet", "cnn"),
+    ("convolutional network", "cnn"), ("ConvNets", "cnn"), ("googlenet", "inception"),
+    ("inception module", "inception"), ("long short-term memory", "lstm"),
+    ("Long Short Term Memory", "lstm"), ("LSTMs", "lstm"), ("1×1 convolution", "pointwise-convolution"),
+    ("rectified linear units", "relu"), ("activation functions", "activation"),
+    ("  hidden   layer ", "layer"), ("feature_maps", "feature-map"),
+])
+def test_forgiving_lookup(typed, expected):
+    assert glossary.lookup(typed).name == expected
+
+
+# Terms the reference texts define or lean on: a newcomer reading any of them must find each here.
+REFERENCE_TERMS = """
+machine learning; feature engineering; feature learning; deep learning; logistic regression;
+artificial neural network; unit; artificial neuron; activation function; layer; convolution;
+pooling; subsampling; convolutional neural network; inception; hidden layer; input layer;
+output layer; weights; bias; sigmoid; tanh; ReLU; rectified linear unit; maxout; perceptron;
+multilayer perceptron; backpropagation; stochastic gradient descent; gradient descent;
+vanishing gradient; cross-entropy; cost function; kernel; filter bank; feature map;
+receptive field; shared weights; cross-correlation; convolution theorem; Fourier transform;
+fully connected layer; translation invariance; equivariance; 1x1 convolution; recurrent neural
+network; LSTM; GRU; gated recurrent unit; representation learning; distributed representations;
+supervised learning; unsupervised learning; overfitting; training data; test data; regularization;
+dropout; data augmentation; GPU; cuDNN; softmax; multinomial logistic regression; feedforward
+network; local connections; learning rate; mini-batch; epoch; generalization; exploding gradient;
+hierarchical features; chain rule
+"""
+
+
+@pytest.mark.parametrize("term", [t.strip() for t in REFERENCE_TERMS.split(";")])
+def test_reference_terms_are_known(term):
+    glossary.lookup(term)
+
+
+def test_unknown_term_suggests_close_names():
+    with pytest.raises(glossary.UnknownEntry) as info:
+        glossary.lookup("poolng")
+    assert info.value.suggestions[0] == "pooling"
+    with pytest.raises(glossary.UnknownEntry) as info:
+        glossary.lookup("zzzzqqq")
+    assert info.value.suggestions == []
+
+
+@pytest.mark.parametrize("name", sorted(ENTRIES))
+def test_registry_reads_demo_and_implementation_from_source(name):
+    entry = ENTRIES[name]
+    tree = ast.parse(entry.path.read_text())
+    defined = {n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
+    assert entry.has_demo == ("demo" in defined)
+    assert set(entry.implementation) <= defined
+
+
+def test_core_entries_have_diagrams():
+    for name in CORE:
+        assert re.search(r"```text\n", ENTRIES[name].explanation), f"{name} has no diagram"
