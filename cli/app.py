@@ -6,9 +6,12 @@ tensorflow, keras or jax, so the training harness is imported inside the command
 
 from __future__ import annotations
 
+import math
+import os
 import sys
 from enum import Enum
-from typing import Annotated, Optional
+from pathlib import Path
+from typing import Annotated, NoReturn, Optional
 
 import typer
 
@@ -24,8 +27,10 @@ app = typer.Typer(
 )
 
 
-class UserError(Exception):
-    """A mistake the user can fix; reported as one line on stderr with exit code 2."""
+def fail(message: str) -> NoReturn:
+    """Stop on a mistake the user can fix: one line on stderr, exit code 2, no traceback."""
+    render.error(message)
+    raise typer.Exit(2)
 
 
 def complete_term(incomplete: str) -> list[str]:
@@ -35,17 +40,17 @@ def complete_term(incomplete: str) -> list[str]:
 
 
 def find(term: str) -> glossary.Entry:
-    """The entry for `term`, or a UserError saying what the user may have meant."""
+    """The entry for `term`, or a clean exit saying what the user may have meant."""
     try:
         return glossary.lookup(term)
     except glossary.UnknownEntry as unknown:
         shown = render.one_line(term)
         if unknown.suggestions:
-            raise UserError(
+            fail(
                 f"No entry '{shown}'. Did you mean: {', '.join(unknown.suggestions)}?"
-            ) from None
+            )
         hint = f"Try 'nutshell search {shown}' or 'nutshell list'." if shown else "Try 'nutshell list'."
-        raise UserError(f"No entry '{shown}'. {hint}") from None
+        fail(f"No entry '{shown}'. {hint}")
 
 
 Term = Annotated[
@@ -93,7 +98,7 @@ def search(
     query = " ".join(words)
     results = glossary.search(query, limit=limit)
     if not results:
-        raise UserError(f"Nothing matches '{render.one_line(query)}'. Try 'nutshell list'.")
+        fail(f"Nothing matches '{render.one_line(query)}'. Try 'nutshell list'.")
     render.hits(results, query)
 
 
@@ -116,6 +121,122 @@ def code(term: Term) -> None:
     render.code(entry, first_line, source)
 
 
+class Precision(str, Enum):
+    float32 = "float32"
+    mixed = "mixed"
+
+
+def check_logdir(logdir: Path) -> None:
+    """Fail before training, not after, if runs cannot be written to `logdir`."""
+    import shutil
+    import tempfile
+
+    try:
+        logdir.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=logdir, prefix=".nutshell-write-test-"):
+            pass
+        free = shutil.disk_usage(logdir).free
+    except (OSError, ValueError) as problem:
+        reason = getattr(problem, "strerror", None) or str(problem)
+        fail(f"cannot write to log directory '{render.one_line(str(logdir))}': {reason}")
+    if free < 50 * 2**20:
+        fail(f"log directory '{logdir}' has only {free // 2**20} MiB free; need at least 50 MiB")
+
+
+def quiet_frameworks() -> None:
+    """Hide TensorFlow's start-up noise (CUDA probes, oneDNN notices); --verbose keeps it."""
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    os.environ.setdefault("ABSL_MIN_LOG_LEVEL", "3")
+    import warnings
+
+    warnings.filterwarnings("ignore", category=UserWarning)
+    warnings.filterwarnings("ignore", category=DeprecationWarning)
+
+
+@app.command()
+def demo(
+    term: Term,
+    epochs: Annotated[Optional[int], typer.Option(min=1, help="Training epochs (default: the entry's).")] = None,
+    batch_size: Annotated[Optional[int], typer.Option(min=1, help="Examples per batch.")] = None,
+    learning_rate: Annotated[Optional[float], typer.Option(help="Optimizer step size, > 0.")] = None,
+    seed: Annotated[int, typer.Option(min=0, help="Seed for weights, data order and synthetic data.")] = 0,
+    logdir: Annotated[Path, typer.Option(help="Where runs are written.")] = Path("runs"),
+    dataset: Annotated[Optional[str], typer.Option(help="Dataset (default: the entry's bundled one).")] = None,
+    quick: Annotated[bool, typer.Option("--quick", help="Same code path, small budget (~20 s on CPU).")] = False,
+    precision: Annotated[Precision, typer.Option(help="float32, or mixed (float16 on GPU, bfloat16 on CPU).")] = Precision.float32,
+    jit: Annotated[bool, typer.Option("--jit/--no-jit", help="Compile training steps with XLA.")] = False,
+    tag: Annotated[str, typer.Option(help="Suffix for the run directory name.")] = "",
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show TensorFlow's own logging.")] = False,
+) -> None:
+    """Train the entry's example, measure its claim and log the run to TensorBoard.
+
+    Example: nutshell demo pooling --quick
+    """
+    entry = find(term)
+    if not entry.has_demo:
+        with_demo = [e.name for e in glossary.all_entries().values() if e.has_demo]
+        fail(f"'{entry.name}' has no demo. Entries with demos: {', '.join(with_demo)}.")
+    config = {**entry.demo_config, **(entry.demo_config.get("quick", {}) if quick else {})}
+    if learning_rate is not None and not (math.isfinite(learning_rate) and learning_rate > 0):
+        fail(f"--learning-rate must be a positive number, not {learning_rate}")
+    datasets = config.get("datasets", ("synthetic",))
+    dataset = dataset or datasets[0]
+    if dataset not in datasets:
+        fail(f"unknown dataset '{render.one_line(dataset)}' for {entry.name}; "
+                        f"choose one of: {', '.join(datasets)}")
+    if tag and not all(ch.isalnum() or ch in "-_." for ch in tag):
+        fail("--tag may only contain letters, digits, '-', '_' and '.'")
+    check_logdir(logdir)
+    if not verbose:
+        quiet_frameworks()
+    from cli import harness
+    from nutshell_data import DataError
+
+    settings = harness.Settings(
+        epochs=epochs or config["epochs"], batch_size=batch_size or config["batch_size"],
+        learning_rate=learning_rate or config["learning_rate"], seed=seed, dataset=dataset,
+        quick=quick, precision=precision.value, jit=jit, tag=tag,
+    )
+    try:
+        harness.run_demo(entry, settings, logdir)
+    except DataError as problem:
+        fail(str(problem))
+
+
+@app.command()
+def runs(
+    logdir: Annotated[Path, typer.Option(help="Where runs are written.")] = Path("runs"),
+) -> None:
+    """List past runs: entry, date, final metrics and the claim's verdict.
+
+    Example: nutshell runs --logdir runs
+    """
+    from cli import runlog
+
+    found = runlog.find_runs(logdir)
+    if not found:
+        fail(f"no runs in '{render.one_line(str(logdir))}'. Start one: nutshell demo cnn --quick")
+    render.run_table(found)
+
+
+@app.command()
+def board(
+    logdir: Annotated[Path, typer.Option(help="Where runs are written.")] = Path("runs"),
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on (0: any free one).")] = 6006,
+    host: Annotated[str, typer.Option(help="Interface to listen on; 127.0.0.1 keeps it private.")] = "127.0.0.1",
+) -> None:
+    """Open the runs in TensorBoard (its own server), on 127.0.0.1 unless --host says otherwise.
+
+    Example: nutshell board --logdir runs --port 6006
+    """
+    if not logdir.is_dir():
+        fail(f"no log directory '{render.one_line(str(logdir))}'. Start a run: nutshell demo cnn --quick")
+    quiet_frameworks()
+    from cli import runlog
+
+    runlog.serve_tensorboard(logdir, host, port)
+
+
 def main() -> None:
     """Console-script entry point: runs the app and turns user errors into one line + exit 2."""
     from typer.main import get_command
@@ -123,9 +244,6 @@ def main() -> None:
     command = get_command(app)
     try:
         code = command.main(prog_name="nutshell", standalone_mode=False)
-    except UserError as problem:
-        render.error(str(problem))
-        sys.exit(2)
     except typer.TyperException as problem:  # bad options and arguments, from the parser
         if type(problem).__name__ == "NoArgsIsHelpError":
             sys.exit(0)  # the parser has already printed the help

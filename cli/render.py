@@ -135,3 +135,34 @@ def code(item: Entry, first_line: int, source: str) -> None:
     out = console()
     out.print(f"[dim]{header}[/dim]")
     out.print(Syntax(source, "python", theme="monokai", line_numbers=False, word_wrap=False))
+
+
+def _headline_metrics(metrics: dict, limit: int = 3) -> str:
+    preferred = [k for k in metrics if k.startswith("test_")] + [k for k in metrics if k.startswith("val_")]
+    keys = (preferred or list(metrics))[:limit]
+    return "  ".join(f"{k} {metrics[k]:.4f}" for k in keys)
+
+
+def run_table(runs: list[dict]) -> None:
+    rows = []
+    for run in runs:
+        claim = run.get("claim")
+        if run.get("status") != "finished":
+            verdict = "unfinished"
+        else:
+            verdict = "holds" if claim and claim["verdict"] else "does not hold"
+        rows.append((run["entry"], run["started"], _headline_metrics(run.get("metrics", {})),
+                     verdict, run["run_dir"]))
+    if plain():
+        for row in rows:
+            print("  ".join(row))
+        return
+    from rich.table import Table
+
+    table = Table(header_style="bold")
+    for column in ("entry", "started", "final metrics", "claim", "run"):
+        table.add_column(column)
+    for row in rows:
+        style = {"holds": "green", "does not hold": "red"}.get(row[3], "yellow")
+        table.add_row(row[0], row[1], row[2], f"[{style}]{row[3]}[/{style}]", row[4])
+    console().print(table)

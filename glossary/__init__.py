@@ -13,7 +13,9 @@ What a module contributes, and where the registry reads it:
 - related entries: the `- **name**:` bullets of the docstring's "## See also" section;
 - sources: the bullets of its "## Sources" section;
 - the implementation: the top-level definitions named in `__all__`;
-- a demo: a top-level function called `demo`.
+- a demo: a top-level function called `demo`, with its default settings in a `DEMO` dict
+  literal (`epochs`, `batch_size`, `learning_rate`, `datasets`, and `quick` overrides), so
+  bad options are refused before Keras is imported.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ class Entry:
     sources: tuple[str, ...]
     implementation: tuple[str, ...]
     has_demo: bool
+    demo_config: dict
     path: Path
 
     @property
@@ -127,6 +130,7 @@ def parse_entry(path: Path) -> Entry:
         sources=tuple(_bullets(sections.get("sources", ""))),
         implementation=tuple(_literal(tree, "__all__") or ()),
         has_demo=has_demo,
+        demo_config=_literal(tree, "DEMO") or {},
         path=path,
     )
 

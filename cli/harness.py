@@ -1,0 +1,339 @@
+"""The training harness every demo runs through: one run directory, TensorBoard, progress, summary.
+
+A demo receives a `Run` and uses a handful of verbs on it (`compile`, `fit`, `scalars`, `images`,
+`text`, `metrics`, `claim`, `say`), so each entry module reads like a short lesson while the
+plumbing (callbacks, logging, devices, precision, the summary) lives here once.
+
+Importing this module imports Keras (and TensorFlow on its default backend); the CLI imports it
+only inside the commands that train.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import json
+import os
+import platform
+import shutil
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import keras
+import numpy as np
+
+from cli import render
+from cli.progress import progress_callback
+
+try:  # logging needs TensorFlow; on a JAX/PyTorch machine without it the demos still train
+    import tensorflow as tf
+except ImportError:  # pragma: no cover - exercised on the GPU machine only
+    tf = None
+
+
+@dataclass
+class Settings:
+    """What the user chose for one demo run (the run's hparams)."""
+
+    epochs: int
+    batch_size: int
+    learning_rate: float
+    seed: int = 0
+    dataset: str = ""
+    quick: bool = False
+    precision: str = "float32"
+    jit: bool = False
+    tag: str = ""
+
+
+@dataclass
+class Claim:
+    statement: str
+    verdict: bool
+    numbers: dict[str, float] = field(default_factory=dict)
+
+
+def describe_device() -> str:
+    """Where Keras trains: 'GPU: <name>' when the backend sees one, otherwise 'CPU'."""
+    backend = keras.backend.backend()
+    if backend == "tensorflow":
+        gpus = tf.config.list_physical_devices("GPU")
+        if gpus:
+            details = tf.config.experimental.get_device_details(gpus[0])
+            return f"GPU: {details.get('device_name', gpus[0].name)} (x{len(gpus)})"
+        return "CPU"
+    if backend == "jax":
+        import jax
+
+        device = jax.devices()[0]
+        return f"{device.platform.upper()}: {device.device_kind}"
+    if backend == "torch":
+        import torch
+
+        return f"GPU: {torch.cuda.get_device_name(0)}" if torch.cuda.is_available() else "CPU"
+    return "CPU"
+
+
+def versions() -> dict[str, str]:
+    found = {"python": platform.python_version(), "keras": keras.__version__,
+             "backend": keras.backend.backend(), "numpy": np.__version__}
+    for name in ("tensorflow", "tensorboard", "jax", "torch"):
+        try:
+            found[name] = importlib.import_module(name).__version__
+        except ImportError:
+            pass
+    return found
+
+
+def new_run_dir(logdir: Path, entry: str, tag: str = "") -> Path:
+    """Create and return a fresh `logdir/entry/<timestamp>[-tag]` directory.
+
+    `mkdir` without exist_ok is atomic, so two demos started in the same second get distinct
+    directories (the second gets a `-2` suffix) and neither writes into the other's.
+    """
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    base = f"{stamp}-{tag}" if tag else stamp
+    parent = logdir / entry
+    parent.mkdir(parents=True, exist_ok=True)
+    for attempt in range(1, 1000):
+        candidate = parent / (base if attempt == 1 else f"{base}-{attempt}")
+        try:
+            candidate.mkdir()
+            return candidate
+        except FileExistsError:
+            continue
+    raise RuntimeError(f"could not create a run directory under {parent}")
+
+
+class Run:
+    """One demo run: the settings, the run directory, and the verbs a demo uses to train and log."""
+
+    def __init__(self, entry, settings: Settings, logdir: Path):
+        self.entry = entry
+        self.settings = settings
+        self.logdir = logdir
+        self._dir: Path | None = None
+        self._writer = None
+        self.model = None
+        self.final_metrics: dict[str, float] = {}
+        self.result: Claim | None = None
+        self.started = time.perf_counter()
+
+    # -- settings a demo reads ------------------------------------------------------------------
+    @property
+    def quick(self) -> bool:
+        return self.settings.quick
+
+    @property
+    def seed(self) -> int:
+        return self.settings.seed
+
+    @property
+    def dir(self) -> Path:
+        """The run directory, created on first use: a demo that fails while loading its data
+        (before anything is logged) leaves no half-written run behind."""
+        if self._dir is None:
+            self._dir = new_run_dir(self.logdir, self.entry.name, self.settings.tag)
+        return self._dir
+
+    # -- training -------------------------------------------------------------------------------
+    def compile(self, model, *, loss, metrics=(), learning_rate: float | None = None,
+                optimizer: str = "adam", **optimizer_kwargs):
+        """Compile `model` with the run's learning rate, precision and jit settings."""
+        rate = learning_rate if learning_rate is not None else self.settings.learning_rate
+        opt = keras.optimizers.get({"class_name": optimizer,
+                                    "config": {"learning_rate": rate, **optimizer_kwargs}})
+        model.compile(optimizer=opt, loss=loss, metrics=list(metrics),
+                      jit_compile=self.settings.jit)
+        return model
+
+    def fit(self, model, x, y=None, *, validation_data=None, name: str | None = None,
+            epochs: int | None = None, batch_size: int | None = None, callbacks=(), **kwargs):
+        """Train `model`, logging to TensorBoard and showing progress; returns history as a dict.
+
+        The unnamed fit is the run's main model: it logs to `train/` and `validation/` in the run
+        directory and is saved as `model.keras`. Named fits (comparison models) log under
+        `<name>/train` and `<name>/validation`, so TensorBoard shows them side by side.
+        """
+        epochs = epochs or self.settings.epochs
+        batch_size = batch_size or self.settings.batch_size
+        label = name or self.entry.name
+        log_dir = self.dir / name if name else self.dir
+        all_callbacks = [progress_callback(label, epochs), *callbacks]
+        if tf is not None:
+            all_callbacks.append(keras.callbacks.TensorBoard(log_dir=str(log_dir), write_graph=False))
+        history = model.fit(x, y, validation_data=validation_data, epochs=epochs,
+                            batch_size=batch_size, callbacks=all_callbacks, verbose=0, **kwargs)
+        if name is None:
+            self.model = model
+            self.final_metrics.update(
+                {key: float(values[-1]) for key, values in history.history.items()
+                 if key != "learning_rate"})
+        return history.history
+
+    # -- logging --------------------------------------------------------------------------------
+    @property
+    def writer(self):
+        """A tf.summary writer at the run directory's root (None when TensorFlow is missing)."""
+        if self._writer is None and tf is not None:
+            self._writer = tf.summary.create_file_writer(str(self.dir))
+        return self._writer
+
+    def scalars(self, values: dict[str, float], step: int = 0, prefix: str = "claim") -> None:
+        """Log numbers as TensorBoard scalars `prefix/name` (step can walk e.g. across layers)."""
+        if self.writer is None:
+            return
+        with self.writer.as_default():
+            for key, value in values.items():
+                tf.summary.scalar(f"{prefix}/{key}" if prefix else key, float(value), step=step)
+        self.writer.flush()
+
+    def images(self, tag: str, images, step: int = 0, max_outputs: int = 16) -> None:
+        """Log a batch of images (N, H, W, C) rescaled to [0, 1] per image for display."""
+        if self.writer is None:
+            return
+        images = np.asarray(images, dtype="float32")
+        low = images.min(axis=(1, 2, 3), keepdims=True)
+        high = images.max(axis=(1, 2, 3), keepdims=True)
+        images = (images - low) / np.maximum(high - low, 1e-8)
+        with self.writer.as_default():
+            tf.summary.image(tag, images, step=step, max_outputs=max_outputs)
+        self.writer.flush()
+
+    def text(self, tag: str, markdown: str) -> None:
+        if self.writer is None:
+            return
+        with self.writer.as_default():
+            tf.summary.text(tag, markdown, step=0)
+        self.writer.flush()
+
+    def metrics(self, values: dict[str, float]) -> None:
+        """Record final metrics (e.g. test accuracy) for the summary table and summary.json."""
+        self.final_metrics.update({key: float(value) for key, value in values.items()})
+        self.scalars(values, prefix="final")
+
+    def claim(self, statement: str, verdict: bool, **numbers: float) -> Claim:
+        """The entry's central claim, measured: a sentence, whether it held, and its numbers."""
+        self.result = Claim(statement, bool(verdict), {k: float(v) for k, v in numbers.items()})
+        self.scalars(numbers, prefix="claim")
+        self.scalars({"verdict": float(bool(verdict))}, prefix="claim")
+        return self.result
+
+    def say(self, message: str) -> None:
+        """A line of commentary for the person watching."""
+        if render.plain():
+            print(message, flush=True)
+        else:
+            render.console().print(f"[dim]›[/dim] {message}")
+
+    # -- the end of a run -----------------------------------------------------------------------
+    def hparams(self) -> dict[str, Any]:
+        return asdict(self.settings)
+
+    def write_hparams(self) -> None:
+        if self.writer is None:
+            return
+        from tensorboard.plugins.hparams import api as hp
+
+        with self.writer.as_default():
+            hp.hparams({k: v for k, v in self.hparams().items() if v != ""},
+                       trial_id=f"{self.entry.name}/{self.dir.name}")
+        self.writer.flush()
+
+    def finish(self, device: str) -> dict[str, Any]:
+        """Save the model, the hparams and summary.json; returns the summary."""
+        if self.model is not None:
+            self.model.save(self.dir / "model.keras")
+        self.write_hparams()
+        summary = {
+            "entry": self.entry.name,
+            "status": "finished",
+            "run_dir": str(self.dir),
+            "hparams": self.hparams(),
+            "metrics": self.final_metrics,
+            "claim": asdict(self.result) if self.result else None,
+            "device": device,
+            "versions": versions(),
+            "wall_seconds": round(time.perf_counter() - self.started, 2),
+            "finished_at": dt.datetime.now().isoformat(timespec="seconds"),
+        }
+        tmp = self.dir / "summary.json.tmp"
+        tmp.write_text(json.dumps(summary, indent=2) + "\n")
+        os.replace(tmp, self.dir / "summary.json")  # never a half-written summary
+        if self._writer is not None:
+            self._writer.close()
+        return summary
+
+
+def configure(settings: Settings) -> str:
+    """Seed everything, set precision, and return a description of the training device."""
+    keras.utils.set_random_seed(settings.seed)
+    device = describe_device()
+    if settings.precision == "mixed":
+        # float16 needs a GPU's tensor cores; on a CPU bfloat16 is the mixed type that helps.
+        keras.config.set_dtype_policy("mixed_float16" if device.startswith("GPU") else "mixed_bfloat16")
+    else:
+        keras.config.set_dtype_policy("float32")
+    return device
+
+
+def run_demo(entry, settings: Settings, logdir: Path) -> dict[str, Any]:
+    """Run `entry`'s demo with `settings` and return its summary (also written to summary.json)."""
+    device = configure(settings)
+    run = Run(entry, settings, logdir)
+    module = importlib.import_module(entry.module)
+    render_header(run, device)
+    try:
+        module.demo(run)
+    except BaseException:
+        if run._dir is not None and not any(run._dir.iterdir()):
+            shutil.rmtree(run._dir, ignore_errors=True)
+        raise
+    run.text("explanation", entry.explanation)
+    summary = run.finish(device)
+    render_summary(summary)
+    return summary
+
+
+def render_header(run: Run, device: str) -> None:
+    s = run.settings
+    mode = " (quick)" if s.quick else ""
+    run.say(f"nutshell demo {run.entry.name}{mode}: training on {device}; epochs {s.epochs}, "
+            f"batch {s.batch_size}, learning rate {s.learning_rate:g}, seed {s.seed}, "
+            f"precision {s.precision}, jit {'on' if s.jit else 'off'}")
+
+
+def render_summary(summary: dict[str, Any]) -> None:
+    claim = summary["claim"]
+    verdict = "holds" if claim and claim["verdict"] else "does NOT hold"
+    board = f"nutshell board --logdir {Path(summary['run_dir']).parent.parent}"
+    if render.plain():
+        print("\nResult")
+        for key, value in summary["metrics"].items():
+            print(f"  {key}: {value:.4f}")
+        if claim:
+            print(f"  claim: {claim['statement']}")
+            print(f"  verdict: {verdict}")
+            for key, value in claim["numbers"].items():
+                print(f"    {key}: {value:.4g}")
+        print(f"  run: {summary['run_dir']}  ({summary['wall_seconds']:.1f} s on {summary['device']})")
+        print(f"  browse: {board}")
+        return
+    from rich.table import Table
+
+    table = Table(title=f"nutshell demo {summary['entry']}", show_header=False, title_justify="left")
+    table.add_column(style="bold")
+    table.add_column()
+    for key, value in summary["metrics"].items():
+        table.add_row(key, f"{value:.4f}")
+    if claim:
+        colour = "green" if claim["verdict"] else "red"
+        table.add_row("claim", claim["statement"])
+        table.add_row("verdict", f"[{colour}]{verdict}[/{colour}]")
+        table.add_row("numbers", "\n".join(f"{k} = {v:.4g}" for k, v in claim["numbers"].items()))
+    table.add_row("run", summary["run_dir"])
+    table.add_row("time", f"{summary['wall_seconds']:.1f} s on {summary['device']}")
+    table.add_row("browse", board)
+    render.console().print(table)
