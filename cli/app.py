@@ -143,16 +143,6 @@ def check_logdir(logdir: Path) -> None:
         fail(f"log directory '{logdir}' has only {free // 2**20} MiB free; need at least 50 MiB")
 
 
-def quiet_frameworks() -> None:
-    """Hide TensorFlow's start-up noise (CUDA probes, oneDNN notices); --verbose keeps it."""
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-    os.environ.setdefault("ABSL_MIN_LOG_LEVEL", "3")
-    import warnings
-
-    warnings.filterwarnings("ignore", category=UserWarning)
-    warnings.filterwarnings("ignore", category=DeprecationWarning)
-
-
 @app.command()
 def demo(
     term: Term,
@@ -187,9 +177,12 @@ def demo(
     if tag and not all(ch.isalnum() or ch in "-_." for ch in tag):
         fail("--tag may only contain letters, digits, '-', '_' and '.'")
     check_logdir(logdir)
+    from cli.quiet import native_stderr_silenced, quiet_frameworks
+
     if not verbose:
         quiet_frameworks()
-    from cli import harness
+    with native_stderr_silenced(enabled=not verbose):
+        from cli import harness
     from nutshell_data import DataError
 
     settings = harness.Settings(
@@ -198,7 +191,7 @@ def demo(
         quick=quick, precision=precision.value, jit=jit, tag=tag,
     )
     try:
-        harness.run_demo(entry, settings, logdir)
+        harness.run_demo(entry, settings, logdir, quiet=not verbose)
     except DataError as problem:
         fail(str(problem))
 
@@ -231,9 +224,10 @@ def board(
     """
     if not logdir.is_dir():
         fail(f"no log directory '{render.one_line(str(logdir))}'. Start a run: nutshell demo cnn --quick")
-    quiet_frameworks()
     from cli import runlog
+    from cli.quiet import quiet_frameworks
 
+    quiet_frameworks()
     runlog.serve_tensorboard(logdir, host, port)
 
 

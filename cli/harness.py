@@ -26,6 +26,7 @@ import numpy as np
 
 from cli import render
 from cli.progress import progress_callback
+from cli.quiet import native_stderr_silenced
 
 try:  # logging needs TensorFlow; on a JAX/PyTorch machine without it the demos still train
     import tensorflow as tf
@@ -279,9 +280,10 @@ def configure(settings: Settings) -> str:
     return device
 
 
-def run_demo(entry, settings: Settings, logdir: Path) -> dict[str, Any]:
+def run_demo(entry, settings: Settings, logdir: Path, quiet: bool = True) -> dict[str, Any]:
     """Run `entry`'s demo with `settings` and return its summary (also written to summary.json)."""
-    device = configure(settings)
+    with native_stderr_silenced(enabled=quiet):  # device probing logs from C++
+        device = configure(settings)
     run = Run(entry, settings, logdir)
     module = importlib.import_module(entry.module)
     render_header(run, device)

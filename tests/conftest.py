@@ -26,3 +26,30 @@ def nutshell(*args: str, env: dict | None = None, cwd: Path | None = None, timeo
 @pytest.fixture
 def run_cli():
     return nutshell
+
+
+def run_quick_demo(name: str, logdir: Path, **overrides) -> dict:
+    """Run entry `name`'s demo in-process in --quick mode (same code path as the CLI).
+
+    In-process saves the 3-4 s TensorFlow import a subprocess would pay for every demo; the CLI
+    path itself is covered by tests that run the console script.
+    """
+    from cli import harness
+    import glossary
+
+    entry = glossary.lookup(name)
+    config = {**entry.demo_config, **entry.demo_config.get("quick", {})}
+    settings = harness.Settings(
+        epochs=overrides.pop("epochs", config["epochs"]),
+        batch_size=overrides.pop("batch_size", config["batch_size"]),
+        learning_rate=overrides.pop("learning_rate", config["learning_rate"]),
+        dataset=overrides.pop("dataset", config["datasets"][0]),
+        quick=True, **overrides,
+    )
+    return harness.run_demo(entry, settings, logdir)
+
+
+@pytest.fixture
+def quick_demo(tmp_path):
+    """`quick_demo("pooling")` runs that demo quickly into a temporary log directory."""
+    return lambda name, **overrides: run_quick_demo(name, tmp_path / "runs", **overrides)

@@ -1,0 +1,41 @@
+"""Keep TensorFlow's start-up noise (CUDA probes, oneDNN notices) off the user's terminal.
+
+TensorFlow 2.21 logs from C++ through absl before Python can configure anything, so environment
+variables alone do not silence it; the one reliable way is to point file descriptor 2 at
+/dev/null while the library loads and probes devices. `--verbose` skips all of this.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import warnings
+
+
+def quiet_frameworks() -> None:
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    os.environ.setdefault("ABSL_MIN_LOG_LEVEL", "3")
+    warnings.filterwarnings("ignore", category=UserWarning)
+    warnings.filterwarnings("ignore", category=DeprecationWarning)
+    warnings.filterwarnings("ignore", category=FutureWarning)
+
+
+@contextlib.contextmanager
+def native_stderr_silenced(enabled: bool = True):
+    """Send everything written to fd 2 (by C++ or Python) to /dev/null inside the block."""
+    if not enabled:
+        yield
+        return
+    sys.stderr.flush()
+    fd = sys.stderr.fileno()
+    saved = os.dup(fd)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    try:
+        yield
+    finally:
+        sys.stderr.flush()
+        os.dup2(saved, fd)
+        os.close(saved)
+        os.close(devnull)
