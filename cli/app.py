@@ -157,6 +157,9 @@ def demo(
     jit: Annotated[bool, typer.Option("--jit/--no-jit", help="Compile training steps with XLA.")] = False,
     tag: Annotated[str, typer.Option(help="Suffix for the run directory name.")] = "",
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show TensorFlow's own logging.")] = False,
+    resume: Annotated[Optional[str], typer.Option(
+        help="Continue an interrupted run: --resume alone takes the latest unfinished run of "
+             "this entry, or give its directory. The run keeps its own settings.")] = None,
 ) -> None:
     """Train the entry's example, measure its claim and log the run to TensorBoard.
 
@@ -177,23 +180,48 @@ def demo(
     if tag and not all(ch.isalnum() or ch in "-_." for ch in tag):
         fail("--tag may only contain letters, digits, '-', '_' and '.'")
     check_logdir(logdir)
+    resume_dir, saved = None, None
+    if resume is not None:
+        from cli.runlog import NothingToResume, resumable_run
+
+        try:
+            resume_dir, saved = resumable_run(logdir, entry.name, resume)
+        except NothingToResume as problem:
+            fail(str(problem))
     from cli.quiet import native_stderr_silenced, quiet_frameworks
 
     if not verbose:
         quiet_frameworks()
     with native_stderr_silenced(enabled=not verbose):
         from cli import harness
+    from cli.checkpoints import CorruptCheckpoint, NonFiniteLoss
     from nutshell_data import DataError
 
-    settings = harness.Settings(
-        epochs=epochs or config["epochs"], batch_size=batch_size or config["batch_size"],
-        learning_rate=learning_rate or config["learning_rate"], seed=seed, dataset=dataset,
-        quick=quick, precision=precision.value, jit=jit, tag=tag,
-    )
+    if saved is not None:
+        settings = harness.Settings(**saved)
+    else:
+        settings = harness.Settings(
+            epochs=epochs or config["epochs"], batch_size=batch_size or config["batch_size"],
+            learning_rate=learning_rate or config["learning_rate"], seed=seed, dataset=dataset,
+            quick=quick, precision=precision.value, jit=jit, tag=tag,
+        )
     try:
-        harness.run_demo(entry, settings, logdir, quiet=not verbose)
+        harness.run_demo(entry, settings, logdir, quiet=not verbose, resume_dir=resume_dir)
     except DataError as problem:
         fail(str(problem))
+    except CorruptCheckpoint as problem:
+        fail(str(problem))
+    except NonFiniteLoss as problem:
+        render.error(f"training stopped: {problem}. Try a smaller --learning-rate "
+                     f"(this run used {settings.learning_rate:g}). Logs are kept in the run directory.")
+        raise typer.Exit(1)
+    except harness.Interrupted as stop:
+        if stop.run_dir is None:
+            render.error("interrupted before anything was saved.")
+        else:
+            render.error(f"interrupted; finished epochs are saved. Resume with: "
+                         f"nutshell demo {entry.name} --resume {stop.run_dir}")
+        raise typer.Exit(130)
 
 
 @app.command()
@@ -231,13 +259,26 @@ def board(
     runlog.serve_tensorboard(logdir, host, port)
 
 
+def _with_resume_value(args: list[str]) -> list[str]:
+    """Let `--resume` stand alone: a bare `--resume` means `--resume latest`.
+
+    (Typer has no options with an optional value, so the console script fills it in.)
+    """
+    return [
+        "--resume=latest" if arg == "--resume" and (i + 1 == len(args) or args[i + 1].startswith("-"))
+        else arg
+        for i, arg in enumerate(args)
+    ]
+
+
 def main() -> None:
     """Console-script entry point: runs the app and turns user errors into one line + exit 2."""
     from typer.main import get_command
 
     command = get_command(app)
     try:
-        code = command.main(prog_name="nutshell", standalone_mode=False)
+        code = command.main(args=_with_resume_value(sys.argv[1:]), prog_name="nutshell",
+                            standalone_mode=False)
     except typer.TyperException as problem:  # bad options and arguments, from the parser
         if type(problem).__name__ == "NoArgsIsHelpError":
             sys.exit(0)  # the parser has already printed the help

@@ -16,6 +16,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -24,7 +25,7 @@ from typing import Any
 import keras
 import numpy as np
 
-from cli import render
+from cli import checkpoints, render
 from cli.progress import progress_callback
 from cli.quiet import native_stderr_silenced
 
@@ -47,6 +48,17 @@ class Settings:
     precision: str = "float32"
     jit: bool = False
     tag: str = ""
+
+
+RUN_FILE = "run.json"  # the settings of a run, written when its directory is created
+
+
+class Interrupted(Exception):
+    """The user stopped a run (Ctrl-C or SIGTERM); its checkpoints and logs are kept."""
+
+    def __init__(self, run_dir: Path | None):
+        super().__init__("interrupted")
+        self.run_dir = run_dir
 
 
 @dataclass
@@ -75,6 +87,16 @@ def describe_device() -> str:
 
         return f"GPU: {torch.cuda.get_device_name(0)}" if torch.cuda.is_available() else "CPU"
     return "CPU"
+
+
+def determinism() -> dict[str, Any]:
+    """What summary.json says about reproducibility."""
+    if keras.backend.backend() == "tensorflow":
+        return {"enabled": True, "how": "keras.utils.set_random_seed + "
+                "tf.config.experimental.enable_op_determinism",
+                "cost": "measured in benchmarks/RESULTS.md (determinism on vs off)"}
+    return {"enabled": False, "how": "keras.utils.set_random_seed only; op determinism is "
+            "TensorFlow's switch", "cost": "none"}
 
 
 def versions() -> dict[str, str]:
@@ -111,11 +133,11 @@ def new_run_dir(logdir: Path, entry: str, tag: str = "") -> Path:
 class Run:
     """One demo run: the settings, the run directory, and the verbs a demo uses to train and log."""
 
-    def __init__(self, entry, settings: Settings, logdir: Path):
+    def __init__(self, entry, settings: Settings, logdir: Path, run_dir: Path | None = None):
         self.entry = entry
         self.settings = settings
         self.logdir = logdir
-        self._dir: Path | None = None
+        self._dir: Path | None = run_dir  # given when resuming an earlier run
         self._writer = None
         self.model = None
         self.final_metrics: dict[str, float] = {}
@@ -137,6 +159,8 @@ class Run:
         (before anything is logged) leaves no half-written run behind."""
         if self._dir is None:
             self._dir = new_run_dir(self.logdir, self.entry.name, self.settings.tag)
+            checkpoints.atomic_write_text(self._dir / RUN_FILE, json.dumps(
+                {"entry": self.entry.name, "settings": asdict(self.settings)}, indent=2))
         return self._dir
 
     # -- training -------------------------------------------------------------------------------
@@ -161,18 +185,30 @@ class Run:
         epochs = epochs or self.settings.epochs
         batch_size = batch_size or self.settings.batch_size
         label = name or self.entry.name
-        log_dir = self.dir / name if name else self.dir
-        all_callbacks = [progress_callback(label, epochs), *callbacks]
-        if tf is not None:
-            all_callbacks.append(keras.callbacks.TensorBoard(log_dir=str(log_dir), write_graph=False))
-        history = model.fit(x, y, validation_data=validation_data, epochs=epochs,
-                            batch_size=batch_size, callbacks=all_callbacks, verbose=0, **kwargs)
+        folder = self.dir / "checkpoints" / (name or "main")
+        folder.mkdir(parents=True, exist_ok=True)
+        history = checkpoints.finished(folder, model)
+        if history is not None:
+            self.say(f"{label}: finished in an earlier session; loaded its weights")
+        else:
+            done, history = checkpoints.restore(model, folder)
+            if done:
+                self.say(f"{label}: resuming after epoch {done}/{epochs}")
+            all_callbacks = [checkpoints.StopOnNonFiniteLoss(label),
+                             progress_callback(label, epochs), *callbacks]
+            if tf is not None:
+                log_dir = self.dir / name if name else self.dir
+                all_callbacks.append(keras.callbacks.TensorBoard(log_dir=str(log_dir), write_graph=False))
+            all_callbacks.append(checkpoints.Checkpointer(folder, history))
+            if done < epochs:
+                model.fit(x, y, validation_data=validation_data, epochs=epochs, initial_epoch=done,
+                          batch_size=batch_size, callbacks=all_callbacks, verbose=0, **kwargs)
+            checkpoints.mark_finished(folder, model, history)
         if name is None:
             self.model = model
             self.final_metrics.update(
-                {key: float(values[-1]) for key, values in history.history.items()
-                 if key != "learning_rate"})
-        return history.history
+                {key: values[-1] for key, values in history.items() if key != "learning_rate"})
+        return history
 
     # -- logging --------------------------------------------------------------------------------
     @property
@@ -243,6 +279,18 @@ class Run:
                        trial_id=f"{self.entry.name}/{self.dir.name}")
         self.writer.flush()
 
+    def _saved(self) -> dict[str, Any]:
+        return json.loads((self.dir / RUN_FILE).read_text())
+
+    def record_session(self) -> None:
+        """Add this session's time to run.json, so a resumed run's wall time covers all sessions."""
+        if self._dir is None:
+            return
+        saved = self._saved()
+        saved["earlier_seconds"] = saved.get("earlier_seconds", 0.0) + time.perf_counter() - self.started
+        saved["sessions"] = saved.get("sessions", 1) + 1
+        checkpoints.atomic_write_text(self.dir / RUN_FILE, json.dumps(saved, indent=2))
+
     def finish(self, device: str) -> dict[str, Any]:
         """Save the model, the hparams and summary.json; returns the summary."""
         if self.model is not None:
@@ -256,8 +304,11 @@ class Run:
             "metrics": self.final_metrics,
             "claim": asdict(self.result) if self.result else None,
             "device": device,
+            "determinism": determinism(),
             "versions": versions(),
-            "wall_seconds": round(time.perf_counter() - self.started, 2),
+            "wall_seconds": round(time.perf_counter() - self.started
+                                  + self._saved().get("earlier_seconds", 0.0), 2),
+            "sessions": self._saved().get("sessions", 1),
             "finished_at": dt.datetime.now().isoformat(timespec="seconds"),
         }
         tmp = self.dir / "summary.json.tmp"
@@ -271,6 +322,9 @@ class Run:
 def configure(settings: Settings) -> str:
     """Seed everything, set precision, and return a description of the training device."""
     keras.utils.set_random_seed(settings.seed)
+    if keras.backend.backend() == "tensorflow":
+        # Same seed, same machine, same numbers, bit for bit (see determinism() for the cost).
+        tf.config.experimental.enable_op_determinism()
     device = describe_device()
     if settings.precision == "mixed":
         # float16 needs a GPU's tensor cores; on a CPU bfloat16 is the mixed type that helps.
@@ -280,23 +334,50 @@ def configure(settings: Settings) -> str:
     return device
 
 
-def run_demo(entry, settings: Settings, logdir: Path, quiet: bool = True) -> dict[str, Any]:
-    """Run `entry`'s demo with `settings` and return its summary (also written to summary.json)."""
+def _signal_as_interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def run_demo(entry, settings: Settings, logdir: Path, quiet: bool = True,
+             resume_dir: Path | None = None) -> dict[str, Any]:
+    """Run `entry`'s demo with `settings` and return its summary (also written to summary.json).
+
+    Ctrl-C and SIGTERM stop training within a batch and raise Interrupted; the finished epochs'
+    checkpoints stay, and `resume_dir` continues such a run in the same directory. A diverging
+    loss raises checkpoints.NonFiniteLoss with the logs kept. A run that fails before it logged
+    anything leaves no directory behind.
+    """
     with native_stderr_silenced(enabled=quiet):  # device probing logs from C++
         device = configure(settings)
-    run = Run(entry, settings, logdir)
+    run = Run(entry, settings, logdir, run_dir=resume_dir)
     module = importlib.import_module(entry.module)
     render_header(run, device)
+    # Installed for SIGINT too: a process started in the background inherits "ignore SIGINT".
+    previous = {sig: signal.signal(sig, _signal_as_interrupt) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         module.demo(run)
+    except KeyboardInterrupt:
+        run.record_session()
+        raise Interrupted(run._dir) from None
+    except checkpoints.NonFiniteLoss:
+        run.record_session()
+        raise
     except BaseException:
-        if run._dir is not None and not any(run._dir.iterdir()):
+        if resume_dir is None and run._dir is not None and _holds_nothing(run._dir):
             shutil.rmtree(run._dir, ignore_errors=True)
         raise
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
     run.text("explanation", entry.explanation)
     summary = run.finish(device)
     render_summary(summary)
     return summary
+
+
+def _holds_nothing(run_dir: Path) -> bool:
+    """True if a run directory has nothing worth keeping: at most its settings file."""
+    return all(path.name == RUN_FILE for path in run_dir.iterdir())
 
 
 def render_header(run: Run, device: str) -> None:

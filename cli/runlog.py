@@ -43,3 +43,32 @@ def serve_tensorboard(logdir: Path, host: str, port: int) -> None:
             time.sleep(3600)
     except KeyboardInterrupt:
         print("TensorBoard stopped.")
+
+
+class NothingToResume(ValueError):
+    """`--resume` found no unfinished run to continue; the message says why."""
+
+
+def resumable_run(logdir: Path, entry: str, which: str) -> tuple[Path, dict]:
+    """The run directory to resume and its saved settings.
+
+    `which` is "latest" (the newest unfinished run of `entry` under `logdir`) or a run directory.
+    """
+    if which == "latest":
+        unfinished = [run for run in find_runs(logdir)
+                      if run["entry"] == entry and run.get("status") != "finished"
+                      and (Path(run["run_dir"]) / "run.json").exists()]
+        if not unfinished:
+            raise NothingToResume(f"no unfinished run of {entry} in '{logdir}' to resume")
+        run_dir = Path(unfinished[-1]["run_dir"])
+    else:
+        run_dir = Path(which)
+    try:
+        saved = json.loads((run_dir / "run.json").read_text())
+    except (OSError, ValueError):
+        raise NothingToResume(f"'{which}' is not a nutshell run directory (no readable run.json)") from None
+    if saved.get("entry") != entry:
+        raise NothingToResume(f"'{which}' is a run of {saved.get('entry')}, not of {entry}")
+    if (run_dir / "summary.json").exists():
+        raise NothingToResume(f"'{which}' already finished; nothing to resume")
+    return run_dir, saved["settings"]

@@ -11,9 +11,11 @@ corrupt file, no internet) raise DataError with one readable sentence.
 from __future__ import annotations
 
 import hashlib
+import os
 import zipfile
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 
 import numpy as np
 
@@ -47,7 +49,10 @@ class Split:
 
 
 def bundled_path(filename: str):
-    """The path of a file bundled in this package."""
+    """The path of a bundled data file; NUTSHELL_DATA_DIR points elsewhere (e.g. a shared copy)."""
+    override = os.environ.get("NUTSHELL_DATA_DIR")
+    if override:
+        return Path(override) / filename
     return resources.files(__name__).joinpath(filename)
 
 
