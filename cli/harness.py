@@ -200,6 +200,7 @@ class Run:
                 log_dir = self.dir / name if name else self.dir
                 all_callbacks.append(keras.callbacks.TensorBoard(log_dir=str(log_dir), write_graph=False))
             all_callbacks.append(checkpoints.Checkpointer(folder, history))
+            all_callbacks.append(checkpoints.DeferredInterrupt())  # last: after the checkpoint
             if done < epochs:
                 model.fit(x, y, validation_data=validation_data, epochs=epochs, initial_epoch=done,
                           batch_size=batch_size, callbacks=all_callbacks, verbose=0, **kwargs)
@@ -335,7 +336,8 @@ def configure(settings: Settings) -> str:
 
 
 def _signal_as_interrupt(signum, frame):
-    raise KeyboardInterrupt
+    if not checkpoints.DeferredInterrupt.request():
+        raise KeyboardInterrupt
 
 
 def run_demo(entry, settings: Settings, logdir: Path, quiet: bool = True,
@@ -367,6 +369,7 @@ def run_demo(entry, settings: Settings, logdir: Path, quiet: bool = True,
             shutil.rmtree(run._dir, ignore_errors=True)
         raise
     finally:
+        checkpoints.DeferredInterrupt.training = False
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     run.text("explanation", entry.explanation)
