@@ -156,6 +156,8 @@ def demo(
     precision: Annotated[Precision, typer.Option(help="float32, or mixed (float16 on GPU, bfloat16 on CPU).")] = Precision.float32,
     jit: Annotated[bool, typer.Option("--jit/--no-jit", help="Compile training steps with XLA.")] = False,
     tag: Annotated[str, typer.Option(help="Suffix for the run directory name.")] = "",
+    steps_per_execution: Annotated[int, typer.Option(min=1, help="Batches per compiled step (fewer Python round trips).")] = 1,
+    deterministic: Annotated[bool, typer.Option("--deterministic/--no-deterministic", help="Bit-identical CPU runs for a seed (TensorFlow op determinism).")] = True,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show TensorFlow's own logging.")] = False,
     resume: Annotated[Optional[str], typer.Option(
         help="Continue an interrupted run: --resume alone takes the latest unfinished run of "
@@ -204,6 +206,7 @@ def demo(
             epochs=epochs or config["epochs"], batch_size=batch_size or config["batch_size"],
             learning_rate=learning_rate or config["learning_rate"], seed=seed, dataset=dataset,
             quick=quick, precision=precision.value, jit=jit, tag=tag,
+            steps_per_execution=steps_per_execution, deterministic=deterministic,
         )
     try:
         harness.run_demo(entry, settings, logdir, quiet=not verbose, resume_dir=resume_dir)

@@ -48,6 +48,8 @@ class Settings:
     precision: str = "float32"
     jit: bool = False
     tag: str = ""
+    steps_per_execution: int = 1
+    deterministic: bool = True
 
 
 RUN_FILE = "run.json"  # the settings of a run, written when its directory is created
@@ -89,8 +91,11 @@ def describe_device() -> str:
     return "CPU"
 
 
-def determinism() -> dict[str, Any]:
+def determinism(settings: Settings) -> dict[str, Any]:
     """What summary.json says about reproducibility."""
+    if not settings.deterministic:
+        return {"enabled": False, "how": "--no-deterministic: seeded, but op order may vary",
+                "cost": "none"}
     if keras.backend.backend() == "tensorflow":
         return {"enabled": True, "how": "keras.utils.set_random_seed + "
                 "tf.config.experimental.enable_op_determinism",
@@ -130,6 +135,27 @@ def new_run_dir(logdir: Path, entry: str, tag: str = "") -> Path:
     raise RuntimeError(f"could not create a run directory under {parent}")
 
 
+class Throughput(keras.callbacks.Callback):
+    """Training examples per second, timed over training batches only (not validation)."""
+
+    def __init__(self, batch_size: int):
+        super().__init__()
+        self.batch_size = batch_size
+        self.examples = 0
+        self.seconds = 0.0
+
+    def on_train_batch_begin(self, batch, logs=None):
+        self._start = time.perf_counter()
+
+    def on_train_batch_end(self, batch, logs=None):
+        self.seconds += time.perf_counter() - self._start
+        steps = self.model.steps_per_execution if self.model else 1
+        self.examples += self.batch_size * (steps or 1)
+
+    def examples_per_second(self) -> float:
+        return round(self.examples / self.seconds, 1) if self.seconds else 0.0
+
+
 class Run:
     """One demo run: the settings, the run directory, and the verbs a demo uses to train and log."""
 
@@ -141,6 +167,7 @@ class Run:
         self._writer = None
         self.model = None
         self.final_metrics: dict[str, float] = {}
+        self.throughput: dict[str, float] = {}
         self.result: Claim | None = None
         self.started = time.perf_counter()
 
@@ -171,7 +198,8 @@ class Run:
         opt = keras.optimizers.get({"class_name": optimizer,
                                     "config": {"learning_rate": rate, **optimizer_kwargs}})
         model.compile(optimizer=opt, loss=loss, metrics=list(metrics),
-                      jit_compile=self.settings.jit)
+                      jit_compile=self.settings.jit,
+                      steps_per_execution=self.settings.steps_per_execution)
         return model
 
     def fit(self, model, x, y=None, *, validation_data=None, name: str | None = None,
@@ -194,7 +222,8 @@ class Run:
             done, history = checkpoints.restore(model, folder)
             if done:
                 self.say(f"{label}: resuming after epoch {done}/{epochs}")
-            all_callbacks = [checkpoints.StopOnNonFiniteLoss(label),
+            meter = Throughput(batch_size)
+            all_callbacks = [checkpoints.StopOnNonFiniteLoss(label), meter,
                              progress_callback(label, epochs), *callbacks]
             if tf is not None:
                 log_dir = self.dir / name if name else self.dir
@@ -204,6 +233,7 @@ class Run:
             if done < epochs:
                 model.fit(x, y, validation_data=validation_data, epochs=epochs, initial_epoch=done,
                           batch_size=batch_size, callbacks=all_callbacks, verbose=0, **kwargs)
+                self.throughput[label] = meter.examples_per_second()
             checkpoints.mark_finished(folder, model, history)
         if name is None:
             self.model = model
@@ -305,7 +335,8 @@ class Run:
             "metrics": self.final_metrics,
             "claim": asdict(self.result) if self.result else None,
             "device": device,
-            "determinism": determinism(),
+            "determinism": determinism(self.settings),
+            "throughput": self.throughput,
             "versions": versions(),
             "wall_seconds": round(time.perf_counter() - self.started
                                   + self._saved().get("earlier_seconds", 0.0), 2),
@@ -323,7 +354,7 @@ class Run:
 def configure(settings: Settings) -> str:
     """Seed everything, set precision, and return a description of the training device."""
     keras.utils.set_random_seed(settings.seed)
-    if keras.backend.backend() == "tensorflow":
+    if keras.backend.backend() == "tensorflow" and settings.deterministic:
         # Same seed, same machine, same numbers, bit for bit (see determinism() for the cost).
         tf.config.experimental.enable_op_determinism()
     device = describe_device()
