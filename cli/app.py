@@ -121,6 +121,12 @@ def code(term: Term) -> None:
     render.code(entry, first_line, source)
 
 
+class Strategy(str, Enum):
+    none = "none"
+    mirrored = "mirrored"
+    multi_worker = "multi-worker"
+
+
 class Precision(str, Enum):
     float32 = "float32"
     mixed = "mixed"
@@ -157,6 +163,7 @@ def demo(
     jit: Annotated[bool, typer.Option("--jit/--no-jit", help="Compile training steps with XLA.")] = False,
     tag: Annotated[str, typer.Option(help="Suffix for the run directory name.")] = "",
     steps_per_execution: Annotated[int, typer.Option(min=1, help="Batches per compiled step (fewer Python round trips).")] = 1,
+    strategy: Annotated[Strategy, typer.Option(help="none; mirrored (all GPUs of this machine); multi-worker (machines listed in TF_CONFIG). --batch-size is per replica.")] = Strategy.none,
     deterministic: Annotated[bool, typer.Option("--deterministic/--no-deterministic", help="Bit-identical CPU runs for a seed (TensorFlow op determinism).")] = True,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show TensorFlow's own logging.")] = False,
     resume: Annotated[Optional[str], typer.Option(
@@ -207,10 +214,11 @@ def demo(
             learning_rate=learning_rate or config["learning_rate"], seed=seed, dataset=dataset,
             quick=quick, precision=precision.value, jit=jit, tag=tag,
             steps_per_execution=steps_per_execution, deterministic=deterministic,
+            strategy=strategy.value,
         )
     try:
         harness.run_demo(entry, settings, logdir, quiet=not verbose, resume_dir=resume_dir)
-    except DataError as problem:
+    except (DataError, harness.SetupError) as problem:
         fail(str(problem))
     except CorruptCheckpoint as problem:
         fail(str(problem))

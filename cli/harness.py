@@ -50,9 +50,14 @@ class Settings:
     tag: str = ""
     steps_per_execution: int = 1
     deterministic: bool = True
+    strategy: str = "none"
 
 
 RUN_FILE = "run.json"  # the settings of a run, written when its directory is created
+
+
+class SetupError(ValueError):
+    """The requested set-up cannot run here (e.g. multi-worker without TF_CONFIG)."""
 
 
 class Interrupted(Exception):
@@ -159,7 +164,9 @@ class Throughput(keras.callbacks.Callback):
 class Run:
     """One demo run: the settings, the run directory, and the verbs a demo uses to train and log."""
 
-    def __init__(self, entry, settings: Settings, logdir: Path, run_dir: Path | None = None):
+    def __init__(self, entry, settings: Settings, logdir: Path, run_dir: Path | None = None,
+                 distribution: Distribution | None = None):
+        self.distribution = distribution or Distribution()
         self.entry = entry
         self.settings = settings
         self.logdir = logdir
@@ -195,6 +202,7 @@ class Run:
                 optimizer: str = "adam", **optimizer_kwargs):
         """Compile `model` with the run's learning rate, precision and jit settings."""
         rate = learning_rate if learning_rate is not None else self.settings.learning_rate
+        rate *= self.distribution.replicas  # linear scaling: a k-times larger batch, k-times the step
         opt = keras.optimizers.get({"class_name": optimizer,
                                     "config": {"learning_rate": rate, **optimizer_kwargs}})
         model.compile(optimizer=opt, loss=loss, metrics=list(metrics),
@@ -211,7 +219,7 @@ class Run:
         `<name>/train` and `<name>/validation`, so TensorBoard shows them side by side.
         """
         epochs = epochs or self.settings.epochs
-        batch_size = batch_size or self.settings.batch_size
+        batch_size = (batch_size or self.settings.batch_size) * self.distribution.replicas
         label = name or self.entry.name
         folder = self.dir / "checkpoints" / (name or "main")
         folder.mkdir(parents=True, exist_ok=True)
@@ -337,6 +345,7 @@ class Run:
             "device": device,
             "determinism": determinism(self.settings),
             "throughput": self.throughput,
+            "distribution": self.distribution.describe(self.settings),
             "versions": versions(),
             "wall_seconds": round(time.perf_counter() - self.started
                                   + self._saved().get("earlier_seconds", 0.0), 2),
@@ -351,8 +360,67 @@ class Run:
         return summary
 
 
+CPU_REPLICAS_ENV = "NUTSHELL_CPU_REPLICAS"
+
+
+@dataclass
+class Distribution:
+    """How training is spread: a tf.distribute strategy (or none) and what it implies."""
+
+    strategy: Any = None
+    replicas: int = 1
+    chief: bool = True
+
+    def scope(self):
+        import contextlib
+
+        return self.strategy.scope() if self.strategy is not None else contextlib.nullcontext()
+
+    def describe(self, settings: Settings) -> dict[str, Any]:
+        return {"strategy": settings.strategy, "replicas": self.replicas,
+                "per_replica_batch_size": settings.batch_size,
+                "global_batch_size": settings.batch_size * self.replicas,
+                "learning_rate": settings.learning_rate * self.replicas,
+                "rule": "global batch = per-replica batch x replicas; learning rate scaled linearly"}
+
+
+def distribute(settings: Settings) -> Distribution:
+    """Build the tf.distribute strategy that --strategy names.
+
+    mirrored: every GPU of this machine (or, with NUTSHELL_CPU_REPLICAS=n and no GPU, n logical
+    CPU devices, to try it out). multi-worker: MultiWorkerMirroredStrategy across the machines
+    that TF_CONFIG lists; only the chief writes the run, the other workers log to a scratch dir.
+    """
+    if settings.strategy == "none":
+        return Distribution()
+    if keras.backend.backend() != "tensorflow":
+        raise SetupError("--strategy needs the TensorFlow backend (KERAS_BACKEND=tensorflow)")
+    if settings.strategy == "mirrored":
+        gpus = tf.config.list_logical_devices("GPU")
+        devices = [d.name for d in gpus] or [d.name for d in tf.config.list_logical_devices("CPU")]
+        strategy = tf.distribute.MirroredStrategy(devices=devices)
+        return Distribution(strategy, strategy.num_replicas_in_sync)
+    if not os.environ.get("TF_CONFIG"):
+        raise SetupError("--strategy multi-worker needs TF_CONFIG describing the workers")
+    strategy = tf.distribute.MultiWorkerMirroredStrategy()
+    resolver = strategy.cluster_resolver
+    chief = resolver.task_type == "chief" or (resolver.task_type == "worker" and resolver.task_id == 0
+                                              and "chief" not in resolver.cluster_spec().as_dict())
+    return Distribution(strategy, strategy.num_replicas_in_sync, chief)
+
+
+def split_cpu(replicas: int) -> None:
+    """Present the CPU as `replicas` logical devices (must run before TensorFlow starts up)."""
+    cpu = tf.config.list_physical_devices("CPU")[0]
+    tf.config.set_logical_device_configuration(
+        cpu, [tf.config.LogicalDeviceConfiguration() for _ in range(replicas)])
+
+
 def configure(settings: Settings) -> str:
     """Seed everything, set precision, and return a description of the training device."""
+    replicas = int(os.environ.get(CPU_REPLICAS_ENV, "0") or 0)
+    if replicas > 1 and tf is not None and not tf.config.list_physical_devices("GPU"):
+        split_cpu(replicas)
     keras.utils.set_random_seed(settings.seed)
     if keras.backend.backend() == "tensorflow" and settings.deterministic:
         # Same seed, same machine, same numbers, bit for bit (see determinism() for the cost).
@@ -382,13 +450,19 @@ def run_demo(entry, settings: Settings, logdir: Path, quiet: bool = True,
     """
     with native_stderr_silenced(enabled=quiet):  # device probing logs from C++
         device = configure(settings)
-    run = Run(entry, settings, logdir, run_dir=resume_dir)
+        distribution = distribute(settings)
+    if not distribution.chief:  # only the chief's run is kept; other workers write scratch logs
+        import tempfile
+
+        logdir = Path(tempfile.mkdtemp(prefix="nutshell-worker-"))
+    run = Run(entry, settings, logdir, run_dir=resume_dir, distribution=distribution)
     module = importlib.import_module(entry.module)
     render_header(run, device)
     # Installed for SIGINT too: a process started in the background inherits "ignore SIGINT".
     previous = {sig: signal.signal(sig, _signal_as_interrupt) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
-        module.demo(run)
+        with distribution.scope():  # models built in the demo get mirrored variables
+            module.demo(run)
     except KeyboardInterrupt:
         run.record_session()
         raise Interrupted(run._dir) from None
