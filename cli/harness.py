@@ -208,6 +208,12 @@ class Run:
         model.compile(optimizer=opt, loss=loss, metrics=list(metrics),
                       jit_compile=self.settings.jit,
                       steps_per_execution=self.settings.steps_per_execution)
+        if self.settings.strategy == "multi-worker":
+            # Keras 3 (keras-team/keras#20585) fails with MultiWorkerMirroredStrategy in fit's
+            # eager "symbolic build", which reduces the first per-replica batch. Unpinning the
+            # model's strategy skips that step; fit then takes the strategy from the scope the
+            # demo runs in, and the model is built when the train step is traced.
+            model._distribute_strategy = None
         return model
 
     def fit(self, model, x, y=None, *, validation_data=None, name: str | None = None,
@@ -402,11 +408,39 @@ def distribute(settings: Settings) -> Distribution:
         return Distribution(strategy, strategy.num_replicas_in_sync)
     if not os.environ.get("TF_CONFIG"):
         raise SetupError("--strategy multi-worker needs TF_CONFIG describing the workers")
+    _patch_keras_multi_worker_reduce()
     strategy = tf.distribute.MultiWorkerMirroredStrategy()
     resolver = strategy.cluster_resolver
     chief = resolver.task_type == "chief" or (resolver.task_type == "worker" and resolver.task_id == 0
                                               and "chief" not in resolver.cluster_spec().as_dict())
     return Distribution(strategy, strategy.num_replicas_in_sync, chief)
+
+
+def _patch_keras_multi_worker_reduce() -> None:
+    """Work around keras-team/keras#20585: Keras 3 cannot fit under MultiWorkerMirroredStrategy.
+
+    Its TensorFlow trainer averages each per-replica metric across workers with
+    `strategy.reduce("MEAN", value, axis=0)`, which fails for the scalar loss and metrics (rank 0
+    has no axis 0). Scalars are averaged over the replicas with axis=None instead; everything
+    else goes to Keras unchanged. Installed only for --strategy multi-worker.
+    """
+    from keras.src.backend.tensorflow import trainer as tf_trainer
+
+    original = tf_trainer.reduce_per_replica
+    if getattr(original, "nutshell_patch", False):
+        return
+
+    def reduce_per_replica(values, strategy, reduction):
+        if reduction in ("auto", "mean") and tf_trainer._collective_all_reduce_multi_worker(strategy):
+            def mean(value):
+                local = strategy.experimental_local_results(value)[0]
+                return strategy.reduce("MEAN", value, axis=0 if local.shape.rank else None)
+
+            return tf.nest.map_structure(mean, values)
+        return original(values, strategy, reduction)
+
+    reduce_per_replica.nutshell_patch = True
+    tf_trainer.reduce_per_replica = reduce_per_replica
 
 
 def split_cpu(replicas: int) -> None:
