@@ -37,12 +37,9 @@ An edge-detector kernel on a 5×5 image, dark (0) on the left and bright (9) on 
 Large where brightness jumps, 0 over flat pixels; size (5 − 3 + 0)/1 + 1 = 3.
 
 ## Try it
-`nutshell demo convolution` computes the Sobel edge maps of the digits four ways (our sliding
-window, `keras.ops.conv`, a true convolution, and FFTs through the convolution theorem) and reports
-how far apart they are: round-off, and for the flip a difference that vanishes only when the
-kernel is turned. Then one 3×3 kernel with no bias learns, by gradient descent, to turn images into
-their edge maps; the demo compares it with Sobel's kernel (cosine similarity, largest error) and
-logs both, with the inputs and their edge maps, as TensorBoard images.
+`nutshell demo convolution` computes Sobel edge maps of the digits four ways (sliding window,
+`keras.ops.conv`, true convolution, FFTs) and reports how far apart they are; then a 3×3 kernel
+learned by gradient descent is compared with Sobel's.
 
 ## See also
 - **kernel**: the small weight grid that does the detecting

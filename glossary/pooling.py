@@ -42,12 +42,9 @@ overlapping 3×3 windows, stride 2). Global average pooling, one window over the
 sits just before the classifier.
 
 ## Try it
-`nutshell demo pooling` trains two small conv nets on the digits that differ only in two 2×2 max
-pools, then shifts the test images by 1 to 3 pixels (zeros fill in) and measures, per distance,
-how far the features before the classifier move, how many predictions stay the same, and the
-accuracy. It also counts the activations each pooling stage keeps, and logs a digit, its shifted
-copies and their pooled maps as images. On 8×8 digits one pixel is an eighth of the width, so
-expect even the pooled net to change its mind often; the claim is only that it does so less.
+`nutshell demo pooling` shifts test digits by 1 to 3 pixels and measures how much two conv nets,
+with and without pooling, change their features and predictions. On 8×8 digits even the pooled net
+often changes its mind; the claim is only that it does so less.
 
 ## See also
 - **convolution**: the layer whose output pooling usually summarises
