@@ -118,7 +118,7 @@ def bench_lstm(repeats: int) -> str:
             solved = numbers.get("lstm_sequences_to_solve")
             sequences.append(solved if solved is not None else float("inf"))
             walls.append(summary["wall_seconds"])
-            lines.append(f"| {variant} | {seed} | {solved if solved is not None else 'not solved'} | "
+            lines.append(f"| {variant} | {seed} | {f'{solved:,.0f}' if solved is not None else 'not solved'} | "
                          f"{numbers.get('lstm_test_mse', float('nan')):.4f} | "
                          f"{numbers.get('simple_rnn_test_mse', float('nan')):.4f} | {summary['wall_seconds']:.1f} |")
         medians[variant] = (statistics.median(sequences), statistics.median(walls))
@@ -155,8 +155,11 @@ SECTIONS = {"startup": bench_startup, "cnn": bench_cnn, "lstm": bench_lstm,
 
 
 def machine() -> str:
-    import keras
-    import tensorflow as tf
+    from cli.quiet import native_stderr_silenced
+
+    with native_stderr_silenced():
+        import keras
+        import tensorflow as tf
 
     return (f"on {os.cpu_count()} CPUs, {platform.platform()}; Python "
             f"{platform.python_version()}, TensorFlow {tf.__version__}, Keras {keras.__version__}, "

@@ -530,6 +530,13 @@ def render_header(run: Run, device: str) -> None:
             f"precision {s.precision}, jit {'on' if s.jit else 'off'}")
 
 
+def _number(value: float) -> str:
+    """Counts read as counts (128,049,152), measurements keep four significant digits."""
+    if float(value).is_integer() and abs(value) >= 1000:
+        return f"{value:,.0f}"
+    return f"{value:.4g}"
+
+
 def render_summary(summary: dict[str, Any]) -> None:
     claim = summary["claim"]
     verdict = "holds" if claim and claim["verdict"] else "does NOT hold"
@@ -542,7 +549,7 @@ def render_summary(summary: dict[str, Any]) -> None:
             print(f"  claim: {claim['statement']}")
             print(f"  verdict: {verdict}")
             for key, value in claim["numbers"].items():
-                print(f"    {key}: {value:.4g}")
+                print(f"    {key}: {_number(value)}")
         print(f"  run: {summary['run_dir']}  ({summary['wall_seconds']:.1f} s on {summary['device']})")
         print(f"  browse: {board}")
         return
@@ -557,7 +564,7 @@ def render_summary(summary: dict[str, Any]) -> None:
         colour = "green" if claim["verdict"] else "red"
         table.add_row("claim", claim["statement"])
         table.add_row("verdict", f"[{colour}]{verdict}[/{colour}]")
-        table.add_row("numbers", "\n".join(f"{k} = {v:.4g}" for k, v in claim["numbers"].items()))
+        table.add_row("numbers", "\n".join(f"{k} = {_number(v)}" for k, v in claim["numbers"].items()))
     table.add_row("run", summary["run_dir"])
     table.add_row("time", f"{summary['wall_seconds']:.1f} s on {summary['device']}")
     table.add_row("browse", board)

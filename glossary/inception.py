@@ -46,6 +46,12 @@ GoogLeNet stacks nine such modules into a network 22 layers deep. It won the Ima
 Later versions (Inception v2 and v3) replace each 5×5 kernel with two stacked 3×3 ones and add
 batch normalization.
 
+## Try it
+`nutshell demo inception` builds inception (3a) for a 28×28×192 input twice, with and without the
+1×1 reductions, and counts weights and multiply-adds from the Keras layers themselves. The pool
+branch keeps its 1×1 projection in both versions, so both output 256 maps and only the reductions
+differ. It then trains a small inception network on the digits and checks test accuracy ≥ 95%.
+
 ## See also
 - **pointwise-convolution**: the 1×1 layers that make the module affordable
 - **convolution**: what each branch computes
@@ -106,7 +112,7 @@ class InceptionModule(keras.layers.Layer):
     `pool_projection`, or `channels` when there is no projection.
 
     Example:
-        >>> InceptionModule(64, 96, 128, 16, 32, 32)(np.zeros((1, 28, 28, 192))).shape
+        >>> tuple(InceptionModule(64, 96, 128, 16, 32, 32)(np.zeros((1, 28, 28, 192))).shape)
         (1, 28, 28, 256)
     """
 
@@ -256,8 +262,9 @@ def _mosaic(maps, columns=8, factor=8):
     low, high = maps.min(axis=(0, 1)), maps.max(axis=(0, 1))
     maps = (maps - low) / np.maximum(high - low, 1e-8)
     rows = -(-channels // columns)
-    cell_h, cell_w = height * factor + 1, width * factor + 1
-    grid = np.ones((rows * cell_h - 1, columns * cell_w - 1), dtype="float32")
+    gap = max(1, factor // 4)
+    cell_h, cell_w = height * factor + gap, width * factor + gap
+    grid = np.ones((rows * cell_h - gap, columns * cell_w - gap), dtype="float32")
     for c in range(channels):
         r, k = divmod(c, columns)
         cell = np.kron(maps[:, :, c], np.ones((factor, factor), dtype="float32"))

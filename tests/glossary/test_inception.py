@@ -1,0 +1,127 @@
+"""inception: the module computes its four branches as a numpy reference does, round-trips its
+config, and its weights and multiply-adds agree with the hand formulas for GoogLeNet's (3a)."""
+
+import keras
+import numpy as np
+import pytest
+
+from glossary.inception import (INCEPTION_3A, INCEPTION_3A_INPUT, InceptionModule, conv_multiply_adds,
+                                inception_without_reductions, module_cost)
+
+
+def conv2d_same_relu(x, kernel, bias):
+    """Reference: stride-1 cross-correlation with zero padding that keeps height and width, ReLU."""
+    k = kernel.shape[0]
+    pad = (k - 1) // 2
+    padded = np.pad(x, ((pad, k - 1 - pad), (pad, k - 1 - pad), (0, 0)))
+    height, width, _ = x.shape
+    out = np.empty((height, width, kernel.shape[-1]))
+    for i in range(height):
+        for j in range(width):
+            out[i, j] = np.tensordot(padded[i:i + k, j:j + k, :], kernel, axes=3) + bias
+    return np.maximum(out, 0.0)
+
+
+def max_pool_3x3_same(x):
+    """3x3 windows, stride 1; the border is padded with -inf so padding never wins the max."""
+    padded = np.pad(x, ((1, 1), (1, 1), (0, 0)), constant_values=-np.inf)
+    height, width, _ = x.shape
+    return np.stack([[padded[i:i + 3, j:j + 3].max(axis=(0, 1)) for j in range(width)]
+                     for i in range(height)])
+
+
+def numpy_inception(x, module):
+    outputs = []
+    for branch in module.branches:
+        y = x
+        for layer in branch:
+            if isinstance(layer, keras.layers.Conv2D):
+                y = conv2d_same_relu(y, *layer.get_weights())
+            else:
+                y = max_pool_3x3_same(y)
+        outputs.append(y)
+    return np.concatenate(outputs, axis=-1)
+
+
+# Hand formulas for one conv layer with a k×k kernel, C inputs and D outputs on an H×W map
+# (stride 1, same padding): weights k·k·C·D + D; multiply-adds H·W·D·k·k·C.
+def weights(k, c, d):
+    return k * k * c * d + d
+
+
+def multiply_adds(h, w, k, c, d):
+    return h * w * d * k * k * c
+
+
+H, W, C = 28, 28, 192
+WITH_REDUCTIONS = [(1, C, 64), (1, C, 96), (3, 96, 128), (1, C, 16), (5, 16, 32), (1, C, 32)]
+WITHOUT_REDUCTIONS = [(1, C, 64), (3, C, 128), (5, C, 32), (1, C, 32)]
+
+
+@pytest.mark.parametrize("reductions", [True, False])
+def test_module_matches_a_numpy_reference(reductions):
+    rng = np.random.default_rng(0)
+    module = (InceptionModule(2, 3, 4, 2, 3, 2) if reductions
+              else inception_without_reductions(2, 4, 3, 2))
+    x = rng.normal(size=(2, 6, 7, 3)).astype("float32")
+    module.build(x.shape)
+    module.set_weights([rng.normal(size=w.shape).astype("float32") for w in module.get_weights()])
+    ours = keras.ops.convert_to_numpy(module(x))
+    expected = np.stack([numpy_inception(image, module) for image in x])
+    np.testing.assert_allclose(ours, expected, rtol=1e-4, atol=1e-4)
+
+
+def test_output_depth_is_the_sum_of_the_branch_widths():
+    x = np.zeros((1, 5, 5, 7), dtype="float32")
+    assert InceptionModule(2, 3, 4, 2, 5, 6)(x).shape == (1, 5, 5, 2 + 4 + 5 + 6)
+    # without a projection the pooled input passes through with all 7 of its channels
+    assert InceptionModule(2, 3, 4, 2, 5, None)(x).shape == (1, 5, 5, 2 + 4 + 5 + 7)
+    layer = InceptionModule(2, 3, 4, 2, 5, None)
+    assert layer.compute_output_shape((None, 5, 5, 7)) == (None, 5, 5, 18)
+
+
+def test_module_round_trips_its_config_and_a_saved_model(tmp_path):
+    layer = InceptionModule(2, 3, 4, None, 5, 6, activation="tanh", name="block")
+    clone = InceptionModule.from_config(layer.get_config())
+    assert clone.get_config() == layer.get_config()
+    inputs = keras.Input((6, 6, 3))
+    outputs = InceptionModule(2, 3, 4, 2, 3, 2)(InceptionModule(2, 3, 4, 2, 3, 2)(inputs))
+    model = keras.Model(inputs, outputs)
+    x = np.random.default_rng(2).normal(size=(2, 6, 6, 3)).astype("float32")
+    model.save(tmp_path / "inception.keras")
+    loaded = keras.models.load_model(tmp_path / "inception.keras")
+    np.testing.assert_allclose(loaded.predict(x, verbose=0), model.predict(x, verbose=0), atol=1e-6)
+
+
+def test_costs_of_inception_3a_agree_with_the_hand_formulas():
+    reduced = module_cost(InceptionModule(**INCEPTION_3A), INCEPTION_3A_INPUT)
+    naive = module_cost(inception_without_reductions(64, 128, 32, 32), INCEPTION_3A_INPUT)
+    assert reduced["weights"] == sum(weights(*layer) for layer in WITH_REDUCTIONS)
+    assert naive["weights"] == sum(weights(*layer) for layer in WITHOUT_REDUCTIONS)
+    assert reduced["multiply_adds"] == sum(multiply_adds(H, W, *layer) for layer in WITH_REDUCTIONS)
+    assert naive["multiply_adds"] == sum(multiply_adds(H, W, *layer) for layer in WITHOUT_REDUCTIONS)
+    assert reduced["output_channels"] == naive["output_channels"] == 64 + 128 + 32 + 32
+    # the 5×5 branch, worked out by hand in the explanation
+    assert naive["branch_multiply_adds"][2] == 120_422_400
+    assert reduced["branch_multiply_adds"][2] == 2_408_448 + 10_035_200 == 12_443_648
+    assert reduced["multiply_adds"] < naive["multiply_adds"]
+
+
+def test_conv_multiply_adds_counts_one_dot_product_per_output_number():
+    conv = keras.layers.Conv2D(5, 3, strides=2)           # valid padding: 9x9 -> 4x4
+    conv.build((None, 9, 9, 2))
+    assert conv_multiply_adds(conv, (1, 9, 9, 2)) == 4 * 4 * 5 * (3 * 3 * 2)
+
+
+def test_quick_demo_measures_the_claim(quick_demo):
+    summary = quick_demo("inception")
+    numbers = summary["claim"]["numbers"]
+    with_reductions = sum(multiply_adds(H, W, *layer) for layer in WITH_REDUCTIONS)
+    without = sum(multiply_adds(H, W, *layer) for layer in WITHOUT_REDUCTIONS)
+    assert numbers["multiply_adds_with_reductions"] == with_reductions
+    assert numbers["multiply_adds_without_reductions"] == without
+    assert numbers["multiply_add_reduction"] == pytest.approx(without / with_reductions)
+    assert numbers["weights_with_reductions"] == sum(weights(*layer) for layer in WITH_REDUCTIONS)
+    assert numbers["test_accuracy"] >= 0.95
+    assert summary["claim"]["verdict"] is (numbers["multiply_add_reduction"] > 1
+                                           and numbers["test_accuracy"] >= 0.95)
