@@ -140,6 +140,34 @@ def new_run_dir(logdir: Path, entry: str, tag: str = "") -> Path:
     raise RuntimeError(f"could not create a run directory under {parent}")
 
 
+def _rescaled(images) -> np.ndarray:
+    images = np.asarray(images, dtype="float32")
+    low = images.min(axis=(1, 2, 3), keepdims=True)
+    high = images.max(axis=(1, 2, 3), keepdims=True)
+    return (images - low) / np.maximum(high - low, 1e-8)
+
+
+def _enlarged(images: np.ndarray, factor: int) -> np.ndarray:
+    """Nearest-neighbour enlargement, so every pixel stays a crisp square."""
+    return np.repeat(np.repeat(images, factor, axis=1), factor, axis=2) if factor > 1 else images
+
+
+def mosaic(tiles, columns: int = 8, enlarge: int = 8, rescale: bool = True,
+           gap_value: float = 1.0) -> np.ndarray:
+    """Tiles (N, h, w, C) laid out as one (1, H, W, C) image, `columns` to a row."""
+    tiles = _enlarged(_rescaled(tiles) if rescale else np.asarray(tiles, "float32"), enlarge)
+    count, height, width, channels = tiles.shape
+    columns = min(columns, count)
+    rows = -(-count // columns)
+    gap = max(1, enlarge // 4)
+    cell_h, cell_w = height + gap, width + gap
+    grid = np.full((rows * cell_h - gap, columns * cell_w - gap, channels), gap_value, "float32")
+    for i, tile in enumerate(tiles):
+        r, c = divmod(i, columns)
+        grid[r * cell_h:r * cell_h + height, c * cell_w:c * cell_w + width] = tile
+    return grid[None]
+
+
 class Throughput(keras.callbacks.Callback):
     """Training examples per second, timed over training batches only (not validation)."""
 
@@ -272,17 +300,22 @@ class Run:
                 tf.summary.scalar(f"{prefix}/{key}" if prefix else key, float(value), step=step)
         self.writer.flush()
 
-    def images(self, tag: str, images, step: int = 0, max_outputs: int = 16) -> None:
-        """Log a batch of images (N, H, W, C) rescaled to [0, 1] per image for display."""
+    def images(self, tag: str, images, step: int = 0, max_outputs: int = 16, enlarge: int = 1,
+               rescale: bool = True) -> None:
+        """Log a batch of images (N, H, W, C), each scaled to its own [0, 1] unless `rescale` is
+        False, and enlarged `enlarge` times (8x8 digits and 3x3 kernels are specks otherwise)."""
         if self.writer is None:
             return
-        images = np.asarray(images, dtype="float32")
-        low = images.min(axis=(1, 2, 3), keepdims=True)
-        high = images.max(axis=(1, 2, 3), keepdims=True)
-        images = (images - low) / np.maximum(high - low, 1e-8)
+        images = _enlarged(_rescaled(images) if rescale else np.asarray(images, "float32"), enlarge)
         with self.writer.as_default():
             tf.summary.image(tag, images, step=step, max_outputs=max_outputs)
         self.writer.flush()
+
+    def mosaic(self, tag: str, tiles, columns: int = 8, enlarge: int = 8, rescale: bool = True,
+               gap_value: float = 1.0, step: int = 0) -> None:
+        """Log many small images (N, h, w, C), e.g. kernels or the channels of a feature map, as
+        one grid image; grid lines have the value `gap_value` (white by default)."""
+        self.images(tag, mosaic(tiles, columns, enlarge, rescale, gap_value), step=step, rescale=False)
 
     def text(self, tag: str, markdown: str) -> None:
         if self.writer is None:

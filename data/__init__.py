@@ -169,6 +169,16 @@ def adding_problem(n: int, steps: int = 100, seed: int = 0):
     return x, y
 
 
+def validation_split(x: np.ndarray, y: np.ndarray, fraction: float = 0.15):
+    """((x_train, y_train), (x_val, y_val)): a validation set drawn at random (fixed seed 0).
+
+    The test set is then touched once, at the end. Random rather than the tail, because the tail
+    of the bundled digits' training split is written by different hands than most of it.
+    """
+    order = np.random.default_rng(0).permutation(len(x))
+    return split_off(x[order], y[order], fraction)
+
+
 def split_off(x: np.ndarray, y: np.ndarray, fraction: float = 0.25):
     """Split arrays into ((x_train, y_train), (x_test, y_test)), the last `fraction` held out.
 

@@ -155,49 +155,17 @@ def _mlp(input_shape, num_classes, hidden=64):
     ], name="mlp")
 
 
-def _hold_out(x, y, fraction=0.15):
-    """A validation set drawn at random (fixed seed) from the training images; the test set is
-    touched only once, at the end."""
-    order = np.random.default_rng(0).permutation(len(x))
-    return data.split_off(x[order], y[order], fraction)
-
-
-def _tiles(tiles, columns=8, factor=8, rescale=True, gap_value=1.0):
-    """Small images (N, h, w, c) laid out as one grid image (1, H, W, c) for TensorBoard.
-
-    Each tile is enlarged `factor` times (nearest neighbour, so 3x3 kernels and 4x4 maps are
-    visible) and, with `rescale`, scaled to its own [0, 1], so a weak map is as readable as a
-    strong one. The grid lines between tiles have the value `gap_value` (white by default).
-    """
-    tiles = np.asarray(tiles, dtype="float32")
-    count, height, width, channels = tiles.shape
-    if rescale:
-        low = tiles.min(axis=(1, 2, 3), keepdims=True)
-        high = tiles.max(axis=(1, 2, 3), keepdims=True)
-        tiles = (tiles - low) / np.maximum(high - low, 1e-8)
-    tiles = np.repeat(np.repeat(tiles, factor, axis=1), factor, axis=2)
-    columns = min(columns, count)
-    rows = -(-count // columns)
-    gap = max(1, factor // 4)
-    cell_h, cell_w = height * factor + gap, width * factor + gap
-    grid = np.full((rows * cell_h - gap, columns * cell_w - gap, channels), gap_value, "float32")
-    for i, tile in enumerate(tiles):
-        r, c = divmod(i, columns)
-        grid[r * cell_h:r * cell_h + height * factor, c * cell_w:c * cell_w + width * factor] = tile
-    return grid[None]
-
-
-def _kernel_picture(kernel):
-    """The first layer's kernels (k, k, C, D) as one image: for grey inputs red marks a positive
-    weight, blue a negative one and white zero, each kernel on its own scale; for colour inputs
-    each kernel is shown as the small RGB patch it responds to most."""
+def _kernel_tiles(kernel):
+    """The first layer's kernels (k, k, C, D) as tiles for a mosaic, and whether to rescale them:
+    for grey inputs red marks a positive weight, blue a negative one and white zero, each kernel
+    on its own scale; for colour inputs each kernel is the small RGB patch it responds to most."""
     tiles = kernel.transpose(3, 0, 1, 2)                       # (D, k, k, C)
     if tiles.shape[-1] != 1:
-        return _tiles(tiles[..., :3], factor=16, gap_value=0.0)
+        return tiles[..., :3], True
     signed = tiles[..., 0] / np.maximum(np.abs(tiles).max(axis=(1, 2, 3))[:, None, None], 1e-8)
     fade_positive, fade_negative = 1.0 - np.clip(signed, 0, 1), 1.0 - np.clip(-signed, 0, 1)
     colours = np.stack([fade_negative, fade_positive * fade_negative, fade_positive], axis=-1)
-    return _tiles(colours, factor=16, rescale=False, gap_value=0.0)
+    return colours, False
 
 
 def _layer_table(model):
@@ -214,7 +182,7 @@ def demo(run):
     """A small CNN learns the digits; its kernels, feature maps and weight count are shown."""
     split = data.load_images(run.settings.dataset)
     limit = 5000 if run.quick else 10000  # the bundled digits have 1,438; caps MNIST/CIFAR runs
-    (x_train, y_train), (x_val, y_val) = _hold_out(split.x_train[:limit], split.y_train[:limit])
+    (x_train, y_train), (x_val, y_val) = data.validation_split(split.x_train[:limit], split.y_train[:limit])
     height, width, channels = split.input_shape
     run.say(f"Data: {split.name}, images of {height}x{width}x{channels}; {len(x_train):,} to train "
             f"on, {len(x_val):,} to validate on, {len(split.x_test):,} kept for the final test.")
@@ -247,15 +215,16 @@ def demo(run):
 
     # Look inside: the learned first-layer kernels, and one test image as each conv layer sees it.
     kernels = ops.convert_to_numpy(convs[0].kernel)           # (k, k, C, D)
-    run.images("inside/1_kernels_conv_1", _kernel_picture(kernels))
+    tiles, rescale = _kernel_tiles(kernels)
+    run.mosaic("inside/1_kernels_conv_1", tiles, enlarge=16, rescale=rescale, gap_value=0.0)
     image = split.x_test[:1]
-    run.images("inside/2_test_image", _tiles(image, factor=8))
+    run.images("inside/2_test_image", image, enlarge=8)
     probe = keras.Model(model.inputs[0], [layer.output for layer in convs])
     for layer, maps in zip(convs, probe(image)):
         maps = ops.convert_to_numpy(maps)[0]                  # (H, W, D)
         factor = max(1, 64 // maps.shape[0])                  # show every map about 64 pixels wide
-        run.images(f"inside/3_feature_maps_{layer.name}",
-                   _tiles(maps.transpose(2, 0, 1)[..., None], factor=factor))
+        run.mosaic(f"inside/3_feature_maps_{layer.name}", maps.transpose(2, 0, 1)[..., None],
+                   enlarge=factor)
     guess = int(np.argmax(model.predict(image, verbose=0)))
     run.text("inside/test_image", f"label {int(split.y_test[0])}, predicted {guess}")
     run.say("Learned kernels (red +, blue -) and feature maps are in TensorBoard's IMAGES tab.")

@@ -99,10 +99,10 @@ def conv2d_sliding_window(images, kernel, strides=1, padding="valid"):
     images = ops.convert_to_tensor(images)
     kernel = ops.convert_to_tensor(kernel, dtype=images.dtype)
     k_h, k_w = kernel.shape[0], kernel.shape[1]
-    s_h, s_w = _pair(strides)
+    s_h, s_w = as_pair(strides)
     if padding == "same":
-        pad_h = _same_padding(images.shape[1], k_h, s_h)
-        pad_w = _same_padding(images.shape[2], k_w, s_w)
+        pad_h = same_padding(images.shape[1], k_h, s_h)
+        pad_w = same_padding(images.shape[2], k_w, s_w)
         images = ops.pad(images, [(0, 0), pad_h, pad_w, (0, 0)])
     elif padding != "valid":
         raise ValueError(f"padding must be 'valid' or 'same', not {padding!r}")
@@ -118,11 +118,11 @@ def conv2d_sliding_window(images, kernel, strides=1, padding="valid"):
     return output
 
 
-def _pair(value):
+def as_pair(value):
     return (value, value) if isinstance(value, int) else tuple(value)
 
 
-def _same_padding(size, k, s):
+def same_padding(size, k, s):
     """Zeros (before, after) that make a window of k with stride s give ⌈size / s⌉ outputs."""
     out = -(-size // s)
     total = max((out - 1) * s + k - size, 0)
@@ -201,8 +201,8 @@ class Conv2DFromScratch(keras.layers.Layer):
                  use_bias=True, **kwargs):
         super().__init__(**kwargs)
         self.filters = filters
-        self.kernel_size = _pair(kernel_size)
-        self.strides = _pair(strides)
+        self.kernel_size = as_pair(kernel_size)
+        self.strides = as_pair(strides)
         self.padding = padding
         self.activation = keras.activations.get(activation)
         self.use_bias = use_bias
@@ -241,11 +241,6 @@ def _grey(images):
     return images if images.shape[-1] == 1 else images.mean(axis=-1, keepdims=True)
 
 
-def _enlarge(images, factor):
-    """Nearest-neighbour upscaling, so 8x8 digits and 3x3 kernels are visible in TensorBoard."""
-    return np.repeat(np.repeat(np.asarray(images), factor, axis=1), factor, axis=2)
-
-
 def _max_abs(a, b):
     return float(np.max(np.abs(ops.convert_to_numpy(a) - ops.convert_to_numpy(b))))
 
@@ -282,8 +277,8 @@ def demo(run):
     conv_vs_flipped_xcorr = _max_abs(convolved, ops.conv(x_test, flipped))
     # Sobel turned by 180° is minus Sobel, so without the flip every edge changes sign.
     conv_vs_unflipped_xcorr = _max_abs(convolved, keras_conv)
-    run.images("edges/input", _enlarge(x_test[:8], 8))
-    run.images("edges/sobel_x", _enlarge(ops.convert_to_numpy(keras_conv[:8]), 8))
+    run.images("edges/input", x_test[:8], enlarge=8)
+    run.images("edges/sobel_x", ops.convert_to_numpy(keras_conv[:8]), enlarge=8)
 
     run.say("A single 3x3 kernel (no bias) learns to map images to their Sobel edge maps…")
     y_train, y_test = ops.convert_to_numpy(ops.conv(x_train, sobel)), ops.convert_to_numpy(keras_conv)
@@ -294,7 +289,7 @@ def demo(run):
     cosine = _cosine(learned, SOBEL_X)
     max_error = float(np.max(np.abs(learned - SOBEL_X)))
     test_mse = float(model.evaluate(x_test, y_test, verbose=0))
-    run.images("kernel/true_sobel_vs_learned", _enlarge(np.stack([SOBEL_X, learned])[..., None], 32))
+    run.images("kernel/true_sobel_vs_learned", np.stack([SOBEL_X, learned])[..., None], enlarge=32)
     run.text("kernel/learned", "learned kernel:\n\n    " + "\n    ".join(
         "  ".join(f"{w:+.3f}" for w in row) for row in learned))
 

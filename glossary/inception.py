@@ -240,36 +240,11 @@ def _small_inception_network(input_shape, num_classes):
     return keras.Model(inputs, outputs, name="small_inception")
 
 
-def _hold_out(x, y, fraction=0.15):
-    """A validation set drawn at random (fixed seed) from the training images; the test set is
-    touched only once, at the end."""
-    order = np.random.default_rng(0).permutation(len(x))
-    return data.split_off(x[order], y[order], fraction)
-
-
 def _cosine_decay(rate, epochs):
     """Shrink the step size from `rate` towards 0 over the run, so the last epochs settle the
     weights instead of bouncing around (accuracy at the end then varies less from seed to seed)."""
     return keras.callbacks.LearningRateScheduler(
         lambda epoch, _: rate * 0.5 * (1.0 + np.cos(np.pi * epoch / epochs)))
-
-
-def _mosaic(maps, columns=8, factor=8):
-    """Channels (H, W, C) laid out as one grid image (1, rows·H·f, columns·W·f, 1), each channel
-    enlarged f times and scaled to its own [0, 1] so weak maps stay visible; grid lines white."""
-    maps = np.asarray(maps, dtype="float32")
-    height, width, channels = maps.shape
-    low, high = maps.min(axis=(0, 1)), maps.max(axis=(0, 1))
-    maps = (maps - low) / np.maximum(high - low, 1e-8)
-    rows = -(-channels // columns)
-    gap = max(1, factor // 4)
-    cell_h, cell_w = height * factor + gap, width * factor + gap
-    grid = np.ones((rows * cell_h - gap, columns * cell_w - gap), dtype="float32")
-    for c in range(channels):
-        r, k = divmod(c, columns)
-        cell = np.kron(maps[:, :, c], np.ones((factor, factor), dtype="float32"))
-        grid[r * cell_h:r * cell_h + height * factor, k * cell_w:k * cell_w + width * factor] = cell
-    return grid[None, :, :, None]
 
 
 def _millions(n):
@@ -303,7 +278,7 @@ def demo(run):
 
     split = data.load_images(run.settings.dataset)
     limit = 5000 if run.quick else 10000  # the bundled digits have 1,438; caps MNIST/CIFAR runs
-    (x_train, y_train), (x_val, y_val) = _hold_out(split.x_train[:limit], split.y_train[:limit])
+    (x_train, y_train), (x_val, y_val) = data.validation_split(split.x_train[:limit], split.y_train[:limit])
     model = _small_inception_network(split.input_shape, split.num_classes)
     run.say(f"Part 2: a small inception network ({model.count_params():,} weights) learns "
             f"{split.name}: {len(x_train):,} training images, {len(x_val):,} for validation.")
@@ -315,10 +290,10 @@ def demo(run):
     # Look inside: what each branch of the first module makes of one test image.
     image = split.x_test[:1]
     stem_maps = keras.Model(model.input, model.get_layer("stem").output)(image)
-    run.images("inside/input", np.repeat(np.repeat(image, 8, axis=1), 8, axis=2))
+    run.images("inside/input", image, enlarge=8)
     branches = model.get_layer("inception_1").branch_outputs(stem_maps)
     for name, maps in zip(BRANCH_NAMES, branches):
-        run.images(f"inside/inception_1_branch_{name}", _mosaic(ops.convert_to_numpy(maps)[0]))
+        run.mosaic(f"inside/inception_1_branch_{name}", np.moveaxis(ops.convert_to_numpy(maps)[0], -1, 0)[..., None])
 
     run.metrics({"test_accuracy": test_accuracy})
     run.claim(

@@ -81,6 +81,7 @@ import numpy as np
 from keras import ops
 
 import nutshell_data as data
+from glossary.convolution import as_pair, same_padding  # the same window arithmetic as convolution
 
 
 def pooling_windows(x, pool_size, strides, padding="valid", fill=0.0):
@@ -101,8 +102,8 @@ def pooling_windows(x, pool_size, strides, padding="valid", fill=0.0):
     """
     (k_h, k_w), (s_h, s_w) = pool_size, strides
     if padding == "same":
-        pad_h = _same_padding(x.shape[1], k_h, s_h)
-        pad_w = _same_padding(x.shape[2], k_w, s_w)
+        pad_h = same_padding(x.shape[1], k_h, s_h)
+        pad_w = same_padding(x.shape[2], k_w, s_w)
         x = ops.pad(x, [(0, 0), pad_h, pad_w, (0, 0)], constant_values=fill)
     elif padding != "valid":
         raise ValueError(f"padding must be 'valid' or 'same', not {padding!r}")
@@ -112,25 +113,14 @@ def pooling_windows(x, pool_size, strides, padding="valid", fill=0.0):
                       for m in range(k_h) for n in range(k_w)])
 
 
-def _same_padding(size, k, s):
-    """(before, after) padding so that windows of k with stride s give ⌈size / s⌉ outputs."""
-    out = -(-size // s)
-    total = max((out - 1) * s + k - size, 0)
-    return total // 2, total - total // 2
-
-
-def _pair(value):
-    return (value, value) if isinstance(value, int) else tuple(value)
-
-
 class _Pool2D(keras.layers.Layer):
     """What max and average pooling share: the window, the stride, the padding; no weights."""
 
     def __init__(self, pool_size=2, strides=None, padding="valid", **kwargs):
         super().__init__(**kwargs)
-        self.pool_size = _pair(pool_size)
+        self.pool_size = as_pair(pool_size)
         # Like Keras: without a stride the windows tile the input, side by side, no overlap.
-        self.strides = _pair(strides) if strides is not None else self.pool_size
+        self.strides = as_pair(strides) if strides is not None else self.pool_size
         self.padding = padding
 
     def get_config(self):
@@ -265,11 +255,6 @@ def _pooling_memory(model):
     return stages
 
 
-def _enlarge(images, factor):
-    """Nearest-neighbour upscaling, so 8x8 digits and 2x2 pooled maps are visible in TensorBoard."""
-    return np.repeat(np.repeat(np.asarray(images), factor, axis=1), factor, axis=2)
-
-
 def _log_pictures(run, model, digit, max_shift):
     """A digit shifted right 0..max_shift pixels, and one channel's map before and after pool1."""
     factor = max(1, 64 // digit.shape[0])
@@ -277,11 +262,10 @@ def _log_pictures(run, model, digit, max_shift):
     conv1 = _sub_model(model, "conv1").predict(moved, verbose=0)
     pool1 = _sub_model(model, "pool1").predict(moved, verbose=0)
     channel = int(pool1[0].sum(axis=(0, 1)).argmax())  # the channel most active on this digit
-    run.images("shift/digit_moved_right_0_to_k", _enlarge(moved, factor))
-    run.images("pooled/pool1_all_channels", _enlarge(np.moveaxis(pool1[0], -1, 0)[..., None], factor * 2))
-    run.images("pooled/conv1_one_channel_under_shift", _enlarge(conv1[..., channel:channel + 1], factor))
-    run.images("pooled/pool1_one_channel_under_shift",
-               _enlarge(pool1[..., channel:channel + 1], factor * 2))
+    run.images("shift/digit_moved_right_0_to_k", moved, enlarge=factor)
+    run.images("pooled/pool1_all_channels", np.moveaxis(pool1[0], -1, 0)[..., None], enlarge=factor * 2)
+    run.images("pooled/conv1_one_channel_under_shift", conv1[..., channel:channel + 1], enlarge=factor)
+    run.images("pooled/pool1_one_channel_under_shift", pool1[..., channel:channel + 1], enlarge=factor * 2)
 
 
 def demo(run):
