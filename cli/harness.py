@@ -283,6 +283,13 @@ class Run:
                 {key: values[-1] for key, values in history.items() if key != "learning_rate"})
         return history
 
+    def train_and_evaluate(self, model, train, test, *, loss, metrics=(), name: str | None = None,
+                           learning_rate: float | None = None, callbacks=()) -> dict[str, float]:
+        """Compile, fit on `train` (validating on `test`), and return the test metrics by name."""
+        self.compile(model, loss=loss, metrics=metrics, learning_rate=learning_rate)
+        self.fit(model, *train, validation_data=test, name=name, callbacks=callbacks)
+        return {k: float(v) for k, v in model.evaluate(*test, verbose=0, return_dict=True).items()}
+
     # -- logging --------------------------------------------------------------------------------
     @property
     def writer(self):
@@ -316,6 +323,12 @@ class Run:
         """Log many small images (N, h, w, C), e.g. kernels or the channels of a feature map, as
         one grid image; grid lines have the value `gap_value` (white by default)."""
         self.images(tag, mosaic(tiles, columns, enlarge, rescale, gap_value), step=step, rescale=False)
+
+    def decision_surface(self, tag: str, model, extent: float = 2.0, size: int = 64) -> None:
+        """Log a 2-D classifier's output over the square [-extent, extent]² as an image."""
+        axis = np.linspace(-extent, extent, size, dtype="float32")
+        grid = np.stack(np.meshgrid(axis, -axis), axis=-1).reshape(-1, 2)
+        self.images(tag, model.predict(grid, verbose=0).reshape(1, size, size, 1), rescale=False)
 
     def text(self, tag: str, markdown: str) -> None:
         if self.writer is None:

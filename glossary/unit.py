@@ -151,34 +151,26 @@ def _maxout_unit():
                              keras.layers.Activation("sigmoid")])
 
 
-def _train_and_score(run, model, dataset, name=None):
-    (x_train, y_train), (x_test, y_test) = data.split_off(*dataset, fraction=0.25)
-    run.compile(model, loss="binary_crossentropy", metrics=["accuracy"])
-    run.fit(model, x_train, y_train, validation_data=(x_test, y_test), name=name)
-    return float(model.evaluate(x_test, y_test, verbose=0)[1])
-
-
-def _decision_surface(model, size=64):
-    """The model's output over the square [-2, 2]², as an image for TensorBoard."""
-    axis = np.linspace(-2.0, 2.0, size, dtype="float32")
-    grid = np.stack(np.meshgrid(axis, -axis), axis=-1).reshape(-1, 2)
-    return model.predict(grid, verbose=0).reshape(1, size, size, 1)
+def _test_accuracy(run, model, dataset, name=None):
+    train, test = data.split_off(*dataset, fraction=0.25)
+    return run.train_and_evaluate(model, train, test, loss="binary_crossentropy",
+                                  metrics=["accuracy"], name=name)["accuracy"]
 
 
 def demo(run):
     """One sigmoid unit learns a linearly separable set but not XOR; one maxout unit learns both."""
     n = 400 if run.quick else 1000
     run.say("A single sigmoid unit (logistic regression) on two separable clouds…")
-    separable = _train_and_score(run, _single_unit(), data.two_blobs(n, seed=run.seed))
+    separable = _test_accuracy(run, _single_unit(), data.two_blobs(n, seed=run.seed))
     run.say("…the same unit on XOR, where no straight line can separate the classes…")
     unit_on_xor = _single_unit()
-    xor_unit = _train_and_score(run, unit_on_xor, data.xor(n, seed=run.seed), name="xor-unit")
+    xor_unit = _test_accuracy(run, unit_on_xor, data.xor(n, seed=run.seed), name="xor-unit")
     run.say("…and a maxout unit with two pieces on XOR.")
     maxout_on_xor = _maxout_unit()
-    xor_maxout = _train_and_score(run, maxout_on_xor, data.xor(n, seed=run.seed), name="xor-maxout")
+    xor_maxout = _test_accuracy(run, maxout_on_xor, data.xor(n, seed=run.seed), name="xor-maxout")
 
-    run.images("decision_surface/sigmoid_unit_on_xor", _decision_surface(unit_on_xor))
-    run.images("decision_surface/maxout_unit_on_xor", _decision_surface(maxout_on_xor))
+    run.decision_surface("decision_surface/sigmoid_unit_on_xor", unit_on_xor)
+    run.decision_surface("decision_surface/maxout_unit_on_xor", maxout_on_xor)
     run.metrics({"test_accuracy_separable": separable, "test_accuracy_xor_unit": xor_unit,
                  "test_accuracy_xor_maxout": xor_maxout})
     run.claim(

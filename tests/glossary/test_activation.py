@@ -1,0 +1,148 @@
+"""activation: our functions equal Keras's, their derivatives equal finite differences and autodiff,
+hand-written backprop equals TensorFlow's gradients, and the demo measures both of its claims."""
+
+from pathlib import Path
+
+import keras
+import numpy as np
+import pytest
+
+from glossary.activation import (
+    ACTIVATIONS,
+    ActivationFromScratch,
+    gradient_norms_by_layer,
+    relu,
+    sigmoid,
+    tanh,
+)
+
+# Spans the saturated tails, where a naive e^(−x) overflows, and the region around 0.
+WIDE = np.concatenate([np.linspace(-120.0, 120.0, 241), np.linspace(-3.0, 3.0, 61)]).astype("float32")
+
+
+@pytest.mark.parametrize("name, ours", [("sigmoid", sigmoid), ("tanh", tanh), ("relu", relu)])
+def test_functions_match_keras_activations(name, ours):
+    expected = keras.ops.convert_to_numpy(keras.activations.get(name)(WIDE))
+    got = keras.ops.convert_to_numpy(ours(WIDE))
+    assert np.all(np.isfinite(got))
+    np.testing.assert_allclose(got, expected, rtol=1e-6, atol=3e-7)
+
+
+def test_values_a_reader_can_check_by_hand():
+    assert float(sigmoid(0.0)) == 0.5
+    np.testing.assert_allclose(float(sigmoid(-0.5)), 1 / (1 + np.exp(0.5)), rtol=1e-6)
+    np.testing.assert_allclose(float(tanh(1.0)), np.tanh(1.0), rtol=1e-6)
+    np.testing.assert_allclose(keras.ops.convert_to_numpy(relu(np.array([-2.0, 0.0, 3.0]))), [0, 0, 3])
+
+
+@pytest.mark.parametrize("name", sorted(ACTIVATIONS))
+def test_derivatives_match_central_differences(name):
+    function, derivative = ACTIVATIONS[name]
+    x = np.linspace(-6.0, 6.0, 121)
+    x = x[np.abs(x) > 1e-3]  # ReLU has a kink at 0, where no difference quotient converges
+    h = 1e-5
+    # float64 throughout, so the quotient's round-off (~1e-11) is far below the tolerance
+    numeric = (keras.ops.convert_to_numpy(function(x + h)) - keras.ops.convert_to_numpy(function(x - h))) / (2 * h)
+    np.testing.assert_allclose(keras.ops.convert_to_numpy(derivative(x)), numeric, rtol=1e-6, atol=1e-8)
+
+
+def test_slopes_bound_what_backprop_can_pass_down():
+    x = np.linspace(-10.0, 10.0, 2001).astype("float32")
+    sigmoid_slope = keras.ops.convert_to_numpy(ACTIVATIONS["sigmoid"][1](x))
+    tanh_slope = keras.ops.convert_to_numpy(ACTIVATIONS["tanh"][1](x))
+    assert sigmoid_slope.max() == pytest.approx(0.25) and tanh_slope.max() == pytest.approx(1.0)
+    assert keras.ops.convert_to_numpy(ACTIVATIONS["relu"][1](np.array([0.0, 1e-3]))).tolist() == [0, 1]
+
+
+@pytest.fixture
+def tf():
+    if keras.backend.backend() != "tensorflow":
+        pytest.skip("the autodiff cross-checks use tf.GradientTape")
+    return pytest.importorskip("tensorflow")
+
+
+@pytest.mark.parametrize("name", sorted(ACTIVATIONS))
+def test_derivatives_match_autodiff_and_stay_finite_in_the_tails(tf, name):
+    function, derivative = ACTIVATIONS[name]
+    x = tf.constant(np.append(WIDE, [0.0, 200.0, -200.0]))  # 0 catches a where/abs slope bug
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        y = function(x)
+    slope = tape.gradient(y, x).numpy()
+    assert np.all(np.isfinite(slope))
+    np.testing.assert_allclose(slope, keras.ops.convert_to_numpy(derivative(x)), rtol=1e-5, atol=1e-7)
+
+
+def _mlp(activation, depth=4, width=8):
+    layers = [keras.Input((3,))]
+    for _ in range(depth):
+        layers += [keras.layers.Dense(width), ActivationFromScratch(activation)]
+    return keras.Sequential([*layers, keras.layers.Dense(1, activation="sigmoid")])
+
+
+@pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu"])
+def test_hand_written_backprop_matches_autodiff(tf, activation):
+    rng = np.random.default_rng(1)
+    x = rng.normal(size=(32, 3)).astype("float32")
+    y = rng.integers(0, 2, 32).astype("float32")
+    model = _mlp(activation)
+    dense = [layer for layer in model.layers if isinstance(layer, keras.layers.Dense)]
+    with tf.GradientTape() as tape:
+        loss = keras.losses.binary_crossentropy(y[:, None], model(x))
+        loss = tf.reduce_mean(loss)
+    expected = [float(tf.norm(g)) for g in tape.gradient(loss, [layer.kernel for layer in dense])]
+    ours = [float(g) for g in
+            gradient_norms_by_layer([(layer.kernel, layer.bias) for layer in dense], activation, x, y)]
+    np.testing.assert_allclose(ours, expected, rtol=1e-4)
+
+
+@pytest.mark.parametrize("name", sorted(ACTIVATIONS))
+def test_layer_after_dense_equals_dense_with_that_activation(name):
+    x = np.random.default_rng(0).normal(size=(16, 5)).astype("float32")
+    plain, builtin = keras.layers.Dense(4), keras.layers.Dense(4, activation=name)
+    plain.build(x.shape)
+    builtin.build(x.shape)
+    builtin.set_weights(plain.get_weights())
+    np.testing.assert_allclose(ActivationFromScratch(name)(plain(x)), builtin(x), rtol=1e-6, atol=1e-6)
+
+
+def test_layer_config_round_trips_and_refuses_unknown_names(tmp_path):
+    layer = ActivationFromScratch("tanh", name="bend")
+    clone = ActivationFromScratch.from_config(layer.get_config())
+    assert clone.get_config() == layer.get_config() and clone.activation == "tanh"
+    model = _mlp("relu", depth=2)
+    model.save(tmp_path / "m.keras")
+    x = np.ones((2, 3), "float32")
+    np.testing.assert_allclose(keras.saving.load_model(tmp_path / "m.keras")(x), model(x), rtol=1e-6)
+    with pytest.raises(ValueError, match="activation must be one of"):
+        ActivationFromScratch("softplus")
+
+
+def _scalar_steps(run_dir: Path, prefix: str) -> dict[str, list[int]]:
+    """{tag: [steps]} of the scalars under `prefix` in a run directory's root event files."""
+    import tensorflow as tf
+
+    steps: dict[str, list[int]] = {}
+    for events in run_dir.glob("events.out.tfevents.*"):
+        for event in tf.compat.v1.train.summary_iterator(str(events)):
+            for value in event.summary.value:
+                if value.tag.startswith(prefix):
+                    steps.setdefault(value.tag, []).append(event.step)
+    return steps
+
+
+def test_quick_demo_measures_both_claims(quick_demo):
+    summary = quick_demo("activation")
+    numbers = summary["claim"]["numbers"]
+    single, stacked = numbers["linear_1_layer_accuracy"], numbers["linear_5_layers_accuracy"]
+    assert single <= 0.70 and stacked <= 0.70 and stacked <= single + 0.03
+    assert numbers["linear_collapse_error"] < 1e-4
+    assert numbers["relu_5_layers_accuracy"] >= 0.95
+    # 0.25 per sigmoid layer over nine layers alone is 0.25⁹ ≈ 3.8e-6
+    assert numbers["sigmoid_first_to_last_gradient"] < 1e-3 < numbers["relu_first_to_last_gradient"]
+    assert numbers["relu_over_sigmoid"] >= 1000
+    assert summary["claim"]["verdict"] is True
+    if keras.backend.backend() == "tensorflow":
+        steps = _scalar_steps(Path(summary["run_dir"]), "gradient_norm/")
+        assert set(steps) == {"gradient_norm/sigmoid", "gradient_norm/tanh", "gradient_norm/relu"}
+        assert all(sorted(s) == list(range(1, 12)) for s in steps.values())  # one step per layer
