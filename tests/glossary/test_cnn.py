@@ -7,20 +7,7 @@ import keras
 import numpy as np
 
 from glossary.cnn import build_cnn, dense_equivalent_weights
-
-
-def conv2d_same(x, kernel, bias):
-    """Reference cross-correlation, stride 1, zero padding that keeps height and width."""
-    k = kernel.shape[0]
-    pad = (k - 1) // 2
-    padded = np.pad(x, ((pad, k - 1 - pad), (pad, k - 1 - pad), (0, 0)))
-    height, width, _ = x.shape
-    out = np.empty((height, width, kernel.shape[-1]))
-    for i in range(height):
-        for j in range(width):
-            window = padded[i:i + k, j:j + k, :]                 # (k, k, C)
-            out[i, j] = np.tensordot(window, kernel, axes=3) + bias
-    return out
+from tests.numpy_reference import conv2d_same
 
 
 def max_pool_2x2(x):

@@ -7,19 +7,7 @@ import pytest
 
 from glossary.inception import (INCEPTION_3A, INCEPTION_3A_INPUT, InceptionModule, conv_multiply_adds,
                                 inception_without_reductions, module_cost)
-
-
-def conv2d_same_relu(x, kernel, bias):
-    """Reference: stride-1 cross-correlation with zero padding that keeps height and width, ReLU."""
-    k = kernel.shape[0]
-    pad = (k - 1) // 2
-    padded = np.pad(x, ((pad, k - 1 - pad), (pad, k - 1 - pad), (0, 0)))
-    height, width, _ = x.shape
-    out = np.empty((height, width, kernel.shape[-1]))
-    for i in range(height):
-        for j in range(width):
-            out[i, j] = np.tensordot(padded[i:i + k, j:j + k, :], kernel, axes=3) + bias
-    return np.maximum(out, 0.0)
+from tests.numpy_reference import conv2d_same
 
 
 def max_pool_3x3_same(x):
@@ -36,7 +24,7 @@ def numpy_inception(x, module):
         y = x
         for layer in branch:
             if isinstance(layer, keras.layers.Conv2D):
-                y = conv2d_same_relu(y, *layer.get_weights())
+                y = np.maximum(conv2d_same(y, *layer.get_weights()), 0.0)
             else:
                 y = max_pool_3x3_same(y)
         outputs.append(y)
