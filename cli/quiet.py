@@ -8,12 +8,15 @@ variables alone do not silence it; the one reliable way is to point file descrip
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sys
 import warnings
 
 
 def quiet_frameworks() -> None:
+    # TensorFlow's Python-side warnings (e.g. retracing notices) go through this logger.
+    logging.getLogger("tensorflow").setLevel(logging.ERROR)
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     os.environ.setdefault("ABSL_MIN_LOG_LEVEL", "3")
     warnings.filterwarnings("ignore", category=UserWarning)
