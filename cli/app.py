@@ -7,7 +7,6 @@ tensorflow, keras or jax, so the training harness is imported inside the command
 from __future__ import annotations
 
 import math
-import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -218,9 +217,7 @@ def demo(
         )
     try:
         harness.run_demo(entry, settings, logdir, quiet=not verbose, resume_dir=resume_dir)
-    except (DataError, harness.SetupError) as problem:
-        fail(str(problem))
-    except CorruptCheckpoint as problem:
+    except (DataError, harness.SetupError, CorruptCheckpoint) as problem:
         fail(str(problem))
     except NonFiniteLoss as problem:
         render.error(f"training stopped: {problem}. Try a smaller --learning-rate "

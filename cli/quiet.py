@@ -24,21 +24,27 @@ def quiet_frameworks() -> None:
     warnings.filterwarnings("ignore", category=FutureWarning)
 
 
+NATIVE_STDERR = 2  # C++ libraries write to file descriptor 2, whatever sys.stderr is in Python
+
+
 @contextlib.contextmanager
 def native_stderr_silenced(enabled: bool = True):
-    """Send everything written to fd 2 (by C++ or Python) to /dev/null inside the block."""
+    """Send everything written to fd 2 (by C++ or Python) to /dev/null inside the block.
+
+    Works on the descriptor, not on `sys.stderr`, which may be no real file at all (Jupyter,
+    an IDE, a test runner) while fd 2 still reaches the terminal.
+    """
     if not enabled:
         yield
         return
     sys.stderr.flush()
-    fd = sys.stderr.fileno()
-    saved = os.dup(fd)
+    saved = os.dup(NATIVE_STDERR)
     devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, fd)
+    os.dup2(devnull, NATIVE_STDERR)
     try:
         yield
     finally:
         sys.stderr.flush()
-        os.dup2(saved, fd)
+        os.dup2(saved, NATIVE_STDERR)
         os.close(saved)
         os.close(devnull)

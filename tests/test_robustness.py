@@ -172,3 +172,21 @@ def test_nan_loss_stops_training_with_the_epoch_and_batch():
 def test_board_listens_on_loopback_by_default():
     result = nutshell("board", "--help")
     assert "127.0.0.1" in result.stdout
+
+
+def test_cli_reports_a_diverged_loss_in_one_line_with_exit_1(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from cli import app as cli_app
+    from cli import harness
+
+    def diverging(entry, settings, logdir, **kwargs):
+        raise checkpoints.NonFiniteLoss("unit", epoch=2, batch=5, value=float("nan"))
+
+    monkeypatch.setattr(harness, "run_demo", diverging)
+    result = CliRunner().invoke(cli_app.app, ["demo", "unit", "--learning-rate", "1e6",
+                                              "--logdir", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        "nutshell: training stopped: the loss of 'unit' became nan at epoch 2, batch 5. "
+        "Try a smaller --learning-rate (this run used 1e+06). Logs are kept in the run directory."]
