@@ -34,12 +34,13 @@ ENV = {**os.environ, "NO_COLOR": "1", "TF_CPP_MIN_LOG_LEVEL": "3"}
 DEMOS = ["unit", "activation", "layer", "convolution", "pooling", "cnn", "inception", "lstm"]
 
 # Each lever, as extra `nutshell demo` options, measured against the baseline.
+ONE_STEP = ["--steps-per-execution", "1"]  # every lever is measured against the plain loop
 LEVERS = {
-    "baseline": [],
-    "jit (XLA)": ["--jit"],
+    "baseline": ONE_STEP,
+    "jit (XLA)": ["--jit", *ONE_STEP],
     "steps_per_execution=8": ["--steps-per-execution", "8"],
-    "no op determinism": ["--no-deterministic"],
-    "mixed precision (bf16)": ["--precision", "mixed"],
+    "no op determinism": ["--no-deterministic", *ONE_STEP],
+    "mixed precision (bf16)": ["--precision", "mixed", *ONE_STEP],
 }
 
 

@@ -161,7 +161,7 @@ def demo(
     precision: Annotated[Precision, typer.Option(help="float32, or mixed (float16 on GPU, bfloat16 on CPU).")] = Precision.float32,
     jit: Annotated[bool, typer.Option("--jit/--no-jit", help="Compile training steps with XLA.")] = False,
     tag: Annotated[str, typer.Option(help="Suffix for the run directory name.")] = "",
-    steps_per_execution: Annotated[int, typer.Option(min=1, help="Batches per compiled step (fewer Python round trips).")] = 1,
+    steps_per_execution: Annotated[Optional[int], typer.Option(min=1, help="Batches per compiled step (fewer Python round trips; default: the entry's).")] = None,
     strategy: Annotated[Strategy, typer.Option(help="none; mirrored (all GPUs of this machine); multi-worker (machines listed in TF_CONFIG). --batch-size is per replica.")] = Strategy.none,
     deterministic: Annotated[bool, typer.Option("--deterministic/--no-deterministic", help="Bit-identical CPU runs for a seed (TensorFlow op determinism).")] = True,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show TensorFlow's own logging.")] = False,
@@ -212,7 +212,8 @@ def demo(
             epochs=epochs or config["epochs"], batch_size=batch_size or config["batch_size"],
             learning_rate=learning_rate or config["learning_rate"], seed=seed, dataset=dataset,
             quick=quick, precision=precision.value, jit=jit, tag=tag,
-            steps_per_execution=steps_per_execution, deterministic=deterministic,
+            steps_per_execution=steps_per_execution or config.get("steps_per_execution", 1),
+            deterministic=deterministic,
             strategy=strategy.value,
         )
     try:

@@ -70,6 +70,7 @@ TITLE = "Activation function"
 ALIASES = ("activation function", "nonlinearity", "transfer function", "squashing function")
 
 DEMO = {
+    "steps_per_execution": 8,  # 1.2-1.6x examples/s on CPU (benchmarks/RESULTS.md)
     "epochs": 30, "batch_size": 32, "learning_rate": 0.01, "datasets": ("synthetic",),
     "quick": {"epochs": 12},
 }

@@ -63,6 +63,7 @@ ALIASES = (
 )
 
 DEMO = {
+    "steps_per_execution": 8,  # 1.2-1.6x examples/s on CPU (benchmarks/RESULTS.md)
     "epochs": 12, "batch_size": 32, "learning_rate": 0.1,
     "datasets": ("digits", "mnist", "fashion_mnist", "cifar10"),
     "quick": {"epochs": 5},

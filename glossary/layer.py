@@ -70,6 +70,7 @@ TITLE = "Layer"
 ALIASES = ("input layer", "hidden layer", "output layer", "network layer")
 
 DEMO = {
+    "steps_per_execution": 8,  # 1.2-1.6x examples/s on CPU (benchmarks/RESULTS.md)
     "epochs": 40, "batch_size": 32, "learning_rate": 0.003,
     "datasets": ("digits", "mnist", "fashion_mnist", "cifar10"),
     "quick": {"epochs": 15},

@@ -62,6 +62,7 @@ TITLE = "Unit"
 ALIASES = ("neuron", "artificial neuron", "node", "hidden unit", "computational unit")
 
 DEMO = {
+    "steps_per_execution": 8,  # 1.2-1.6x examples/s on CPU (benchmarks/RESULTS.md)
     "epochs": 40, "batch_size": 32, "learning_rate": 0.05, "datasets": ("synthetic",),
     "quick": {"epochs": 12},
 }

@@ -44,6 +44,7 @@ def run_quick_demo(name: str, logdir: Path, **overrides) -> dict:
         batch_size=overrides.pop("batch_size", config["batch_size"]),
         learning_rate=overrides.pop("learning_rate", config["learning_rate"]),
         dataset=overrides.pop("dataset", config["datasets"][0]),
+        steps_per_execution=overrides.pop("steps_per_execution", config.get("steps_per_execution", 1)),
         quick=True, **overrides,
     )
     return harness.run_demo(entry, settings, logdir)
