@@ -88,7 +88,7 @@ def describe_device() -> str:
         import jax
 
         device = jax.devices()[0]
-        return f"{device.platform.upper()}: {device.device_kind}"
+        return "CPU" if device.platform == "cpu" else f"GPU: {device.device_kind}"
     if backend == "torch":
         import torch
 
@@ -233,9 +233,11 @@ class Run:
         rate *= self.distribution.replicas  # linear scaling: a k-times larger batch, k-times the step
         opt = keras.optimizers.get({"class_name": optimizer,
                                     "config": {"learning_rate": rate, **optimizer_kwargs}})
+        # Under tf.distribute, Keras 3's multi-step loop leaves a placeholder unfed ("You must
+        # feed a value for placeholder tensor ... while/cond"), so replicas run one step at a time.
+        steps = 1 if self.distribution.strategy is not None else self.settings.steps_per_execution
         model.compile(optimizer=opt, loss=loss, metrics=list(metrics),
-                      jit_compile=self.settings.jit,
-                      steps_per_execution=self.settings.steps_per_execution)
+                      jit_compile=self.settings.jit, steps_per_execution=steps)
         if self.settings.strategy == "multi-worker":
             # Keras 3 (keras-team/keras#20585) fails with MultiWorkerMirroredStrategy in fit's
             # eager "symbolic build", which reduces the first per-replica batch. Unpinning the
