@@ -233,9 +233,11 @@ class Run:
         rate *= self.distribution.replicas  # linear scaling: a k-times larger batch, k-times the step
         opt = keras.optimizers.get({"class_name": optimizer,
                                     "config": {"learning_rate": rate, **optimizer_kwargs}})
-        # Under tf.distribute, Keras 3's multi-step loop leaves a placeholder unfed ("You must
-        # feed a value for placeholder tensor ... while/cond"), so replicas run one step at a time.
-        steps = 1 if self.distribution.strategy is not None else self.settings.steps_per_execution
+        # One step per execution where Keras 3 cannot do more: under tf.distribute its multi-step
+        # loop leaves a placeholder unfed ("You must feed a value for placeholder tensor ...
+        # while/cond"), and the PyTorch backend refuses anything but 1.
+        single = self.distribution.strategy is not None or keras.backend.backend() == "torch"
+        steps = 1 if single else self.settings.steps_per_execution
         model.compile(optimizer=opt, loss=loss, metrics=list(metrics),
                       jit_compile=self.settings.jit, steps_per_execution=steps)
         if self.settings.strategy == "multi-worker":
