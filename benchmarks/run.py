@@ -131,6 +131,52 @@ def bench_lstm(repeats: int) -> str:
     return "\n".join(lines)
 
 
+# -- 3b. one initialisation lever: the LSTM's forget-gate bias -----------------------------------
+
+def bench_lstm_init(repeats: int) -> str:
+    """Sequences to solve the adding problem with the forget-gate bias at 1 (the default) vs 0.
+
+    Trains through the real harness (a Run in a scratch directory) with the lstm demo's own
+    training loop and data, so only the initialisation differs.
+    """
+    import glossary
+    import nutshell_data as data
+    from cli import harness
+    from glossary import lstm
+
+    entry = glossary.lookup("lstm")
+    config = entry.demo_config
+    lines = ["## 3b. LSTM initialisation: forget-gate bias 1 vs 0 (adding problem, 100 steps)", "",
+             "Same data, seeds and training loop as the full `lstm` demo; only "
+             "`unit_forget_bias` differs. Budget: the demo's 64,000 sequences.", "",
+             "| forget-gate bias | seed | sequences to solve | train seconds |", "| --- | --- | --- | --- |"]
+    medians = {}
+    for bias in (True, False):
+        solved_all = []
+        for seed in range(repeats):
+            settings = harness.Settings(epochs=config["epochs"], batch_size=config["batch_size"],
+                                        learning_rate=config["learning_rate"], seed=seed)
+            harness.configure(settings)
+            budget = settings.epochs * lstm.SEQUENCES_PER_EPOCH
+            train = data.adding_problem(budget, steps=lstm.STEPS, seed=seed)
+            check = data.adding_problem(512, steps=lstm.STEPS, seed=seed + 1_000)
+            with tempfile.TemporaryDirectory() as scratch:
+                run = harness.Run(entry, settings, Path(scratch))
+                started = time.perf_counter()
+                counter = lstm._train(run, lstm._lstm_net(unit_forget_bias=bias), train, check, budget)
+                seconds = time.perf_counter() - started
+            solved = counter.first_solved_at
+            solved_all.append(solved if solved is not None else float("inf"))
+            lines.append(f"| {1 if bias else 0} | {seed} | "
+                         f"{f'{solved:,}' if solved is not None else f'not within {budget:,}'} | {seconds:.1f} |")
+        medians[bias] = statistics.median(solved_all)
+    shown = {bias: f"{m:,.0f}" if m != float("inf") else "not solved within the budget"
+             for bias, m in medians.items()}
+    lines += ["", f"**Median sequences to solve: {shown[True]} with bias 1, {shown[False]} "
+              f"with bias 0.**"]
+    return "\n".join(lines)
+
+
 # -- 4. throughput of every demo, each lever on and off ------------------------------------------
 
 def bench_throughput(repeats: int) -> str:
@@ -152,7 +198,7 @@ def bench_throughput(repeats: int) -> str:
 
 
 SECTIONS = {"startup": bench_startup, "cnn": bench_cnn, "lstm": bench_lstm,
-            "throughput": bench_throughput}
+            "lstm_init": bench_lstm_init, "throughput": bench_throughput}
 
 
 def machine() -> str:

@@ -179,8 +179,9 @@ SOLVED_MSE = 0.01
 PAPER_SEQUENCES = 74_000     # Hochreiter & Schmidhuber (1997), adding problem at 100 steps
 
 
-def _lstm_net():
-    return keras.Sequential([keras.Input((STEPS, 2)), keras.layers.RNN(LSTMCellFromScratch(UNITS)),
+def _lstm_net(unit_forget_bias=True):
+    cell = LSTMCellFromScratch(UNITS, unit_forget_bias=unit_forget_bias)
+    return keras.Sequential([keras.Input((STEPS, 2)), keras.layers.RNN(cell),
                              keras.layers.Dense(1)], name="lstm")
 
 
