@@ -72,8 +72,8 @@ def bench_startup(repeats: int) -> str:
     return "\n".join([
         "## 1. Start-up: `nutshell explain pooling` vs `python -c \"import tensorflow\"`",
         "",
-        f"| command | median wall (s) | runs |",
-        f"| --- | --- | --- |",
+        "| command | median wall (s) | runs |",
+        "| --- | --- | --- |",
         f"| nutshell explain pooling | {ours:.3f} | {', '.join(f'{v:.2f}' for v in ours_all)} |",
         f"| python -c \"import tensorflow\" | {tf:.3f} | {', '.join(f'{v:.2f}' for v in tf_all)} |",
         "",

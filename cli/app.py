@@ -108,16 +108,15 @@ def code(term: Term) -> None:
     Example: nutshell code lstm
     """
     entry = find(term)
-    found = glossary.implementation_source(entry)
-    if found is None:
+    source = glossary.implementation_source(entry)
+    if source is None:
         with_code = [e.name for e in glossary.all_entries().values() if e.implementation]
         render.error(
             f"'{entry.name}' is explanation-only and has no Keras implementation. "
             f"Entries with code: {', '.join(with_code) or 'none yet'}."
         )
         raise typer.Exit(1)
-    first_line, source = found
-    render.code(entry, first_line, source)
+    render.code(entry, source)
 
 
 class Strategy(str, Enum):

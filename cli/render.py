@@ -124,7 +124,7 @@ def hits(results: list[Hit], query: str) -> None:
         out.print(snippet)
 
 
-def code(item: Entry, first_line: int, source: str) -> None:
+def code(item: Entry, source: str) -> None:
     header = f"# {item.path.parent.name}/{item.path.name}: the Keras implementation of {item.name}"
     if plain():
         print(header)

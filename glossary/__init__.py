@@ -281,8 +281,8 @@ def _snippet(text: str, words: list[str], width: int = 110) -> str:
     return ("…" if start else "") + flat[start:end].strip() + ("…" if end < len(flat) else "")
 
 
-def implementation_source(entry: Entry) -> tuple[int, str] | None:
-    """The entry's Keras implementation as (first line number, source text), read from its file.
+def implementation_source(entry: Entry) -> str | None:
+    """The entry's Keras implementation as source text, read from its file.
 
     That is the module's imports followed by the contiguous span from the first to the last
     definition named in `__all__`; None for explanation-only entries. Reading the file (rather
@@ -310,4 +310,4 @@ def implementation_source(entry: Entry) -> tuple[int, str] | None:
     first = min(min([d.lineno] + [x.lineno for x in d.decorator_list]) for d in defs)
     last = max(d.end_lineno for d in defs)
     body = "\n".join(lines[first - 1 : last])
-    return first, "\n".join(imports) + "\n\n\n" + body + "\n"
+    return "\n".join(imports) + "\n\n\n" + body + "\n"

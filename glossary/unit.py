@@ -71,7 +71,6 @@ __all__ = ["Unit", "MaxoutUnit"]
 
 # Everything above is read by the registry without importing this module; the code below needs Keras.
 import keras
-import numpy as np
 from keras import ops
 
 import nutshell_data as data

@@ -70,7 +70,7 @@ def test_model_is_saved_and_loads_in_safe_mode(unit_run):
     assert model.count_params() == 3  # two weights and a bias: one unit
 
 
-def test_runs_lists_finished_and_unfinished_runs(unit_run, tmp_path):
+def test_runs_lists_finished_and_unfinished_runs(unit_run):
     logdir, run_dir, _ = unit_run
     listed = runlog.find_runs(logdir)
     assert [r["run_dir"] for r in listed] == [str(run_dir)] and listed[0]["status"] == "finished"
