@@ -66,10 +66,6 @@ class Entry:
     def module(self) -> str:
         return f"glossary.{self.path.stem}"
 
-    def section(self, heading: str) -> str:
-        """The body of one `## heading` section of the explanation ('' if absent)."""
-        return _sections(self.explanation).get(heading.lower(), "")
-
 
 def _sections(markdown: str) -> dict[str, str]:
     """Split Markdown into {heading (lower case): body} on `## ` headings, outside code fences."""
