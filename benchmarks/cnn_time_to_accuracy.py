@@ -63,21 +63,21 @@ def compare(seeds) -> tuple[list[str], float]:
     """Table rows and the ratio of median seconds-to-97% (recipe / ours)."""
     import keras
 
-    import glossary
-    import nutshell_data as data
-    from glossary.cnn import build_cnn
+    from nutshell import data, glossary
+    from nutshell.glossary.cnn import build_cnn
+    from nutshell.settings import demo_settings
 
     digits = data.load_digits()
     resize = lambda x: keras.ops.convert_to_numpy(keras.ops.image.resize(x, (28, 28)))
     big_train, big_test = resize(digits.x_train), resize(digits.x_test)
-    ours_config = glossary.lookup("cnn").demo_config
+    ours = demo_settings(glossary.lookup("cnn"))
     rows, seconds = [], {"ours": [], "keras.io": []}
     for seed in seeds:
         for name in ("ours", "keras.io"):
             keras.utils.set_random_seed(seed)
             if name == "ours":
                 model = build_cnn(digits.input_shape, digits.num_classes)
-                rate, batch, x, x_test = (ours_config["learning_rate"], ours_config["batch_size"],
+                rate, batch, x, x_test = (ours.learning_rate, ours.batch_size,
                                           digits.x_train, digits.x_test)
             else:
                 model = _keras_io_recipe(digits.num_classes)

@@ -139,13 +139,13 @@ def bench_lstm_init(repeats: int) -> str:
     Trains through the real harness (a Run in a scratch directory) with the lstm demo's own
     training loop and data, so only the initialisation differs.
     """
-    import glossary
-    import nutshell_data as data
-    from cli import harness
-    from glossary import lstm
+    from nutshell import data, glossary
+    from nutshell.glossary import lstm
+    from nutshell.run import Run
+    from nutshell.runtime import configure
+    from nutshell.settings import demo_settings
 
     entry = glossary.lookup("lstm")
-    config = entry.demo_config
     lines = ["## 3b. LSTM initialisation: forget-gate bias 1 vs 0 (adding problem, 100 steps)", "",
              "Same data, seeds and training loop as the full `lstm` demo; only "
              "`unit_forget_bias` differs. Budget: the demo's 64,000 sequences.", "",
@@ -154,14 +154,13 @@ def bench_lstm_init(repeats: int) -> str:
     for bias in (True, False):
         solved_all = []
         for seed in range(repeats):
-            settings = harness.Settings(epochs=config["epochs"], batch_size=config["batch_size"],
-                                        learning_rate=config["learning_rate"], seed=seed)
-            harness.configure(settings)
+            settings = demo_settings(entry, seed=seed)
+            configure(settings)
             budget = settings.epochs * lstm.SEQUENCES_PER_EPOCH
             train = data.adding_problem(budget, steps=lstm.STEPS, seed=seed)
             check = data.adding_problem(512, steps=lstm.STEPS, seed=seed + 1_000)
             with tempfile.TemporaryDirectory() as scratch:
-                run = harness.Run(entry, settings, Path(scratch))
+                run = Run(entry, settings, Path(scratch))
                 started = time.perf_counter()
                 counter = lstm._train(run, lstm._lstm_net(unit_forget_bias=bias), train, check, budget)
                 seconds = time.perf_counter() - started
@@ -202,7 +201,7 @@ SECTIONS = {"startup": bench_startup, "cnn": bench_cnn, "lstm": bench_lstm,
 
 
 def machine() -> str:
-    from cli.quiet import native_stderr_silenced
+    from nutshell.quiet import native_stderr_silenced
 
     with native_stderr_silenced():
         import keras

@@ -1,12 +1,11 @@
-"""The `nutshell` commands. Each one is thin: parse, call the glossary or the harness, render.
+"""The `nutshell` commands. Each one is thin: parse, call the glossary or the runtime, render.
 
 Start-up cost matters here: `explain`, `list`, `search`, `code` and every `--help` must not import
-tensorflow, keras or jax, so the training harness is imported inside the commands that train.
+tensorflow, keras or jax, so the runtime (`nutshell.run`) is imported inside the commands that train.
 """
 
 from __future__ import annotations
 
-import math
 import sys
 from enum import Enum
 from pathlib import Path
@@ -14,8 +13,8 @@ from typing import Annotated, NoReturn, Optional
 
 import typer
 
-import glossary
-from cli import render
+from nutshell import glossary
+from nutshell import render
 
 app = typer.Typer(
     name="nutshell",
@@ -24,6 +23,22 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def show_version(value: bool) -> None:
+    if value:
+        from nutshell import __version__
+
+        print(f"nutshell {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def options(
+    version: Annotated[bool, typer.Option("--version", callback=show_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """A deep-learning glossary you can run: explanations, Keras code and demos."""
 
 
 def fail(message: str) -> NoReturn:
@@ -151,8 +166,8 @@ def check_logdir(logdir: Path) -> None:
 def demo(
     term: Term,
     epochs: Annotated[Optional[int], typer.Option(min=1, help="Training epochs (default: the entry's).")] = None,
-    batch_size: Annotated[Optional[int], typer.Option(min=1, help="Examples per batch.")] = None,
-    learning_rate: Annotated[Optional[float], typer.Option(help="Optimizer step size, > 0.")] = None,
+    batch_size: Annotated[Optional[int], typer.Option(min=1, help="Examples per batch (per replica under --strategy).")] = None,
+    learning_rate: Annotated[Optional[float], typer.Option(help="Optimizer step size, > 0 (per replica; scaled linearly under --strategy).")] = None,
     seed: Annotated[int, typer.Option(min=0, help="Seed for weights, data order and synthetic data.")] = 0,
     logdir: Annotated[Path, typer.Option(help="Where runs are written.")] = Path("runs"),
     dataset: Annotated[Optional[str], typer.Option(help="Dataset (default: the entry's bundled one).")] = None,
@@ -172,64 +187,33 @@ def demo(
 
     Example: nutshell demo pooling --quick
     """
+    from nutshell.errors import UserError
+    from nutshell.settings import Settings, demo_settings
+
     entry = find(term)
-    if not entry.has_demo:
-        with_demo = [e.name for e in glossary.all_entries().values() if e.has_demo]
-        fail(f"'{entry.name}' has no demo. Entries with demos: {', '.join(with_demo)}.")
-    config = {**entry.demo_config, **(entry.demo_config.get("quick", {}) if quick else {})}
-    if learning_rate is not None and not (math.isfinite(learning_rate) and learning_rate > 0):
-        fail(f"--learning-rate must be a positive number, not {learning_rate}")
-    datasets = config.get("datasets", ("synthetic",))
-    dataset = dataset or datasets[0]
-    if dataset not in datasets:
-        fail(f"unknown dataset '{render.one_line(dataset)}' for {entry.name}; "
-                        f"choose one of: {', '.join(datasets)}")
-    if tag and not all(ch.isalnum() or ch in "-_." for ch in tag):
-        fail("--tag may only contain letters, digits, '-', '_' and '.'")
-    check_logdir(logdir)
-    resume_dir, saved = None, None
-    if resume is not None:
-        from cli.runlog import NothingToResume, resumable_run
-
-        try:
-            resume_dir, saved = resumable_run(logdir, entry.name, resume)
-        except NothingToResume as problem:
-            fail(str(problem))
-    from cli.quiet import native_stderr_silenced, quiet_frameworks
-
-    if not verbose:
-        quiet_frameworks()
-    with native_stderr_silenced(enabled=not verbose):
-        from cli import harness
-    from cli.checkpoints import CorruptCheckpoint, NonFiniteLoss
-    from nutshell_data import DataError
-
-    if saved is not None:
-        settings = harness.Settings(**saved)
-    else:
-        settings = harness.Settings(
-            epochs=epochs or config["epochs"], batch_size=batch_size or config["batch_size"],
-            learning_rate=learning_rate or config["learning_rate"], seed=seed, dataset=dataset,
-            quick=quick, precision=precision.value, jit=jit, tag=tag,
-            steps_per_execution=steps_per_execution or config.get("steps_per_execution", 1),
-            deterministic=deterministic,
-            strategy=strategy.value,
-        )
     try:
-        harness.run_demo(entry, settings, logdir, quiet=not verbose, resume_dir=resume_dir)
-    except (DataError, harness.SetupError, CorruptCheckpoint) as problem:
-        fail(str(problem))
-    except NonFiniteLoss as problem:
-        render.error(f"training stopped: {problem}. Try a smaller --learning-rate "
-                     f"(this run used {settings.learning_rate:g}). Logs are kept in the run directory.")
-        raise typer.Exit(1)
-    except harness.Interrupted as stop:
-        if stop.run_dir is None:
-            render.error("interrupted before anything was saved.")
-        else:
-            render.error(f"interrupted; finished epochs are saved. Resume with: "
-                         f"nutshell demo {entry.name} --resume {stop.run_dir}")
-        raise typer.Exit(130)
+        settings = demo_settings(
+            entry, quick=quick, epochs=epochs, batch_size=batch_size, learning_rate=learning_rate,
+            dataset=dataset, steps_per_execution=steps_per_execution, seed=seed,
+            precision=precision.value, jit=jit, tag=tag, deterministic=deterministic,
+            strategy=strategy.value)
+        check_logdir(logdir)
+        earlier = None
+        if resume is not None:
+            from nutshell.rundir import resumable
+
+            earlier = resumable(logdir, entry.name, resume)
+            settings = Settings.from_dict(earlier.saved()["settings"])
+        from nutshell.quiet import native_stderr_silenced, quiet_frameworks
+
+        if not verbose:
+            quiet_frameworks()
+        with native_stderr_silenced(enabled=not verbose):
+            from nutshell.run import run_demo
+        run_demo(entry, settings, logdir, quiet=not verbose, resume=earlier)
+    except UserError as problem:
+        render.error(problem.advice())
+        raise typer.Exit(problem.exit_code)
 
 
 @app.command()
@@ -240,9 +224,9 @@ def runs(
 
     Example: nutshell runs --logdir runs
     """
-    from cli import runlog
+    from nutshell.rundir import find_runs
 
-    found = runlog.find_runs(logdir)
+    found = find_runs(logdir)
     if not found:
         fail(f"no runs in '{render.one_line(str(logdir))}'. Start one: nutshell demo cnn --quick")
     render.run_table(found)
@@ -260,11 +244,11 @@ def board(
     """
     if not logdir.is_dir():
         fail(f"no log directory '{render.one_line(str(logdir))}'. Start a run: nutshell demo cnn --quick")
-    from cli import runlog
-    from cli.quiet import quiet_frameworks
+    from nutshell.board import serve_tensorboard
+    from nutshell.quiet import quiet_frameworks
 
     quiet_frameworks()
-    runlog.serve_tensorboard(logdir, host, port)
+    serve_tensorboard(logdir, host, port)
 
 
 def _with_resume_value(args: list[str]) -> list[str]:

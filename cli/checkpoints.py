@@ -20,25 +20,10 @@ from pathlib import Path
 
 import keras
 
+from nutshell.errors import CorruptCheckpoint, NonFiniteLoss
+from nutshell.rundir import atomic_write_text
+
 KEEP = 2
-
-
-class NonFiniteLoss(RuntimeError):
-    """Training diverged: the loss became NaN or infinite."""
-
-    def __init__(self, fit: str, epoch: int, batch: int, value: float):
-        super().__init__(f"the loss of '{fit}' became {value} at epoch {epoch}, batch {batch}")
-        self.epoch = epoch
-
-
-class CorruptCheckpoint(RuntimeError):
-    """No checkpoint of a fit could be loaded although some exist."""
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    tmp = path.with_name(".tmp-" + path.name)
-    tmp.write_text(text)
-    os.replace(tmp, path)
 
 
 def atomic_save_weights(model, path: Path) -> None:
@@ -125,41 +110,3 @@ def mark_finished(folder: Path, model, history: dict[str, list[float]]) -> None:
     for old in folder.glob("epoch-*"):
         old.unlink(missing_ok=True)
 
-
-class DeferredInterrupt(keras.callbacks.Callback):
-    """Turns Ctrl-C / SIGTERM during `fit` into a stop at the next safe point.
-
-    A signal that arrived between TensorBoard writing an epoch and the checkpoint saving it would
-    make a resumed run log that epoch twice. So while training, the harness's signal handler only
-    calls `request()`; this callback, placed last, raises KeyboardInterrupt at the end of the
-    current batch, or after the epoch's checkpoint. Outside `fit`, or on a second signal, the
-    handler interrupts at once.
-    """
-
-    training = False
-    requested = False
-
-    @classmethod
-    def request(cls) -> bool:
-        """Ask for a stop; returns False when the caller should interrupt immediately instead."""
-        if cls.training and not cls.requested:
-            cls.requested = True
-            return True
-        return False
-
-    def on_train_begin(self, logs=None):
-        DeferredInterrupt.training, DeferredInterrupt.requested = True, False
-
-    def on_train_end(self, logs=None):
-        DeferredInterrupt.training = False
-
-    def _stop_if_requested(self):
-        if DeferredInterrupt.requested:
-            DeferredInterrupt.training = DeferredInterrupt.requested = False
-            raise KeyboardInterrupt
-
-    def on_train_batch_end(self, batch, logs=None):
-        self._stop_if_requested()
-
-    def on_epoch_end(self, epoch, logs=None):
-        self._stop_if_requested()

@@ -1,6 +1,7 @@
-"""Training progress for people (a rich bar) and for logs (one line per epoch).
+"""What training is doing, as Keras callbacks: progress for people and logs, and throughput.
 
-A Keras callback, so it sees exactly what `model.fit` does: epochs, batches, loss and metrics.
+Callbacks see exactly what `model.fit` does: epochs, batches, loss and metrics. Progress is a rich
+bar on a terminal and one line per epoch when output is piped.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ import time
 
 import keras
 
-from cli import render
+from nutshell import render
 
 
 def _fmt(logs: dict) -> str:
@@ -67,3 +68,24 @@ class RichProgress(keras.callbacks.Callback):
 
 def progress_callback(label: str, epochs: int) -> keras.callbacks.Callback:
     return PlainProgress(label, epochs) if render.plain() else RichProgress(label, epochs)
+
+
+class Throughput(keras.callbacks.Callback):
+    """Training examples per second, timed over training batches only (not validation)."""
+
+    def __init__(self, batch_size: int):
+        super().__init__()
+        self.batch_size = batch_size
+        self.examples = 0
+        self.seconds = 0.0
+
+    def on_train_batch_begin(self, batch, logs=None):
+        self._start = time.perf_counter()
+
+    def on_train_batch_end(self, batch, logs=None):
+        self.seconds += time.perf_counter() - self._start
+        steps = self.model.steps_per_execution if self.model else 1
+        self.examples += self.batch_size * (steps or 1)
+
+    def examples_per_second(self) -> float:
+        return round(self.examples / self.seconds, 1) if self.seconds else 0.0

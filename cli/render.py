@@ -9,10 +9,11 @@ from __future__ import annotations
 import json
 import os
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from glossary import Entry, Hit
+    from nutshell.glossary import Entry, Hit
 
 
 def plain(stream=None) -> bool:
@@ -165,4 +166,63 @@ def run_table(runs: list[dict]) -> None:
     for row in rows:
         style = {"holds": "green", "does not hold": "red"}.get(row[3], "yellow")
         table.add_row(row[0], row[1], row[2], f"[{style}]{row[3]}[/{style}]", row[4])
+    console().print(table)
+
+
+# -- demos ------------------------------------------------------------------------------------------
+
+def say(message: str) -> None:
+    """A line of commentary for the person watching a demo."""
+    if plain():
+        print(message, flush=True)
+    else:
+        console().print(f"[dim]›[/dim] {message}")
+
+
+def demo_header(entry_name: str, settings, device: str) -> None:
+    s = settings
+    mode = " (quick)" if s.quick else ""
+    say(f"nutshell demo {entry_name}{mode}: training on {device}; epochs {s.epochs}, "
+        f"batch {s.batch_size}, learning rate {s.learning_rate:g}, seed {s.seed}, "
+        f"precision {s.precision}, jit {'on' if s.jit else 'off'}")
+
+
+def number(value: float) -> str:
+    """Counts read as counts (128,049,152), measurements keep four significant digits."""
+    if float(value).is_integer() and abs(value) >= 1000:
+        return f"{value:,.0f}"
+    return f"{value:.4g}"
+
+
+def demo_summary(summary: dict) -> None:
+    claim = summary["claim"]
+    verdict = "holds" if claim and claim["verdict"] else "does NOT hold"
+    board = f"nutshell board --logdir {Path(summary['run_dir']).parent.parent}"
+    if plain():
+        print("\nResult")
+        for key, value in summary["metrics"].items():
+            print(f"  {key}: {value:.4f}")
+        if claim:
+            print(f"  claim: {claim['statement']}")
+            print(f"  verdict: {verdict}")
+            for key, value in claim["numbers"].items():
+                print(f"    {key}: {number(value)}")
+        print(f"  run: {summary['run_dir']}  ({summary['wall_seconds']:.1f} s on {summary['device']})")
+        print(f"  browse: {board}")
+        return
+    from rich.table import Table
+
+    table = Table(title=f"nutshell demo {summary['entry']}", show_header=False, title_justify="left")
+    table.add_column(style="bold")
+    table.add_column()
+    for key, value in summary["metrics"].items():
+        table.add_row(key, f"{value:.4f}")
+    if claim:
+        colour = "green" if claim["verdict"] else "red"
+        table.add_row("claim", claim["statement"])
+        table.add_row("verdict", f"[{colour}]{verdict}[/{colour}]")
+        table.add_row("numbers", "\n".join(f"{k} = {number(v)}" for k, v in claim["numbers"].items()))
+    table.add_row("run", summary["run_dir"])
+    table.add_row("time", f"{summary['wall_seconds']:.1f} s on {summary['device']}")
+    table.add_row("browse", board)
     console().print(table)

@@ -19,13 +19,15 @@ from pathlib import Path
 
 import numpy as np
 
+from nutshell.errors import UserError
+
 # sha256 of images.tobytes() + labels.tobytes() of the bundled digits, to detect a damaged file.
 DIGITS_SHA256 = "87ff0c9e40dc7e2c0e34e7257799c2e3f3aec1a016363bb11cad869ec428a826"
 DIGITS_TEST_FRACTION = 0.2
 IMAGE_DATASETS = ("digits", "mnist", "fashion_mnist", "cifar10")
 
 
-class DataError(RuntimeError):
+class DataError(UserError):
     """A dataset cannot be loaded; the message says why and what to do."""
 
 

@@ -64,7 +64,8 @@ class Entry:
 
     @property
     def module(self) -> str:
-        return f"glossary.{self.path.stem}"
+        """The importable module name, built from this package's own name (`nutshell.glossary`)."""
+        return f"{__name__}.{self.path.stem}"
 
 
 def _sections(markdown: str) -> dict[str, str]:

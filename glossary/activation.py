@@ -83,7 +83,7 @@ import keras
 import numpy as np
 from keras import ops
 
-import nutshell_data as data
+from nutshell import data
 
 
 def sigmoid(x):
@@ -280,7 +280,7 @@ def _linear_decay(epochs):
 def _test_accuracy(run, model, train, test, name=None, learning_rate=None):
     return run.train_and_evaluate(
         model, train, test, loss="binary_crossentropy", metrics=["accuracy"], name=name,
-        learning_rate=learning_rate, callbacks=[_linear_decay(run.settings.epochs)],
+        learning_rate=learning_rate, callbacks=[_linear_decay(run.epochs)],
     )["accuracy"]
 
 
@@ -322,7 +322,7 @@ def demo(run):
     # A tenfold step: at the stack's rate this lone unit is still creeping towards its optimum
     # when training ends, and the comparison should be with the best a single straight cut can do.
     single = _test_accuracy(run, _stack(0, "linear"), train, test, name="linear-1-layer",
-                              learning_rate=10 * run.settings.learning_rate)
+                              learning_rate=10 * run.learning_rate)
     run.say("…five linear layers of 64 units with no activation between them…")
     deep_linear = _stack(5, "linear")
     stacked = _test_accuracy(run, deep_linear, train, test, name="linear-5-layers")

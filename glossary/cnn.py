@@ -87,7 +87,7 @@ import keras
 import numpy as np
 from keras import ops
 
-import nutshell_data as data
+from nutshell import data
 
 
 def build_cnn(input_shape, num_classes: int, filters=(16, 32), kernel_size: int = 3,

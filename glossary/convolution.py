@@ -76,7 +76,7 @@ import keras
 import numpy as np
 from keras import ops
 
-import nutshell_data as data
+from nutshell import data
 
 
 def conv2d_sliding_window(images, kernel, strides=1, padding="valid"):

@@ -83,7 +83,7 @@ import keras
 import numpy as np
 from keras import ops
 
-import nutshell_data as data
+from nutshell import data
 
 
 @keras.saving.register_keras_serializable(package="nutshell")
@@ -285,7 +285,7 @@ def demo(run):
             f"{split.name}: {len(x_train):,} training images, {len(x_val):,} for validation.")
     run.compile(model, loss="sparse_categorical_crossentropy", metrics=["accuracy"])
     run.fit(model, x_train, y_train, validation_data=(x_val, y_val),
-            callbacks=[_cosine_decay(run.settings.learning_rate, run.settings.epochs)])
+            callbacks=[_cosine_decay(run.learning_rate, run.epochs)])
     test_accuracy = float(model.evaluate(split.x_test, split.y_test, verbose=0)[1])
 
     # Look inside: what each branch of the first module makes of one test image.

@@ -83,7 +83,7 @@ import keras
 import numpy as np
 from keras import ops
 
-import nutshell_data as data
+from nutshell import data
 
 
 @keras.saving.register_keras_serializable(package="nutshell")

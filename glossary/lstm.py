@@ -95,7 +95,7 @@ import keras
 import numpy as np
 from keras import ops
 
-import nutshell_data as data
+from nutshell import data
 
 
 @keras.saving.register_keras_serializable(package="nutshell")
@@ -228,7 +228,7 @@ class _SequenceCounter(keras.callbacks.Callback):
 
 def _train(run, model, train, check, max_sequences, name=None):
     """Train on fresh sequences in order until solved or `max_sequences`; returns the counter."""
-    batch = run.settings.batch_size
+    batch = run.batch_size
     run.compile(model, loss="mse", clipnorm=1.0)  # clipping tames the rare exploding step
     counter = _SequenceCounter(run, name or "lstm", check, batch, max_sequences)
     epochs = -(-max_sequences // SEQUENCES_PER_EPOCH)
@@ -246,7 +246,7 @@ def _test_mse(model, test):
 
 def demo(run):
     """An LSTM solves the 100-step adding problem; a SimpleRNN of the same width does not."""
-    budget = run.settings.epochs * SEQUENCES_PER_EPOCH
+    budget = run.epochs * SEQUENCES_PER_EPOCH
     seed = run.seed
     train = data.adding_problem(budget, steps=STEPS, seed=seed)
     check = data.adding_problem(512, steps=STEPS, seed=seed + 1_000)   # watched during training

@@ -81,8 +81,8 @@ import keras
 import numpy as np
 from keras import ops
 
-import nutshell_data as data
-from glossary.convolution import as_pair, same_padding  # the same window arithmetic as convolution
+from nutshell import data
+from nutshell.glossary.convolution import as_pair, same_padding  # the same window arithmetic as convolution
 
 
 def pooling_windows(x, pool_size, strides, padding="valid", fill=0.0):

@@ -73,7 +73,7 @@ __all__ = ["Unit", "MaxoutUnit"]
 import keras
 from keras import ops
 
-import nutshell_data as data
+from nutshell import data
 
 
 @keras.saving.register_keras_serializable(package="nutshell")

@@ -1,26 +1,12 @@
-"""Shared test helpers: run the real console script in a subprocess."""
+"""Fixtures; the helpers they use live in tests/helpers.py."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-SCRIPT = Path(sys.executable).with_name("nutshell")
+from pathlib import Path
 
-
-def nutshell(*args: str, env: dict | None = None, cwd: Path | None = None, timeout: float = 600,
-             python_flags: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
-    """Run the installed `nutshell` console script, as a user would, and capture its output."""
-    full_env = {**os.environ, "NO_COLOR": "1", "TF_CPP_MIN_LOG_LEVEL": "3", **(env or {})}
-    return subprocess.run(
-        [sys.executable, *python_flags, str(SCRIPT), *args],
-        capture_output=True, text=True, env=full_env, cwd=cwd or ROOT, timeout=timeout,
-    )
+from tests.helpers import load_in_fresh_process, nutshell, run_quick_demo
 
 
 @pytest.fixture
@@ -28,29 +14,27 @@ def run_cli():
     return nutshell
 
 
-def run_quick_demo(name: str, logdir: Path, **overrides) -> dict:
-    """Run entry `name`'s demo in-process in --quick mode (same code path as the CLI).
-
-    In-process saves the 3-4 s TensorFlow import a subprocess would pay for every demo; the CLI
-    path itself is covered by tests that run the console script.
-    """
-    from cli import harness
-    import glossary
-
-    entry = glossary.lookup(name)
-    config = {**entry.demo_config, **entry.demo_config.get("quick", {})}
-    settings = harness.Settings(
-        epochs=overrides.pop("epochs", config["epochs"]),
-        batch_size=overrides.pop("batch_size", config["batch_size"]),
-        learning_rate=overrides.pop("learning_rate", config["learning_rate"]),
-        dataset=overrides.pop("dataset", config["datasets"][0]),
-        steps_per_execution=overrides.pop("steps_per_execution", config.get("steps_per_execution", 1)),
-        quick=True, **overrides,
-    )
-    return harness.run_demo(entry, settings, logdir)
-
-
 @pytest.fixture
 def quick_demo(tmp_path):
-    """`quick_demo("pooling")` runs that demo quickly into a temporary log directory."""
-    return lambda name, **overrides: run_quick_demo(name, tmp_path / "runs", **overrides)
+    """`quick_demo("pooling")` runs that demo quickly into a temporary log directory.
+
+    Every demo's saved model must load in a fresh process with `nutshell.load_model` and predict,
+    so that check runs here, after each quick demo that saved one.
+    """
+    def run(name, **overrides):
+        summary = run_quick_demo(name, tmp_path / "runs", **overrides)
+        if (Path(summary["run_dir"]) / "model.keras").exists():
+            load_in_fresh_process(Path(summary["run_dir"]))
+        return summary
+
+    return run
+
+
+# Fixtures that train a model or start a process: a test that uses one is `slow`, whoever writes it.
+SLOW_FIXTURES = {"quick_demo", "run_cli"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)

@@ -6,6 +6,8 @@ the learning rate scaled by the number of replicas.
 
 from __future__ import annotations
 
+import pytest
+
 import json
 import os
 import socket
@@ -13,7 +15,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import ROOT, SCRIPT, nutshell
+from tests.helpers import ROOT, SCRIPT, nutshell
+
+pytestmark = pytest.mark.slow  # every test here trains a model or starts a process
 
 DEMO = ["demo", "unit", "--quick", "--epochs", "6"]
 

@@ -8,9 +8,9 @@ import re
 import pytest
 from typer.testing import CliRunner
 
-import glossary
-from cli import app as cli_app
-from cli import render
+from nutshell import glossary
+from nutshell import app as cli_app
+from nutshell import render
 
 ANSI = re.compile(r"\x1b\[")
 runner = CliRunner()

@@ -15,14 +15,14 @@ import pytest
 from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
 from tensorboard.util.tensor_util import make_ndarray
 
-from cli import harness, runlog
-from tests.conftest import SCRIPT
+from nutshell.rundir import RunDir, find_runs
+from tests.helpers import SCRIPT, run_quick_demo
+
+pytestmark = pytest.mark.slow  # every test here trains a model or starts a process
 
 
 @pytest.fixture(scope="module")
 def unit_run(tmp_path_factory):
-    from tests.conftest import run_quick_demo
-
     logdir = tmp_path_factory.mktemp("runs")
     summary = run_quick_demo("unit", logdir)
     return logdir, Path(summary["run_dir"]), summary
@@ -72,13 +72,13 @@ def test_model_is_saved_and_loads_in_safe_mode(unit_run):
 
 def test_runs_lists_finished_and_unfinished_runs(unit_run):
     logdir, run_dir, _ = unit_run
-    listed = runlog.find_runs(logdir)
+    listed = find_runs(logdir)
     assert [r["run_dir"] for r in listed] == [str(run_dir)] and listed[0]["status"] == "finished"
     unfinished = logdir / "unit" / "20990101-000000"
     unfinished.mkdir()
     (unfinished / "run.json").write_text("{}")
     try:
-        statuses = {r["run_dir"]: r["status"] for r in runlog.find_runs(logdir)}
+        statuses = {r["run_dir"]: r["status"] for r in find_runs(logdir)}
         assert statuses[str(unfinished)] == "unfinished"
     finally:
         unfinished.joinpath("run.json").unlink()
@@ -86,8 +86,8 @@ def test_runs_lists_finished_and_unfinished_runs(unit_run):
 
 
 def test_run_dirs_started_in_the_same_second_are_distinct(tmp_path):
-    first = harness.new_run_dir(tmp_path, "unit", "x")
-    second = harness.new_run_dir(tmp_path, "unit", "x")
+    first = RunDir.create(tmp_path, "unit", {}, "x").path
+    second = RunDir.create(tmp_path, "unit", {}, "x").path
     assert first != second and first.is_dir() and second.is_dir()
 
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-import glossary
+from nutshell import glossary
 
 ENTRIES = glossary.all_entries()
 CORE = ["unit", "activation", "layer", "convolution", "pooling", "cnn", "inception", "lstm"]

@@ -15,8 +15,11 @@ import numpy as np
 import pytest
 from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
 
-from cli import checkpoints
-from tests.conftest import ROOT, SCRIPT, nutshell
+from nutshell import checkpoints
+from nutshell.errors import NonFiniteLoss
+from tests.helpers import ROOT, SCRIPT, nutshell, run_quick_demo
+
+pytestmark = pytest.mark.slow  # every test here trains a model or starts a process
 
 
 def run_dirs(logdir: Path) -> list[Path]:
@@ -129,10 +132,10 @@ def test_two_demos_started_together_get_distinct_runs(tmp_path):
         assert json.loads((run_dir / "summary.json").read_text())["run_dir"] == str(run_dir)
 
 
-def test_same_seed_gives_bit_identical_metrics(quick_demo):
-    first = quick_demo("unit", seed=3)
-    second = quick_demo("unit", seed=3)
-    other = quick_demo("unit", seed=4)
+def test_same_seed_gives_bit_identical_metrics(tmp_path):
+    first = run_quick_demo("unit", tmp_path, seed=3)
+    second = run_quick_demo("unit", tmp_path, seed=3)
+    other = run_quick_demo("unit", tmp_path, seed=4)
     assert first["metrics"] == second["metrics"]
     assert first["metrics"]["loss"] != other["metrics"]["loss"]  # the seed does matter
     assert first["determinism"]["enabled"] is True
@@ -164,26 +167,51 @@ def test_nan_loss_stops_training_with_the_epoch_and_batch():
         return keras.ops.log(-keras.ops.abs(y_pred) - 1.0)  # log of a negative number: NaN
 
     model = tiny_model(loss=exploding)
-    with pytest.raises(checkpoints.NonFiniteLoss, match="epoch 1, batch 1"):
+    with pytest.raises(NonFiniteLoss, match="epoch 1, batch 1"):
         model.fit(np.ones((8, 2), "float32"), np.ones((8, 1), "float32"), epochs=2, verbose=0,
                   callbacks=[checkpoints.StopOnNonFiniteLoss("tiny")])
 
 
-def test_board_listens_on_loopback_by_default():
-    result = nutshell("board", "--help")
-    assert "127.0.0.1" in result.stdout
+def listening_addresses(port: int) -> set[str]:
+    """The local addresses with a socket listening on `port`, read from the kernel's tables."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            address, hex_port = local.rsplit(":", 1)
+            if state == "0A" and int(hex_port, 16) == port:  # 0A: LISTEN
+                found.add(address)
+    return found
+
+
+def test_board_listens_on_loopback_only_by_default(tmp_path):
+    from tests.test_harness import free_port
+
+    (tmp_path / "runs").mkdir()
+    port = free_port()
+    server = subprocess.Popen([sys.executable, str(SCRIPT), "board", "--logdir", str(tmp_path / "runs"),
+                               "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 120
+        while not listening_addresses(port) and time.monotonic() < deadline and server.poll() is None:
+            time.sleep(0.5)
+        # 127.0.0.1 as the kernel writes it (little-endian hex); not 0.0.0.0 or :: (every interface)
+        assert listening_addresses(port) == {"0100007F"}
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def test_cli_reports_a_diverged_loss_in_one_line_with_exit_1(tmp_path, monkeypatch):
     from typer.testing import CliRunner
 
-    from cli import app as cli_app
-    from cli import harness
+    from nutshell import app as cli_app
+    from nutshell import run
 
     def diverging(entry, settings, logdir, **kwargs):
-        raise checkpoints.NonFiniteLoss("unit", epoch=2, batch=5, value=float("nan"))
+        raise NonFiniteLoss("unit", epoch=2, batch=5, value=float("nan"), learning_rate=settings.learning_rate)
 
-    monkeypatch.setattr(harness, "run_demo", diverging)
+    monkeypatch.setattr(run, "run_demo", diverging)
     result = CliRunner().invoke(cli_app.app, ["demo", "unit", "--learning-rate", "1e6",
                                               "--logdir", str(tmp_path)])
     assert result.exit_code == 1

@@ -7,7 +7,7 @@ import keras
 import numpy as np
 import pytest
 
-from glossary.activation import (
+from nutshell.glossary.activation import (
     ACTIVATIONS,
     ActivationFromScratch,
     gradient_norms_by_layer,

@@ -6,7 +6,7 @@ import math
 import keras
 import numpy as np
 
-from glossary.cnn import build_cnn, dense_equivalent_weights
+from nutshell.glossary.cnn import build_cnn, dense_equivalent_weights
 from tests.numpy_reference import conv2d_same
 
 

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 from keras import ops
 
-from glossary.convolution import (
+from nutshell.glossary.convolution import (
     Conv2DFromScratch, conv2d_sliding_window, fft_convolution, true_convolution,
 )
 

@@ -5,7 +5,7 @@ import keras
 import numpy as np
 import pytest
 
-from glossary.inception import (INCEPTION_3A, INCEPTION_3A_INPUT, InceptionModule, conv_multiply_adds,
+from nutshell.glossary.inception import (INCEPTION_3A, INCEPTION_3A_INPUT, InceptionModule, conv_multiply_adds,
                                 inception_without_reductions, module_cost)
 from tests.numpy_reference import conv2d_same
 

@@ -5,7 +5,7 @@ import keras
 import numpy as np
 import pytest
 
-from glossary.layer import DenseFromScratch, dense_parameter_count
+from nutshell.glossary.layer import DenseFromScratch, dense_parameter_count
 
 
 @pytest.mark.parametrize("activation", [None, "relu", "sigmoid", "softmax"])

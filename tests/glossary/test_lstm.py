@@ -5,8 +5,8 @@ import math
 import keras
 import numpy as np
 
-import nutshell_data as data
-from glossary.lstm import LSTMCellFromScratch
+from nutshell import data
+from nutshell.glossary.lstm import LSTMCellFromScratch
 
 D, N, T = 3, 5, 7
 

@@ -6,7 +6,7 @@ import keras
 import numpy as np
 import pytest
 
-from glossary.pooling import (
+from nutshell.glossary.pooling import (
     AveragePool2DFromScratch, MaxPool2DFromScratch, _convnet, _pooling_memory, _shift,
     _shift_sensitivity,
 )

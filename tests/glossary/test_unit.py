@@ -3,7 +3,7 @@
 import keras
 import numpy as np
 
-from glossary.unit import MaxoutUnit, Unit
+from nutshell.glossary.unit import MaxoutUnit, Unit
 
 
 def test_unit_matches_dense_with_the_same_weights():

@@ -1,0 +1,66 @@
+"""Work-arounds for Keras bugs, each gated on the Keras versions known to need it.
+
+keras-team/keras#20585: Keras 3 cannot `fit` under tf.distribute's MultiWorkerMirroredStrategy.
+Two places fail:
+1. fit's eager "symbolic build" reduces the first per-replica batch across workers and dies;
+   unpinning the model's strategy (`unpin_strategy`) skips that step, fit then takes the strategy
+   from the scope the demo runs in, and the model is built when the train step is traced;
+2. the TensorFlow trainer averages each per-replica metric with `strategy.reduce("MEAN", value,
+   axis=0)`, which fails for the scalar loss and metrics (rank 0 has no axis 0);
+   `install_multi_worker_fixes` averages scalars with axis=None instead.
+Both are used for `--strategy multi-worker` only. `tests/test_distributed.py` runs two workers with
+the work-arounds switched off (NUTSHELL_KERAS_WORKAROUNDS=off) and expects the failure: when that test
+fails, upstream has fixed the bug, and `BROKEN_BELOW` should become the first fixed version.
+"""
+
+from __future__ import annotations
+
+import os
+
+import keras
+
+# The bug is open in every Keras 3 release so far (3.0 - 3.15); raise the bound when it is fixed.
+BROKEN_SINCE = (3, 0)
+BROKEN_BELOW = (99, 0)
+SWITCH_ENV = "NUTSHELL_KERAS_WORKAROUNDS"
+
+
+def _version() -> tuple[int, int]:
+    major, minor = keras.__version__.split(".")[:2]
+    return int(major), int(minor)
+
+
+def multi_worker_needs_fixes() -> bool:
+    if os.environ.get(SWITCH_ENV, "on") == "off":
+        return False
+    return BROKEN_SINCE <= _version() < BROKEN_BELOW
+
+
+def unpin_strategy(model) -> None:
+    """Work-around 1: let fit take the strategy from the enclosing scope (see the module docstring)."""
+    if multi_worker_needs_fixes():
+        model._distribute_strategy = None
+
+
+def install_multi_worker_fixes() -> None:
+    """Work-around 2: average scalar metrics across workers with axis=None (idempotent)."""
+    if not multi_worker_needs_fixes():
+        return
+    import tensorflow as tf
+    from keras.src.backend.tensorflow import trainer as tf_trainer
+
+    original = tf_trainer.reduce_per_replica
+    if getattr(original, "nutshell_patch", False):
+        return
+
+    def reduce_per_replica(values, strategy, reduction):
+        if reduction in ("auto", "mean") and tf_trainer._collective_all_reduce_multi_worker(strategy):
+            def mean(value):
+                local = strategy.experimental_local_results(value)[0]
+                return strategy.reduce("MEAN", value, axis=0 if local.shape.rank else None)
+
+            return tf.nest.map_structure(mean, values)
+        return original(values, strategy, reduction)
+
+    reduce_per_replica.nutshell_patch = True
+    tf_trainer.reduce_per_replica = reduce_per_replica

@@ -1,0 +1,271 @@
+"""A demo run: the `Run` object handed to a demo, and `run_demo`, which drives one from start to end.
+
+A demo receives a `Run` and uses a handful of verbs on it (`compile`, `fit`, `train_and_evaluate`,
+`scalars`, `images`, `mosaic`, `text`, `metrics`, `claim`, `say`), so each entry module reads like a
+short lesson while the plumbing lives in the runtime's other rooms: the directory in `rundir`,
+checkpoints in `checkpoints`, devices and seeds in `runtime`, replicas in `distribution`, pictures in
+`pictures`, TensorBoard in `tblog`, signals in `interrupts`, and everything printed in `render`.
+
+Imports Keras; the CLI imports this only inside the commands that train.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import keras
+import numpy as np
+
+from nutshell import checkpoints, keras_compat, pictures, render
+from nutshell.distribution import Distribution, distribute
+from nutshell.errors import Interrupted, NonFiniteLoss
+from nutshell.interrupts import InterruptGate, deferred_interrupts
+from nutshell.progress import Throughput, progress_callback
+from nutshell.quiet import native_stderr_silenced
+from nutshell.rundir import RunDir
+from nutshell.runtime import configure, determinism, tf, versions
+from nutshell.settings import Settings
+from nutshell.tblog import Board, keras_callback
+
+
+@dataclass
+class Claim:
+    """The entry's central statement, measured: the sentence, whether it held, and its numbers."""
+
+    statement: str
+    verdict: bool
+    numbers: dict[str, float] = field(default_factory=dict)
+
+
+class Run:
+    """One demo run: its settings, its directory, and the verbs a demo uses to train and log."""
+
+    def __init__(self, entry, settings: Settings, logdir: Path, run_dir: RunDir | None = None,
+                 distribution: Distribution | None = None, gate: InterruptGate | None = None):
+        self.entry = entry
+        self.settings = settings
+        self.logdir = Path(logdir)
+        self.distribution = distribution or Distribution()
+        self.gate = gate or InterruptGate()
+        self._run_dir = run_dir  # given when resuming an earlier run
+        self.board = Board(lambda: self.dir)
+        self.model = None
+        self.final_metrics: dict[str, float] = {}
+        self.throughput: dict[str, float] = {}
+        self.result: Claim | None = None
+        self.started = time.perf_counter()
+
+    # -- what a demo reads ----------------------------------------------------------------------
+    @property
+    def quick(self) -> bool:
+        return self.settings.quick
+
+    @property
+    def seed(self) -> int:
+        return self.settings.seed
+
+    @property
+    def epochs(self) -> int:
+        return self.settings.epochs
+
+    @property
+    def batch_size(self) -> int:
+        """The global batch: what one training step consumes across all replicas."""
+        return self.distribution.global_batch(self.settings.batch_size)
+
+    @property
+    def learning_rate(self) -> float:
+        """The learning rate to train with, scaled for the replicas (see nutshell.distribution)."""
+        return self.distribution.scaled_rate(self.settings.learning_rate)
+
+    @property
+    def run_dir(self) -> RunDir:
+        """The run directory, created on first use: a demo that fails while loading its data
+        (before anything is logged) leaves no half-written run behind."""
+        if self._run_dir is None:
+            self._run_dir = RunDir.create(self.logdir, self.entry.name, self.settings.as_dict(),
+                                          self.settings.tag)
+        return self._run_dir
+
+    @property
+    def dir(self) -> Path:
+        return self.run_dir.path
+
+    # -- training -------------------------------------------------------------------------------
+    def compile(self, model, *, loss, metrics=(), learning_rate: float | None = None,
+                optimizer: str = "adam", **optimizer_kwargs):
+        """Compile `model` with the run's (global) learning rate, precision and jit settings."""
+        rate = self.learning_rate if learning_rate is None else learning_rate
+        opt = keras.optimizers.get({"class_name": optimizer,
+                                    "config": {"learning_rate": rate, **optimizer_kwargs}})
+        # One step per execution where Keras 3 cannot do more: under tf.distribute its multi-step
+        # loop leaves a placeholder unfed ("You must feed a value for placeholder tensor ...
+        # while/cond"), and the PyTorch backend refuses anything but 1.
+        single = self.distribution.strategy is not None or keras.backend.backend() == "torch"
+        model.compile(optimizer=opt, loss=loss, metrics=list(metrics), jit_compile=self.settings.jit,
+                      steps_per_execution=1 if single else self.settings.steps_per_execution)
+        if self.settings.strategy == "multi-worker":
+            keras_compat.unpin_strategy(model)
+        return model
+
+    def fit(self, model, x, y=None, *, validation_data=None, name: str | None = None,
+            epochs: int | None = None, batch_size: int | None = None, callbacks=(), **kwargs):
+        """Train `model` (batch sizes are global), logging to TensorBoard; returns the history.
+
+        The unnamed fit is the run's main model: it logs to `train/` and `validation/` (with weight
+        histograms) and is saved as `model.keras`. Named fits (comparison models) log under
+        `<name>/train` and `<name>/validation`, so TensorBoard shows them side by side.
+        """
+        epochs = epochs or self.settings.epochs
+        batch_size = batch_size or self.batch_size
+        label = name or self.entry.name
+        folder = self.run_dir.checkpoints(name or "main")
+        history = checkpoints.finished(folder, model)
+        if history is not None:
+            self.say(f"{label}: finished in an earlier session; loaded its weights")
+        else:
+            done, history = checkpoints.restore(model, folder)
+            if done:
+                self.say(f"{label}: resuming after epoch {done}/{epochs}")
+            meter = Throughput(batch_size)
+            every = [checkpoints.StopOnNonFiniteLoss(label), meter,
+                     progress_callback(label, epochs), *callbacks]
+            if tf is not None:
+                every.append(keras_callback(self.dir / name if name else self.dir, histograms=name is None))
+            every.append(checkpoints.Checkpointer(folder, history))
+            every.append(self.gate.callback())  # last: a stop lands after the epoch's checkpoint
+            if done < epochs:
+                model.fit(x, y, validation_data=validation_data, epochs=epochs, initial_epoch=done,
+                          batch_size=batch_size, callbacks=every, verbose=0, **kwargs)
+                self.throughput[label] = meter.examples_per_second()
+            checkpoints.mark_finished(folder, model, history)
+        if name is None:
+            self.model = model
+            self.final_metrics.update(
+                {key: values[-1] for key, values in history.items() if key != "learning_rate"})
+        return history
+
+    def train_and_evaluate(self, model, train, test, *, loss, metrics=(), name: str | None = None,
+                           learning_rate: float | None = None, callbacks=()) -> dict[str, float]:
+        """Compile, fit on `train` (validating on `test`), and return the test metrics by name."""
+        self.compile(model, loss=loss, metrics=metrics, learning_rate=learning_rate)
+        self.fit(model, *train, validation_data=test, name=name, callbacks=callbacks)
+        return {k: float(v) for k, v in model.evaluate(*test, verbose=0, return_dict=True).items()}
+
+    # -- logging --------------------------------------------------------------------------------
+    def scalars(self, values: dict[str, float], step: int = 0, prefix: str = "claim") -> None:
+        """Log numbers as TensorBoard scalars `prefix/name` (step can walk e.g. across layers)."""
+        self.board.scalars(values, step=step, prefix=prefix)
+
+    def images(self, tag: str, images, step: int = 0, max_outputs: int = 16, enlarge: int = 1,
+               rescale: bool = True) -> None:
+        """Log a batch of images (N, H, W, C), each scaled to its own [0, 1] unless `rescale` is
+        False, and enlarged `enlarge` times (small digits and 3x3 kernels are specks otherwise)."""
+        self.board.images(tag, pictures.prepared(images, enlarge, rescale), step, max_outputs)
+
+    def mosaic(self, tag: str, tiles, columns: int = 8, enlarge: int = 8, rescale: bool = True,
+               gap_value: float = 1.0, step: int = 0) -> None:
+        """Log many small images (N, h, w, C), e.g. kernels or the channels of a feature map, as
+        one grid image; grid lines have the value `gap_value` (white by default)."""
+        self.board.images(tag, pictures.mosaic(tiles, columns, enlarge, rescale, gap_value), step)
+
+    def decision_surface(self, tag: str, model, extent: float = 2.0, size: int = 64) -> None:
+        """Log a 2-D classifier's output over the square [-extent, extent]² as an image."""
+        surface = model.predict(pictures.plane_grid(extent, size), verbose=0)
+        self.images(tag, np.asarray(surface).reshape(1, size, size, 1), rescale=False, enlarge=4)
+
+    def text(self, tag: str, markdown: str) -> None:
+        self.board.text(tag, markdown)
+
+    def metrics(self, values: dict[str, float]) -> None:
+        """Record final metrics (e.g. test accuracy) for the summary table and summary.json."""
+        self.final_metrics.update({key: float(value) for key, value in values.items()})
+        self.scalars(values, prefix="final")
+
+    def claim(self, statement: str, verdict: bool, **numbers: float) -> Claim:
+        """The entry's central claim, measured: a sentence, whether it held, and its numbers."""
+        self.result = Claim(statement, bool(verdict), {k: float(v) for k, v in numbers.items()})
+        self.scalars(numbers, prefix="claim")
+        self.scalars({"verdict": float(bool(verdict))}, prefix="claim")
+        return self.result
+
+    def say(self, message: str) -> None:
+        """A line of commentary for the person watching."""
+        render.say(message)
+
+    # -- the end of a run -----------------------------------------------------------------------
+    def record_session(self) -> None:
+        if self._run_dir is not None:
+            self._run_dir.record_session(time.perf_counter() - self.started)
+
+    def finish(self, device: str) -> dict[str, Any]:
+        """Save the model, the hparams and summary.json; returns the summary."""
+        if self.model is not None:
+            self.model.save(self.run_dir.model_file)
+        hparams = self.settings.as_dict()
+        self.board.hparams({k: v for k, v in hparams.items() if v != ""},
+                           trial_id=f"{self.entry.name}/{self.dir.name}")
+        saved = self.run_dir.saved()
+        summary = {
+            "entry": self.entry.name,
+            "status": "finished",
+            "run_dir": str(self.dir),
+            "hparams": hparams,
+            "metrics": self.final_metrics,
+            "claim": asdict(self.result) if self.result else None,
+            "device": device,
+            "determinism": determinism(self.settings),
+            "throughput": self.throughput,
+            "distribution": self.distribution.describe(self.settings),
+            "versions": versions(),
+            "wall_seconds": round(time.perf_counter() - self.started + saved.get("earlier_seconds", 0.0), 2),
+            "sessions": saved.get("sessions", 1),
+            "finished_at": dt.datetime.now().isoformat(timespec="seconds"),
+        }
+        self.run_dir.write_summary(summary)
+        self.board.close()
+        return summary
+
+
+def run_demo(entry, settings: Settings, logdir: Path, quiet: bool = True,
+             resume: RunDir | None = None) -> dict[str, Any]:
+    """Run `entry`'s demo with `settings` and return its summary (also written to summary.json).
+
+    Ctrl-C and SIGTERM stop training within a batch and raise Interrupted; the finished epochs'
+    checkpoints stay, and `resume` continues such a run in the same directory. A diverging loss
+    raises NonFiniteLoss with the logs kept. A run that fails before it logged anything leaves no
+    directory behind.
+    """
+    with native_stderr_silenced(enabled=quiet):  # device probing logs from C++
+        device = configure(settings)
+        distribution = distribute(settings)
+    if not distribution.chief:  # only the chief's run is kept; other workers write scratch logs
+        logdir, resume = Path(tempfile.mkdtemp(prefix="nutshell-worker-")), None
+    module = importlib.import_module(entry.module)
+    render.demo_header(entry.name, settings, device)
+    with deferred_interrupts() as gate:
+        run = Run(entry, settings, logdir, run_dir=resume, distribution=distribution, gate=gate)
+        try:
+            with distribution.scope():  # models built in the demo get mirrored variables
+                module.demo(run)
+        except KeyboardInterrupt:
+            run.record_session()
+            raise Interrupted(run._run_dir and run._run_dir.path, entry.name) from None
+        except NonFiniteLoss as diverged:
+            run.record_session()
+            diverged.learning_rate = settings.learning_rate
+            raise
+        except BaseException:
+            if resume is None and run._run_dir is not None and run._run_dir.holds_nothing():
+                run._run_dir.remove()
+            raise
+    run.text("explanation", entry.explanation)
+    summary = run.finish(device)
+    render.demo_summary(summary)
+    return summary
