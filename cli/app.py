@@ -169,6 +169,7 @@ def demo(
     batch_size: Annotated[Optional[int], typer.Option(min=1, help="Examples per batch (per replica under --strategy).")] = None,
     learning_rate: Annotated[Optional[float], typer.Option(help="Optimizer step size, > 0 (per replica; scaled linearly under --strategy).")] = None,
     seed: Annotated[int, typer.Option(min=0, help="Seed for weights, data order and synthetic data.")] = 0,
+    repeats: Annotated[int, typer.Option(min=1, help="Measure the claim on seeds SEED..SEED+N-1; the verdict says on how many it held.")] = 1,
     logdir: Annotated[Path, typer.Option(help="Where runs are written.")] = Path("runs"),
     dataset: Annotated[Optional[str], typer.Option(help="Dataset (default: the entry's bundled one).")] = None,
     quick: Annotated[bool, typer.Option("--quick", help="Same code path, small budget (~20 s on CPU).")] = False,
@@ -194,7 +195,7 @@ def demo(
     try:
         settings = demo_settings(
             entry, quick=quick, epochs=epochs, batch_size=batch_size, learning_rate=learning_rate,
-            dataset=dataset, steps_per_execution=steps_per_execution, seed=seed,
+            dataset=dataset, steps_per_execution=steps_per_execution, seed=seed, repeats=repeats,
             precision=precision.value, jit=jit, tag=tag, deterministic=deterministic,
             strategy=strategy.value)
         check_logdir(logdir)

@@ -194,19 +194,61 @@ def number(value: float) -> str:
     return f"{value:.4g}"
 
 
+def verdict_words(claim: dict) -> str:
+    """'holds', 'does NOT hold', or, over several seeds, 'held on k of N seeds' said plainly."""
+    if claim["of"] == 1:
+        return "holds" if claim["verdict"] else "does NOT hold"
+    if claim["held"] == claim["of"]:
+        return f"holds: held on all {claim['of']} seeds"
+    if claim["held"] == 0:
+        return f"does NOT hold: held on 0 of {claim['of']} seeds"
+    return f"holds on some seeds only: held on {claim['held']} of {claim['of']} seeds"
+
+
+def anchor_line(claim: dict) -> str:
+    anchor = claim["anchor"]
+    return (f"{anchor['source']}: {anchor['published']}; ours ({anchor['ours']}): "
+            f"{number(anchor['ours_value'])}. {anchor['note']}")
+
+
+def verdict_card(claim: dict, repeats: list[dict]) -> str:
+    """The claim as one Markdown card for TensorBoard's TEXT dashboard: verdict, numbers per seed
+    with mean / min / max, and the published figure it is compared with."""
+    seeds = [r["seed"] for r in repeats]
+    lines = [f"**Claim.** {claim['statement']}", "",
+             f"**Verdict:** {verdict_words(claim)}.", ""]
+    header = "| number | " + " | ".join(f"seed {s}" for s in seeds)
+    header += " | mean | min | max |" if len(seeds) > 1 else " |"
+    lines += [header, "|---" * (header.count("|") - 1) + "|"]
+    for key, stats in claim["stats"].items():
+        cells = [number(r["numbers"][key]) if key in r["numbers"] else "" for r in repeats]
+        if len(seeds) > 1:
+            cells += [number(stats["mean"]), number(stats["min"]), number(stats["max"])]
+        lines.append(f"| {key} | " + " | ".join(cells) + " |")
+    if len(seeds) > 1:
+        lines.append("| verdict | " + " | ".join("holds" if r["verdict"] else "fails" for r in repeats)
+                     + " | | | |")
+    if claim.get("anchor"):
+        lines += ["", f"**Published figure.** {anchor_line(claim)}"]
+    return "\n".join(lines)
+
+
 def demo_summary(summary: dict) -> None:
     claim = summary["claim"]
-    verdict = "holds" if claim and claim["verdict"] else "does NOT hold"
     board = f"nutshell board --logdir {Path(summary['run_dir']).parent.parent}"
+    spread = lambda key: (f"  (min {number(claim['stats'][key]['min'])}, max {number(claim['stats'][key]['max'])})"
+                          if claim["of"] > 1 else "")
     if plain():
         print("\nResult")
         for key, value in summary["metrics"].items():
             print(f"  {key}: {value:.4f}")
         if claim:
             print(f"  claim: {claim['statement']}")
-            print(f"  verdict: {verdict}")
+            print(f"  verdict: {verdict_words(claim)}")
             for key, value in claim["numbers"].items():
-                print(f"    {key}: {number(value)}")
+                print(f"    {key}: {number(value)}{spread(key)}")
+            if claim.get("anchor"):
+                print(f"  published: {anchor_line(claim)}")
         print(f"  run: {summary['run_dir']}  ({summary['wall_seconds']:.1f} s on {summary['device']})")
         print(f"  browse: {board}")
         return
@@ -218,10 +260,12 @@ def demo_summary(summary: dict) -> None:
     for key, value in summary["metrics"].items():
         table.add_row(key, f"{value:.4f}")
     if claim:
-        colour = "green" if claim["verdict"] else "red"
+        colour = "green" if claim["verdict"] else ("yellow" if claim["held"] else "red")
         table.add_row("claim", claim["statement"])
-        table.add_row("verdict", f"[{colour}]{verdict}[/{colour}]")
-        table.add_row("numbers", "\n".join(f"{k} = {number(v)}" for k, v in claim["numbers"].items()))
+        table.add_row("verdict", f"[{colour}]{verdict_words(claim)}[/{colour}]")
+        table.add_row("numbers", "\n".join(f"{k} = {number(v)}{spread(k)}" for k, v in claim["numbers"].items()))
+        if claim.get("anchor"):
+            table.add_row("published", anchor_line(claim))
     table.add_row("run", summary["run_dir"])
     table.add_row("time", f"{summary['wall_seconds']:.1f} s on {summary['device']}")
     table.add_row("browse", board)

@@ -11,11 +11,12 @@ Imports Keras; the CLI imports this only inside the commands that train.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import importlib
 import tempfile
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,36 +31,55 @@ from nutshell.progress import Throughput, progress_callback
 from nutshell.quiet import native_stderr_silenced
 from nutshell.rundir import RunDir
 from nutshell.runtime import configure, determinism, tf, versions
+from nutshell.runtime import seed as reseed
 from nutshell.settings import Settings
 from nutshell.tblog import Board, keras_callback
 
 
 @dataclass
 class Claim:
-    """The entry's central statement, measured: the sentence, whether it held, and its numbers."""
+    """The entry's central statement, measured: the sentence, whether it held, and its numbers.
+
+    `anchor`, where the literature has a figure for the claim: {"source", "published", "ours"
+    (the name of the number compared), "note" (how our set-up differs)}.
+    """
 
     statement: str
     verdict: bool
     numbers: dict[str, float] = field(default_factory=dict)
+    anchor: dict[str, Any] | None = None
+
+
+class RunHome:
+    """The directory shared by the repeats of one run, created on first use: a demo that fails
+    while loading its data (before anything is logged) leaves no half-written run behind."""
+
+    def __init__(self, logdir: Path, entry: str, settings: Settings, existing: RunDir | None = None):
+        self.logdir, self.entry, self.settings = Path(logdir), entry, settings
+        self.created = existing
+
+    def get(self) -> RunDir:
+        if self.created is None:
+            self.created = RunDir.create(self.logdir, self.entry, self.settings.as_dict(), self.settings.tag)
+        return self.created
 
 
 class Run:
     """One demo run: its settings, its directory, and the verbs a demo uses to train and log."""
 
-    def __init__(self, entry, settings: Settings, logdir: Path, run_dir: RunDir | None = None,
-                 distribution: Distribution | None = None, gate: InterruptGate | None = None):
+    def __init__(self, entry, settings: Settings, home: RunHome, distribution: Distribution | None = None,
+                 gate: InterruptGate | None = None, prefix: str = ""):
         self.entry = entry
         self.settings = settings
-        self.logdir = Path(logdir)
+        self.home = home
         self.distribution = distribution or Distribution()
         self.gate = gate or InterruptGate()
-        self._run_dir = run_dir  # given when resuming an earlier run
-        self.board = Board(lambda: self.dir)
+        self.prefix = prefix  # "seed-<s>" for each of several repeats: their logs sit side by side
+        self.board = Board(lambda: self.logs)
         self.model = None
         self.final_metrics: dict[str, float] = {}
         self.throughput: dict[str, float] = {}
         self.result: Claim | None = None
-        self.started = time.perf_counter()
 
     # -- what a demo reads ----------------------------------------------------------------------
     @property
@@ -86,16 +106,16 @@ class Run:
 
     @property
     def run_dir(self) -> RunDir:
-        """The run directory, created on first use: a demo that fails while loading its data
-        (before anything is logged) leaves no half-written run behind."""
-        if self._run_dir is None:
-            self._run_dir = RunDir.create(self.logdir, self.entry.name, self.settings.as_dict(),
-                                          self.settings.tag)
-        return self._run_dir
+        return self.home.get()
 
     @property
     def dir(self) -> Path:
         return self.run_dir.path
+
+    @property
+    def logs(self) -> Path:
+        """Where this repeat's TensorBoard logs go: the run directory, or its `seed-<s>/`."""
+        return self.dir / self.prefix if self.prefix else self.dir
 
     # -- training -------------------------------------------------------------------------------
     def compile(self, model, *, loss, metrics=(), learning_rate: float | None = None,
@@ -125,7 +145,7 @@ class Run:
         epochs = epochs or self.settings.epochs
         batch_size = batch_size or self.batch_size
         label = name or self.entry.name
-        folder = self.run_dir.checkpoints(name or "main")
+        folder = self.run_dir.checkpoints("/".join(filter(None, (self.prefix, name or "main"))))
         history = checkpoints.finished(folder, model)
         if history is not None:
             self.say(f"{label}: finished in an earlier session; loaded its weights")
@@ -137,7 +157,7 @@ class Run:
             every = [checkpoints.StopOnNonFiniteLoss(label), meter,
                      progress_callback(label, epochs), *callbacks]
             if tf is not None:
-                every.append(keras_callback(self.dir / name if name else self.dir, histograms=name is None))
+                every.append(keras_callback(self.logs / name if name else self.logs, histograms=name is None))
             every.append(checkpoints.Checkpointer(folder, history))
             every.append(self.gate.callback())  # last: a stop lands after the epoch's checkpoint
             if done < epochs:
@@ -188,60 +208,43 @@ class Run:
         self.final_metrics.update({key: float(value) for key, value in values.items()})
         self.scalars(values, prefix="final")
 
-    def claim(self, statement: str, verdict: bool, **numbers: float) -> Claim:
-        """The entry's central claim, measured: a sentence, whether it held, and its numbers."""
-        self.result = Claim(statement, bool(verdict), {k: float(v) for k, v in numbers.items()})
-        self.scalars(numbers, prefix="claim")
-        self.scalars({"verdict": float(bool(verdict))}, prefix="claim")
+    def claim(self, statement: str, verdict: bool, anchor: dict[str, Any] | None = None,
+              **numbers: float) -> Claim:
+        """The entry's central claim, measured: a sentence, whether it held, and its numbers.
+
+        `anchor` names a published figure to compare with: {"source", "published", "ours": the
+        name of one of `numbers`, "note": how our set-up differs from the published one}.
+        """
+        if anchor is not None and anchor.get("ours") not in numbers:
+            raise ValueError(f"anchor['ours'] must name one of the claim's numbers: {sorted(numbers)}")
+        self.result = Claim(statement, bool(verdict), {k: float(v) for k, v in numbers.items()}, anchor)
+        self.scalars({**numbers, "verdict": float(bool(verdict))}, prefix="claim")
         return self.result
 
     def say(self, message: str) -> None:
         """A line of commentary for the person watching."""
         render.say(message)
 
-    # -- the end of a run -----------------------------------------------------------------------
-    def record_session(self) -> None:
-        if self._run_dir is not None:
-            self._run_dir.record_session(time.perf_counter() - self.started)
-
-    def finish(self, device: str) -> dict[str, Any]:
-        """Save the model, the hparams and summary.json; returns the summary."""
-        if self.model is not None:
-            self.model.save(self.run_dir.model_file)
-        hparams = self.settings.as_dict()
-        self.board.hparams({k: v for k, v in hparams.items() if v != ""},
-                           trial_id=f"{self.entry.name}/{self.dir.name}")
-        saved = self.run_dir.saved()
-        summary = {
-            "entry": self.entry.name,
-            "status": "finished",
-            "run_dir": str(self.dir),
-            "hparams": hparams,
-            "metrics": self.final_metrics,
-            "claim": asdict(self.result) if self.result else None,
-            "device": device,
-            "determinism": determinism(self.settings),
-            "throughput": self.throughput,
-            "distribution": self.distribution.describe(self.settings),
-            "versions": versions(),
-            "wall_seconds": round(time.perf_counter() - self.started + saved.get("earlier_seconds", 0.0), 2),
-            "sessions": saved.get("sessions", 1),
-            "finished_at": dt.datetime.now().isoformat(timespec="seconds"),
-        }
-        self.run_dir.write_summary(summary)
+    # -- the end of a repeat -------------------------------------------------------------------
+    def log_hparams(self) -> None:
+        """This repeat's settings as an HParams session; its claim/* scalars become the metrics."""
+        hparams = {k: v for k, v in self.settings.as_dict().items() if v != ""}
+        self.board.hparams(hparams, trial_id=f"{self.entry.name}/{self.dir.name}/{self.prefix or 'run'}")
         self.board.close()
-        return summary
 
 
 def run_demo(entry, settings: Settings, logdir: Path, quiet: bool = True,
              resume: RunDir | None = None) -> dict[str, Any]:
     """Run `entry`'s demo with `settings` and return its summary (also written to summary.json).
 
+    With `settings.repeats` = N > 1 the demo runs on seeds S..S+N-1 in the same run directory (each
+    repeat's logs under `seed-<s>/`), and the verdict says on how many seeds the claim held.
     Ctrl-C and SIGTERM stop training within a batch and raise Interrupted; the finished epochs'
     checkpoints stay, and `resume` continues such a run in the same directory. A diverging loss
     raises NonFiniteLoss with the logs kept. A run that fails before it logged anything leaves no
     directory behind.
     """
+    started = time.perf_counter()
     with native_stderr_silenced(enabled=quiet):  # device probing logs from C++
         device = configure(settings)
         distribution = distribute(settings)
@@ -249,23 +252,95 @@ def run_demo(entry, settings: Settings, logdir: Path, quiet: bool = True,
         logdir, resume = Path(tempfile.mkdtemp(prefix="nutshell-worker-")), None
     module = importlib.import_module(entry.module)
     render.demo_header(entry.name, settings, device)
+    home = RunHome(logdir, entry.name, settings, resume)
+    runs: list[Run] = []
     with deferred_interrupts() as gate:
-        run = Run(entry, settings, logdir, run_dir=resume, distribution=distribution, gate=gate)
         try:
-            with distribution.scope():  # models built in the demo get mirrored variables
-                module.demo(run)
+            for seed in range(settings.seed, settings.seed + settings.repeats):
+                if settings.repeats > 1:
+                    reseed(seed)
+                    render.say(f"repeat {seed - settings.seed + 1}/{settings.repeats}: seed {seed}")
+                run = Run(entry, dataclasses.replace(settings, seed=seed), home, distribution, gate,
+                          prefix=f"seed-{seed}" if settings.repeats > 1 else "")
+                runs.append(run)
+                with distribution.scope():  # models built in the demo get mirrored variables
+                    module.demo(run)
+                run.log_hparams()
         except KeyboardInterrupt:
-            run.record_session()
-            raise Interrupted(run._run_dir and run._run_dir.path, entry.name) from None
+            _record_session(home, started)
+            raise Interrupted(home.created and home.created.path, entry.name) from None
         except NonFiniteLoss as diverged:
-            run.record_session()
+            _record_session(home, started)
             diverged.learning_rate = settings.learning_rate
             raise
         except BaseException:
-            if resume is None and run._run_dir is not None and run._run_dir.holds_nothing():
-                run._run_dir.remove()
+            if resume is None and home.created is not None and home.created.holds_nothing():
+                home.created.remove()
             raise
-    run.text("explanation", entry.explanation)
-    summary = run.finish(device)
+    summary = _finish(entry, settings, home.get(), runs, distribution, device, started)
     render.demo_summary(summary)
     return summary
+
+
+def _record_session(home: RunHome, started: float) -> None:
+    if home.created is not None:
+        home.created.record_session(time.perf_counter() - started)
+
+
+def _finish(entry, settings: Settings, run_dir: RunDir, runs: list[Run], distribution: Distribution,
+            device: str, started: float) -> dict[str, Any]:
+    """Save the first repeat's model, the verdict card and summary.json; returns the summary."""
+    first = runs[0]
+    if first.model is not None:
+        first.model.save(run_dir.model_file)
+    claim = verdict_over_seeds(runs)
+    board = Board(lambda: run_dir.path)
+    board.text("explanation", entry.explanation)
+    if claim is not None:
+        board.text("verdict", render.verdict_card(claim, [_repeat(run) for run in runs]))
+    board.close()
+    saved = run_dir.saved()
+    summary = {
+        "entry": entry.name,
+        "status": "finished",
+        "run_dir": str(run_dir.path),
+        "hparams": settings.as_dict(),
+        "metrics": first.final_metrics,
+        "claim": claim,
+        "repeats": [_repeat(run) for run in runs],
+        "device": device,
+        "determinism": determinism(settings),
+        "throughput": first.throughput,
+        "distribution": distribution.describe(settings),
+        "versions": versions(),
+        "wall_seconds": round(time.perf_counter() - started + saved.get("earlier_seconds", 0.0), 2),
+        "sessions": saved.get("sessions", 1),
+        "finished_at": dt.datetime.now().isoformat(timespec="seconds"),
+    }
+    run_dir.write_summary(summary)
+    return summary
+
+
+def _repeat(run: Run) -> dict[str, Any]:
+    result = run.result
+    return {"seed": run.seed, "verdict": result.verdict if result else None,
+            "numbers": result.numbers if result else {}}
+
+
+def verdict_over_seeds(runs: list[Run]) -> dict[str, Any] | None:
+    """The claim over all repeats: held on k of N seeds (it holds only if k == N), with the mean,
+    min and max of each number; `numbers` are the means. None if the demo made no claim."""
+    results = [run.result for run in runs if run.result is not None]
+    if not results:
+        return None
+    held = sum(result.verdict for result in results)
+    stats = {key: {"mean": float(np.mean(values)), "min": float(np.min(values)), "max": float(np.max(values))}
+             for key in results[0].numbers
+             for values in [[result.numbers[key] for result in results if key in result.numbers]]}
+    claim = {"statement": results[0].statement, "verdict": held == len(results), "held": held,
+             "of": len(results), "numbers": {key: s["mean"] for key, s in stats.items()}, "stats": stats}
+    if results[0].anchor:
+        anchor = dict(results[0].anchor)
+        anchor["ours_value"] = stats[anchor["ours"]]["mean"]
+        claim["anchor"] = anchor
+    return claim

@@ -46,18 +46,15 @@ class Board:
     def text(self, tag: str, markdown: str, step: int = 0) -> None:
         self._write(lambda: tf.summary.text(tag, markdown, step=step))
 
-    def hparams(self, values: dict[str, Any], trial_id: str, metrics: list[str] = ()) -> None:
-        """The run's settings for the HParams dashboard, with `metrics` (scalar tags) as its columns."""
+    def hparams(self, values: dict[str, Any], trial_id: str) -> None:
+        """The settings as one HParams session. No experiment config is written on purpose: then
+        the dashboard takes every scalar tag of the session (claim/*, epoch_accuracy, ...) as a
+        metric column, so each demo's own claim numbers show up without a fixed list."""
         if self.writer is None:
             return
         from tensorboard.plugins.hparams import api as hp
 
-        def log():
-            if metrics:
-                hp.hparams_config(hparams=[hp.HParam(key) for key in values],
-                                  metrics=[hp.Metric(tag) for tag in metrics])
-            hp.hparams(values, trial_id=trial_id)
-        self._write(log)
+        self._write(lambda: hp.hparams(values, trial_id=trial_id))
 
     def close(self) -> None:
         if self._writer is not None:

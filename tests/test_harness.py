@@ -40,7 +40,9 @@ def test_summary_json_is_complete(unit_run):
     assert summary == json.loads(json.dumps(returned))
     assert set(summary) >= {"entry", "hparams", "metrics", "claim", "device", "versions",
                             "wall_seconds", "determinism"}
-    assert set(summary["claim"]) == {"statement", "verdict", "numbers"}
+    assert set(summary["claim"]) == {"statement", "verdict", "numbers", "held", "of", "stats"}
+    assert summary["repeats"] == [{"seed": 0, "verdict": summary["claim"]["verdict"],
+                                   "numbers": summary["claim"]["numbers"]}]
     assert set(summary["hparams"]) >= {"epochs", "batch_size", "learning_rate", "seed", "dataset",
                                        "quick", "precision", "jit"}
     assert summary["device"] == "CPU" and summary["versions"]["keras"] == keras.__version__
@@ -57,7 +59,7 @@ def test_event_files_hold_the_expected_tags(unit_run):
         assert [e.step for e in found.Tensors("epoch_loss")] == list(range(epochs))
     root = tags(run_dir)
     root_tags = set(root.Tags()["tensors"])
-    assert {"claim/separable_accuracy", "claim/verdict", "explanation"} <= root_tags
+    assert {"claim/separable_accuracy", "claim/verdict", "explanation", "verdict"} <= root_tags
     assert {"decision_surface/sigmoid_unit_on_xor", "decision_surface/maxout_unit_on_xor"} <= root_tags
     assert "_hparams_/session_start_info" in root_tags
     claim_value = float(make_ndarray(root.Tensors("claim/xor_maxout_accuracy")[0].tensor_proto))
