@@ -56,6 +56,9 @@ def distribute(settings: Settings) -> Distribution:
         return Distribution()
     if keras.backend.backend() != "tensorflow" or tf is None:
         raise SetupError("--strategy needs the TensorFlow backend (KERAS_BACKEND=tensorflow)")
+    from nutshell import keras_compat
+
+    keras_compat.install_local_predict()
     if settings.strategy == "mirrored":
         gpus = tf.config.list_logical_devices("GPU")
         devices = [d.name for d in gpus] or [d.name for d in tf.config.list_logical_devices("CPU")]
@@ -63,8 +66,6 @@ def distribute(settings: Settings) -> Distribution:
         return Distribution(strategy, strategy.num_replicas_in_sync)
     if not os.environ.get("TF_CONFIG"):
         raise SetupError("--strategy multi-worker needs TF_CONFIG describing the workers")
-    from nutshell import keras_compat
-
     keras_compat.install_multi_worker_fixes()
     strategy = tf.distribute.MultiWorkerMirroredStrategy()
     resolver = strategy.cluster_resolver

@@ -8,9 +8,18 @@ Two places fail:
 2. the TensorFlow trainer averages each per-replica metric with `strategy.reduce("MEAN", value,
    axis=0)`, which fails for the scalar loss and metrics (rank 0 has no axis 0);
    `install_multi_worker_fixes` averages scalars with axis=None instead.
-Both are used for `--strategy multi-worker` only. `tests/test_distributed.py` runs two workers with
-the work-arounds switched off (NUTSHELL_KERAS_WORKAROUNDS=off) and expects the failure: when that test
-fails, upstream has fixed the bug, and `BROKEN_BELOW` should become the first fixed version.
+Both are used for `--strategy multi-worker` only.
+
+Under any tf.distribute strategy (mirrored too) `model.predict` splits its input over the replicas
+and fails when some replica gets nothing, e.g. for one image on two replicas ("input depth must be
+evenly divisible by filter depth: 1 vs 16", or a concat of [1, ...] with [0, ...]); and
+`predict_on_batch` returns twice as many rows as it was given on two replicas.
+`install_local_predict` makes predict run on this process alone, batch by batch: every replica
+holds the same trained weights, so the answer is the same and no collective is needed.
+
+`tests/test_distributed.py` runs two workers with the work-arounds switched off
+(NUTSHELL_KERAS_WORKAROUNDS=off) and expects the failure: when that test fails, upstream has fixed
+the bug, and `BROKEN_BELOW` should become the first fixed version.
 """
 
 from __future__ import annotations
@@ -30,7 +39,7 @@ def _version() -> tuple[int, int]:
     return int(major), int(minor)
 
 
-def multi_worker_needs_fixes() -> bool:
+def needs_fixes() -> bool:
     if os.environ.get(SWITCH_ENV, "on") == "off":
         return False
     return BROKEN_SINCE <= _version() < BROKEN_BELOW
@@ -38,13 +47,13 @@ def multi_worker_needs_fixes() -> bool:
 
 def unpin_strategy(model) -> None:
     """Work-around 1: let fit take the strategy from the enclosing scope (see the module docstring)."""
-    if multi_worker_needs_fixes():
+    if needs_fixes():
         model._distribute_strategy = None
 
 
 def install_multi_worker_fixes() -> None:
     """Work-around 2: average scalar metrics across workers with axis=None (idempotent)."""
-    if not multi_worker_needs_fixes():
+    if not needs_fixes():
         return
     import tensorflow as tf
     from keras.src.backend.tensorflow import trainer as tf_trainer
@@ -64,3 +73,25 @@ def install_multi_worker_fixes() -> None:
 
     reduce_per_replica.nutshell_patch = True
     tf_trainer.reduce_per_replica = reduce_per_replica
+
+
+def install_local_predict() -> None:
+    """Predict on this process alone under a tf.distribute strategy (see the module docstring)."""
+    if needs_fixes():
+        keras.Model.predict = _local_predict
+        keras.Model.predict_on_batch = _local_predict_on_batch
+
+
+def _local_predict(self, x, batch_size=None, verbose="auto", steps=None, callbacks=None):
+    """`Model.predict`, computed on this process alone, batch by batch (eagerly)."""
+    import numpy as np
+
+    batch_size = batch_size or 32
+    parts = [self(x[start:start + batch_size], training=False) for start in range(0, len(x), batch_size)]
+    return keras.tree.map_structure(
+        lambda *pieces: np.concatenate([keras.ops.convert_to_numpy(piece) for piece in pieces]), *parts)
+
+
+def _local_predict_on_batch(self, x):
+    """`Model.predict_on_batch`, computed on this process alone."""
+    return keras.tree.map_structure(keras.ops.convert_to_numpy, self(x, training=False))

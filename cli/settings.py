@@ -11,7 +11,7 @@ import math
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
-from nutshell.errors import UserError
+from nutshell.errors import SetupError, UserError
 from nutshell.render import one_line
 
 STRATEGIES = ("none", "mirrored", "multi-worker")
@@ -81,6 +81,9 @@ def demo_settings(entry, *, quick: bool = False, epochs: int | None = None,
         raise UserError("--tag may only contain letters, digits, '-', '_' and '.'")
     if choices.get("strategy", "none") not in STRATEGIES:
         raise UserError(f"--strategy must be one of {', '.join(STRATEGIES)}")
+    if choices.get("strategy", "none") != "none" and config.get("single_device"):
+        # An entry's DEMO may say why it cannot be spread over replicas; refuse before training.
+        raise SetupError(f"{entry.name} cannot run under --strategy: {config['single_device']}")
     if choices.get("precision", "float32") not in PRECISIONS:
         raise UserError(f"--precision must be one of {', '.join(PRECISIONS)}")
     return Settings(
