@@ -11,7 +11,9 @@ What a module contributes, and where the registry reads it:
 - the summary: the docstring's first paragraph;
 - `TITLE` and `ALIASES`: string literals at module level;
 - related entries: the `- **name**:` bullets of the docstring's "## See also" section;
-- sources: the bullets of its "## Sources" section;
+- sources: the bullets of its "## Sources" section, each `- [key]` or `- [key] — note`, where the
+  key names a work in `_sources.py` (read with `ast` too); the registry swaps each key for the
+  full citation, in `Entry.sources` and in the explanation itself, so every work is written once;
 - the implementation: the top-level definitions named in `__all__`;
 - a demo: a top-level function called `demo`, with its default settings in a `DEMO` dict
   literal (`epochs`, `batch_size`, `learning_rate`, `datasets`, and `quick` overrides), so
@@ -24,6 +26,7 @@ import ast
 import difflib
 import functools
 import re
+import textwrap
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,6 +59,7 @@ class Entry:
     has_demo: bool
     demo_config: dict
     path: Path
+    source_keys: tuple[str, ...] = ()
 
     @property
     def summary(self) -> str:
@@ -104,10 +108,64 @@ def _literal(tree: ast.Module, name: str):
     return None
 
 
+SOURCES_PATH = PACKAGE_DIR / "_sources.py"
+
+# A Sources bullet that cites by key: `[key]`, optionally followed by a dash and a note.
+_CITATION = re.compile(r"^\[([a-z0-9_-]+)\](?:\s*[—–-]\s*(.*))?$", re.DOTALL)
+
+
+@functools.lru_cache(maxsize=1)
+def source_table() -> dict[str, str]:
+    """Key -> full citation, read from `_sources.py` with `ast` (never imported)."""
+    tree = ast.parse(SOURCES_PATH.read_text(encoding="utf-8"), filename=str(SOURCES_PATH))
+    return dict(_literal(tree, "SOURCES") or {})
+
+
+def _cite(item: str, table: dict[str, str]) -> tuple[str, str | None]:
+    """One Sources bullet as the reader sees it, and the key it cites (None if it cites none).
+
+    An unknown key is left as typed, `[key]`, so the entry still renders; a test catches it.
+    """
+    match = _CITATION.match(item)
+    if not match:
+        return item, None
+    key, note = match.group(1), match.group(2)
+    citation = table.get(key, f"[{key}]")
+    return (f"{citation} — {note.strip()}" if note else citation), key
+
+
+def _with_citations(markdown: str, table: dict[str, str]) -> tuple[str, list[str], list[str]]:
+    """`markdown` with each Sources bullet's key replaced by its citation.
+
+    Returns the new text, the rendered bullets and the keys cited, in order. Only the "## Sources"
+    section changes; its bullets are re-wrapped at 100 columns for plain-text output.
+    """
+    lines = markdown.splitlines()
+    start = next(
+        (i for i, line in enumerate(lines) if line.strip().lower() == "## sources"), None
+    )
+    if start is None:
+        return markdown, [], []
+    end = next(
+        (i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines)
+    )
+    cited, keys, body = [], [], []
+    for item in _bullets("\n".join(lines[start + 1 : end])):
+        text, key = _cite(item, table)
+        cited.append(text)
+        if key is not None:
+            keys.append(key)
+        body.append(textwrap.fill(text, 100, initial_indent="- ", subsequent_indent="  ",
+                                  break_on_hyphens=False, break_long_words=False))
+    rendered = "\n".join(lines[: start + 1] + body + lines[end:])
+    return rendered, cited, keys
+
+
 def parse_entry(path: Path) -> Entry:
     """Read one entry module's metadata from its source, without importing it."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    explanation = ast.get_docstring(tree, clean=True) or ""
+    docstring = ast.get_docstring(tree, clean=True) or ""
+    explanation, sources, source_keys = _with_citations(docstring, source_table())
     sections = _sections(explanation)
     related = tuple(
         match.group(1)
@@ -124,11 +182,12 @@ def parse_entry(path: Path) -> Entry:
         aliases=tuple(_literal(tree, "ALIASES") or ()),
         explanation=explanation,
         related=related,
-        sources=tuple(_bullets(sections.get("sources", ""))),
+        sources=tuple(sources),
         implementation=tuple(_literal(tree, "__all__") or ()),
         has_demo=has_demo,
         demo_config=_literal(tree, "DEMO") or {},
         path=path,
+        source_keys=tuple(source_keys),
     )
 
 

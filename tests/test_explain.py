@@ -74,7 +74,7 @@ def test_search_with_no_match_is_a_clean_error():
 
 
 def test_code_for_an_explanation_only_entry_says_so(run_cli):
-    result = run_cli("code", "dropout")
+    result = run_cli("code", "history")
     assert result.returncode == 1 and "explanation-only" in result.stderr
     assert "Traceback" not in result.stderr
 

@@ -25,7 +25,8 @@ def test_registry_matches_modules_on_disk():
 @pytest.mark.parametrize("name", sorted(ENTRIES))
 def test_entry_format(name):
     entry = ENTRIES[name]
-    words = len(entry.explanation.split())
+    # The prose a reader reads; the Sources section is rendered from glossary/_sources.py.
+    words = len(entry.explanation.split("\n## Sources")[0].split())
     assert 150 <= words <= 600, f"{name}: {words} words"
     assert 5 <= len(entry.summary.split()) <= 60
     assert not entry.summary.startswith("#")
@@ -112,3 +113,51 @@ def test_registry_reads_demo_and_implementation_from_source(name):
 def test_core_entries_have_diagrams():
     for name in CORE:
         assert re.search(r"```text\n", ENTRIES[name].explanation), f"{name} has no diagram"
+
+
+# Sources: every work is written once, in glossary/_sources.py, and entries cite it by key.
+SOURCES = glossary.source_table()
+
+
+@pytest.mark.parametrize("name", sorted(ENTRIES))
+def test_sources_cite_known_keys_only(name):
+    entry = ENTRIES[name]
+    raw = ast.get_docstring(ast.parse(entry.path.read_text(encoding="utf-8")))
+    bullets = [line for line in raw.split("## Sources", 1)[1].splitlines() if line.startswith("- ")]
+    assert bullets and len(entry.source_keys) == len(bullets), (
+        f"{name}: every Sources bullet must be `- [key]` or `- [key] — note`: {bullets}")
+    unknown = [key for key in entry.source_keys if key not in SOURCES]
+    assert not unknown, f"{name} cites keys missing from glossary/_sources.py: {unknown}"
+    assert len(set(entry.source_keys)) == len(entry.source_keys), f"{name} cites a work twice"
+    for key, shown in zip(entry.source_keys, entry.sources):
+        assert shown.startswith(SOURCES[key]) and "[" + key + "]" not in entry.explanation
+
+
+def test_every_source_in_the_table_is_cited():
+    cited = {key for entry in ENTRIES.values() for key in entry.source_keys}
+    assert not set(SOURCES) - cited, f"never cited: {sorted(set(SOURCES) - cited)}"
+
+
+def test_no_citation_is_written_twice():
+    tree = ast.parse(glossary.SOURCES_PATH.read_text(encoding="utf-8"))
+    table = next(node.value for node in tree.body
+                 if isinstance(node, ast.Assign) and node.targets[0].id == "SOURCES")
+    keys = [key.value for key in table.keys]
+    assert len(keys) == len(set(keys)), "a key appears twice in glossary/_sources.py"
+
+    def norm(text):
+        return re.sub(r"\W+", " ", text).casefold().strip()
+    seen: dict[str, str] = {}
+    for key, citation in SOURCES.items():
+        assert re.fullmatch(r"[a-z]+[0-9]{0,4}[a-z]*", key), key
+        assert seen.setdefault(norm(citation), key) == key, f"{key} repeats {seen[norm(citation)]}"
+    titles = [re.search(r'"([^"]+)"', c) for c in SOURCES.values()]
+    titles = [norm(t.group(1)) for t in titles if t]
+    assert len(titles) == len(set(titles)), "two keys for the same title"
+
+
+def test_explain_shows_full_citations():
+    lstm = ENTRIES["lstm"]
+    assert "hochreiter1997" in lstm.source_keys
+    assert SOURCES["hochreiter1997"] in " ".join(lstm.explanation.split())
+    assert any(s.startswith(SOURCES["hochreiter1997"]) for s in lstm.sources)
