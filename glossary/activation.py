@@ -2,12 +2,12 @@
 it, any stack of layers would shrink to a single linear map, so it is what gives depth its power.
 
 ## Intuition
-A weighted sum can only stretch, rotate, shear and shift its input space; straight lines stay
-straight. The activation bends that space. Take two pairs of points, each pair tight and the pairs
-far apart. A linear map that drags one member of the first pair next to the second pair must drag
-its partner along too. A nonlinear one can pull one point closer while pushing its neighbour
-away, so each layer can redraw which inputs count as similar, and stacked bends build features of
-growing complexity.
+A weighted sum can only stretch, rotate, shear and shift its input space: straight lines stay
+straight and parallel lines stay parallel. Such a map never folds space, so classes that no
+straight cut separates before it, like XOR or two interleaved spirals, stay tangled after it
+whatever the weights. The activation bends and folds the space (ReLU flattens everything on one
+side of a line onto it), so each layer can redraw which inputs count as similar, and stacked
+bends build features of growing complexity.
 
 ## The math
 Let z be a unit's pre-activation. The three classic choices and their slopes:
@@ -46,8 +46,10 @@ does), so unit and activation are not synonyms.
 
 ## Try it
 `nutshell demo activation` fits one and five linear layers, and five ReLU layers, to two spirals
-(linear stays near 0.6, ReLU passes 0.95), then logs per-layer gradient norms of a fresh 10-layer
-MLP: with sigmoid, layer 1's is over 10⁴ times below layer 10's; with ReLU, comparable.
+(the claim: linear at most 0.70, ReLU at least 0.95). It also logs per-layer gradient norms of a
+fresh 10-layer MLP, same weights and batch for each activation, and checks that the first layer's
+norm, as a fraction of the last hidden layer's, is at least 10³ times smaller with sigmoid than
+with ReLU.
 
 ## See also
 - **unit**: where the activation sits
@@ -58,16 +60,16 @@ MLP: with sigmoid, layer 1's is over 10⁴ times below layer 10's; with ReLU, co
 - **softmax**: the vector-valued output activation
 
 ## Sources
-- Tim Dettmers, "Deep Learning in a Nutshell: Core Concepts", 2015 (NVIDIA Technical Blog).
-- Y. LeCun, Y. Bengio, G. Hinton, "Deep learning", Nature 521, 436-444, 2015.
-- "A short overview of deep learning" (blog overview: neurons, sigmoid/ReLU, backprop).
-- V. Nair, G. E. Hinton, "Rectified linear units improve restricted Boltzmann machines",
-  ICML, 2010.
-- X. Glorot, A. Bordes, Y. Bengio, "Deep sparse rectifier neural networks", AISTATS, 2011.
+- [dettmers2015]
+- [lecun2015]
+- [overview]
+- [nair2010]
+- [glorot2011]
 """
 
 TITLE = "Activation function"
-ALIASES = ("activation function", "nonlinearity", "transfer function", "squashing function")
+ALIASES = ("activation function", "nonlinearity", "transfer function", "squashing function",
+           "nonlinear function", "linear transformation")
 
 DEMO = {
     "steps_per_execution": 8,  # 1.2-1.6x examples/s on CPU (benchmarks/RESULTS.md)
@@ -173,6 +175,8 @@ class ActivationFromScratch(keras.layers.Layer):
     Input shape: any. Output shape: the same as the input.
 
     Example:
+        >>> import numpy as np
+        >>> from keras import ops
         >>> ops.convert_to_numpy(ActivationFromScratch("relu")(np.array([[-1.0, 2.0]])))
         array([[0., 2.]], dtype=float32)
     """

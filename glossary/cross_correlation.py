@@ -28,6 +28,12 @@ Unlike convolution, cross-correlation is not commutative: swapping I and K mirro
 Normalised cross-correlation first subtracts the means of patch and template and divides by their
 standard deviations, so the score lies between −1 and 1 and ignores brightness and contrast.
 
+## Try it
+`nutshell demo cross-correlation` checks the flip relation on the digits, then trains a 3×3
+cross-correlation kernel to reproduce a convolution with a random kernel K: it learns K turned by
+180° (largest weight error 8 × 10⁻⁶). Last, each test digit is hidden in a noisy scene beside a
+bright square: normalised cross-correlation finds every digit, the raw sum none (seed 0).
+
 ## See also
 - **convolution**: the flipped-kernel twin, and the layer built on it
 - **kernel**: the template being matched
@@ -35,9 +41,170 @@ standard deviations, so the score lies between −1 and 1 and ignores brightness
 - **feature-map**: the map of match scores
 
 ## Sources
-- Tim Dettmers, "Deep Learning in a Nutshell: Core Concepts" (Part 1), NVIDIA Technical Blog, 2015.
-- I. Goodfellow, Y. Bengio, A. Courville, "Deep Learning", MIT Press, 2016 (chapter 9).
+- [dettmers2015]
+- [goodfellow2016] — chapter 9
 """
 
 TITLE = "Cross-correlation"
 ALIASES = ("correlation", "sliding dot product", "template matching", "xcorr")
+
+DEMO = {
+    "steps_per_execution": 8,
+    "epochs": 10, "batch_size": 32, "learning_rate": 0.05, "datasets": ("digits",),
+    "quick": {"epochs": 6},
+}
+
+__all__ = ["normalized_cross_correlation"]
+
+# Everything above is read by the registry without importing this module; the code below needs Keras.
+import keras
+import numpy as np
+from keras import ops
+
+from nutshell import data
+# The sliding window (a cross-correlation, as in every library) and its flipped twin:
+from nutshell.glossary.convolution import Conv2DFromScratch, conv2d_sliding_window, true_convolution
+from nutshell.glossary.pooling import pooling_windows
+
+
+def normalized_cross_correlation(images, templates, epsilon=1e-6):
+    """Template matching that ignores brightness and contrast: a score in [−1, 1] per position.
+
+    At each window p (n pixels) the score is the correlation coefficient of p with the template t:
+    ∑ (p − p̄)(t − t̄) / (‖p − p̄‖ · ‖t − t̄‖), the cosine of the two after each loses its mean.
+    Raw cross-correlation ∑ p·t grows with the window's brightness, so a bright blank patch can
+    outscore the pattern itself; here a flat window, however bright, scores 0.
+
+    Args:
+        images: (batch, height, width, 1).
+        templates: (k_h, k_w), one pattern for every image, or (batch, k_h, k_w), one per image.
+        epsilon: a window (or template) whose spread is below this scores 0.
+
+    Returns:
+        (batch, height − k_h + 1, width − k_w + 1), one score per "valid" position.
+    """
+    images = ops.convert_to_tensor(images, dtype="float32")
+    templates = ops.convert_to_tensor(templates, dtype="float32")
+    if len(templates.shape) == 2:
+        templates = ops.expand_dims(templates, 0)
+    k_h, k_w = templates.shape[1], templates.shape[2]
+    # Every window at once: (k_h·k_w, batch, out_h, out_w), one slice per pixel of the window.
+    windows = pooling_windows(images, (k_h, k_w), (1, 1))[..., 0]
+    windows = windows - ops.mean(windows, axis=0, keepdims=True)                # p − p̄
+    t = ops.reshape(templates, (-1, k_h * k_w))
+    t = t - ops.mean(t, axis=1, keepdims=True)                                    # t − t̄
+    t = ops.broadcast_to(t, (images.shape[0], k_h * k_w))
+    dot = ops.einsum("nbhw,bn->bhw", windows, t)
+    spread = ops.sqrt(ops.sum(windows * windows, axis=0)) * ops.sqrt(ops.sum(t * t, axis=1))[:, None, None]
+    flat = spread < epsilon
+    return ops.where(flat, 0.0, dot / ops.where(flat, 1.0, spread))
+
+
+# --- the demo --------------------------------------------------------------------------------
+
+CANVAS = 32
+
+
+def _scenes(digits, rng):
+    """Each digit (8×8) pasted at a random spot of a noisy 32×32 canvas, with a bright 8×8 square
+    (all ones) elsewhere; returns the canvases and where each digit's top-left corner went."""
+    count, k = len(digits), digits.shape[1]
+    canvases = rng.normal(0.0, 0.05, (count, CANVAS, CANVAS, 1)).astype("float32")
+    corners = np.zeros((count, 2), dtype=int)
+    for index, digit in enumerate(digits):
+        while True:  # two corners far enough apart that the square and the digit do not overlap
+            (dy, dx), (sy, sx) = rng.integers(0, CANVAS - k + 1, (2, 2))
+            if abs(dy - sy) >= k or abs(dx - sx) >= k:
+                break
+        canvases[index, dy:dy + k, dx:dx + k, 0] += digit
+        canvases[index, sy:sy + k, sx:sx + k, 0] += 1.0
+        corners[index] = dy, dx
+    return canvases, corners
+
+
+def _raw_cross_correlation(images, templates):
+    """∑ p·t at every window, each image with its own template: (batch, out_h, out_w)."""
+    k_h, k_w = templates.shape[1], templates.shape[2]
+    windows = pooling_windows(ops.convert_to_tensor(images), (k_h, k_w), (1, 1))[..., 0]
+    return ops.einsum("nbhw,bn->bhw", windows, ops.reshape(templates, (-1, k_h * k_w)))
+
+
+def _found(score_maps, corners):
+    """The fraction of maps whose highest score sits exactly at the digit's top-left corner."""
+    maps = ops.convert_to_numpy(score_maps)
+    flat = maps.reshape(len(maps), -1).argmax(axis=1)
+    peaks = np.stack(np.unravel_index(flat, maps.shape[1:]), axis=1)
+    return float((peaks == corners).all(axis=1).mean())
+
+
+def _convolution_by_definition(images, kernel):
+    """(I ∗ K)[i, j] = ∑ₘ ∑ₙ I[i − m, j − n] · K[m, n] read literally, in numpy, for the positions
+    where every index is inside the image (i ≥ k_h − 1, j ≥ k_w − 1): no flipping in sight."""
+    k_h, k_w = kernel.shape
+    height, width = images.shape[1], images.shape[2]
+    out = np.zeros((images.shape[0], height - k_h + 1, width - k_w + 1, 1))
+    for m in range(k_h):
+        for n in range(k_w):  # I[i − m, j − n] for i = k_h − 1 … height − 1
+            out += kernel[m, n] * images[:, k_h - 1 - m:height - m, k_w - 1 - n:width - n]
+    return out
+
+
+def demo(run):
+    """Convolution is cross-correlation with a flipped kernel, so a learned cross-correlation
+    kernel comes out flipped; normalised cross-correlation finds a template that a raw one misses."""
+    split = data.load_images(run.settings.dataset)
+    rng = np.random.default_rng(run.seed)
+    x_train, x_test = split.x_train, split.x_test
+    kernel = rng.normal(size=(3, 3)).astype("float32")   # a random kernel: not symmetric
+    symmetric = (kernel + kernel[::-1, ::-1]) / 2        # one that a 180° turn leaves alone
+    as_4d = lambda k: k[:, :, None, None]
+
+    run.say("True convolution, computed from its definition, against keras.ops.conv (a "
+            "cross-correlation, like every library's) with and without the kernel turned by 180°…")
+    convolved = _convolution_by_definition(x_test.astype("float64"), kernel.astype("float64"))
+    gap = lambda a, b: float(np.abs(ops.convert_to_numpy(a) - b).max())
+    flip_gap = gap(ops.conv(x_test, as_4d(kernel[::-1, ::-1].copy())), convolved)
+    unflipped_gap = gap(ops.conv(x_test, as_4d(kernel)), convolved)
+    symmetric_gap = gap(ops.conv(x_test, as_4d(symmetric)),
+                        _convolution_by_definition(x_test.astype("float64"), symmetric.astype("float64")))
+    ours_gap = gap(true_convolution(x_test, as_4d(kernel)), convolved)  # convolution.py's version
+
+    run.say("A cross-correlation layer (one 3×3 kernel, no bias) trained to reproduce the true "
+            "convolution of the images with a random kernel K…")
+    model = keras.Sequential([keras.Input(split.input_shape),
+                              Conv2DFromScratch(1, 3, use_bias=False, name="learned_kernel")])
+    targets = _convolution_by_definition(x_train, kernel).astype("float32")
+    run.compile(model, loss="mse")
+    run.fit(model, x_train, targets, validation_data=(x_test, convolved.astype("float32")))
+    learned = ops.convert_to_numpy(model.get_layer("learned_kernel").kernel)[:, :, 0, 0]
+    error_vs_flipped = float(np.abs(learned - kernel[::-1, ::-1]).max())
+    error_vs_kernel = float(np.abs(learned - kernel).max())
+    run.images("kernel/K_flipped_K_learned", np.stack([kernel, kernel[::-1, ::-1], learned])[..., None],
+               enlarge=32)
+
+    run.say("Template matching: each test digit hidden in a noisy 32×32 scene beside a bright "
+            "square; where does each score peak?")
+    digits = x_test[..., 0]
+    scenes, corners = _scenes(digits, rng)
+    raw_maps = _raw_cross_correlation(scenes, digits)
+    normalized_maps = normalized_cross_correlation(scenes, digits)
+    raw_rate, normalized_rate = _found(raw_maps, corners), _found(normalized_maps, corners)
+    run.images("matching/scene", scenes[:4], enlarge=4)
+    run.images("matching/raw_cross_correlation", ops.convert_to_numpy(raw_maps[:4])[..., None], enlarge=4)
+    run.images("matching/normalized_cross_correlation",
+               ops.convert_to_numpy(normalized_maps[:4])[..., None], enlarge=4)
+
+    run.metrics({"found_normalized": normalized_rate, "found_raw": raw_rate})
+    run.claim(
+        "Convolution equals cross-correlation with the kernel turned by 180° (max difference < 1e-5), "
+        "differs from it for an asymmetric kernel and agrees for a symmetric one; a cross-correlation "
+        "kernel trained to reproduce a convolution with K learns K turned by 180° (no weight off by "
+        "0.05). Normalised cross-correlation finds a digit in a scene with a bright square >= 95% of "
+        "the time; raw cross-correlation, drawn to the square, <= 20%.",
+        verdict=(max(flip_gap, symmetric_gap, ours_gap) < 1e-5 and unflipped_gap > 0.1
+                 and error_vs_flipped < 0.05 and normalized_rate >= 0.95 and raw_rate <= 0.20),
+        convolution_vs_flipped_xcorr=flip_gap, convolution_vs_xcorr=unflipped_gap,
+        symmetric_kernel_gap=symmetric_gap, true_convolution_vs_definition=ours_gap,
+        learned_vs_flipped_kernel=error_vs_flipped,
+        learned_vs_kernel=error_vs_kernel, found_normalized=normalized_rate, found_raw=raw_rate,
+    )

@@ -36,16 +36,23 @@ base 2 the unit is bits; with the natural log it is nats.
 - Keras names: binary_crossentropy, categorical_crossentropy (one-hot labels) and
   sparse_categorical_crossentropy (integer labels).
 
+## Try it
+`nutshell demo cross-entropy` starts one sigmoid unit on two clouds of points with its line
+pointing the wrong way (z ≈ −10 at each cloud's centre) and trains it by plain SGD, once
+with cross-entropy and once with squared error. At the start the mean |∂ℓ/∂z| is 0.99
+against 0.0082, 121 times larger; after 20 epochs cross-entropy gets every test point right,
+squared error still none. From a mildly wrong start both recover, and the claim fails.
+
 ## See also
 - **loss-function**: the general idea this is one case of
 - **softmax**: produces the probabilities q
 - **sigmoid**: the binary-case output
 - **logistic-regression**: the classic model trained with this loss
+- **logit**: why the loss is best computed from logits
 
 ## Sources
-- "A short overview of deep learning" (blog overview of neurons, backprop, CNN, RNN, LSTM, GRU).
-- C. E. Shannon, "A mathematical theory of communication", Bell System Technical Journal 27,
-  379-423 and 623-656, 1948.
+- [overview]
+- [shannon1948]
 """
 
 TITLE = "Cross-Entropy"
@@ -58,3 +65,122 @@ ALIASES = (
     "nll",
     "logistic loss",
 )
+
+DEMO = {
+    "steps_per_execution": 8,
+    "epochs": 20, "batch_size": 32, "learning_rate": 0.5, "datasets": ("synthetic",),
+    "quick": {"epochs": 8},
+}
+
+__all__ = ["cross_entropy", "binary_cross_entropy", "BinaryCrossEntropy", "logit_gradients"]
+
+# Everything above is read by the registry without importing this module; the code below needs Keras.
+import keras
+import numpy as np
+from keras import ops
+
+from nutshell import data
+from nutshell.glossary.loss_function import SquaredError
+from nutshell.glossary.unit import Unit
+
+EPSILON = 1e-7  # probabilities are kept in [ε, 1 − ε] so that log never sees 0, as in Keras
+
+
+def cross_entropy(labels, probabilities):
+    """ℓ = −log q_y for each example: integer labels y, predicted distributions q (batch, K).
+
+    Example:
+        >>> q = np.array([[0.9, 0.05, 0.05], [0.5, 0.49, 0.01]])  # right, then badly wrong
+        >>> np.round(ops.convert_to_numpy(cross_entropy(np.array([0, 2]), q)), 3)
+        array([0.105, 4.605], dtype=float32)
+    """
+    q = ops.clip(ops.cast(probabilities, "float32"), EPSILON, 1.0 - EPSILON)
+    labels = ops.cast(ops.reshape(labels, (-1,)), "int32")
+    q_true = ops.sum(q * ops.one_hot(labels, ops.shape(q)[-1]), axis=-1)  # q_y of each example
+    return -ops.log(q_true)
+
+
+def binary_cross_entropy(y, p):
+    """ℓ = −[y log p + (1 − y) log(1 − p)] for one sigmoid output p and a 0/1 label y.
+
+    Returns one loss per example (the mean over the last axis), the shape Keras expects of a loss
+    function; `BinaryCrossEntropy` below averages it over a batch for training.
+    """
+    p = ops.clip(ops.cast(p, "float32"), EPSILON, 1.0 - EPSILON)
+    y = ops.cast(ops.reshape(y, ops.shape(p)), "float32")
+    return ops.mean(-(y * ops.log(p) + (1.0 - y) * ops.log(1.0 - p)), axis=-1)
+
+
+@keras.saving.register_keras_serializable(package="nutshell")
+class BinaryCrossEntropy(keras.losses.Loss):
+    """`binary_cross_entropy` as a Keras loss (the mean over the batch), like keras.losses.BinaryCrossentropy:
+    a model compiled with it saves and reloads by name."""
+
+    def __init__(self, reduction="sum_over_batch_size", name="binary_cross_entropy", dtype=None):
+        super().__init__(name=name, reduction=reduction, dtype=dtype)
+
+    def call(self, y_true, y_pred):
+        return binary_cross_entropy(y_true, y_pred)
+
+
+def logit_gradients(y, p):
+    """∂ℓ/∂z for a sigmoid output p = σ(z) under each loss, from the chain rule:
+
+    - cross-entropy: ∂ℓ/∂p = (p − y) / (p(1 − p)) and ∂p/∂z = p(1 − p), so ∂ℓ/∂z = p − y;
+    - squared error (p − y)²: ∂ℓ/∂z = 2(p − y) · p(1 − p), which the slope p(1 − p) crushes
+      when the unit is saturated, however wrong it is.
+
+    Example, a confident mistake (y = 1, p = σ(−6) ≈ 0.0025):
+        >>> {name: round(float(g), 4) for name, g in logit_gradients(1.0, 0.0025).items()}
+        {'cross-entropy': -0.9975, 'squared error': -0.005}
+    """
+    y, p = np.asarray(y, dtype="float64"), np.asarray(p, dtype="float64")
+    return {"cross-entropy": p - y, "squared error": 2.0 * (p - y) * p * (1.0 - p)}
+
+
+# --- the demo --------------------------------------------------------------------------------
+
+CONFIDENCE = 10.0  # how far the starting line puts a cloud's centre on the wrong side, in z
+
+
+def _confidently_wrong_unit(x, y):
+    """One sigmoid unit whose line points the wrong way: z ≈ −CONFIDENCE at each class's centre."""
+    centres = x[y == 1].mean(axis=0) - x[y == 0].mean(axis=0)
+    direction = centres / np.linalg.norm(centres)
+    unit = Unit("sigmoid")
+    model = keras.Sequential([keras.Input((2,)), unit])
+    scale = 2 * CONFIDENCE / float(np.linalg.norm(centres))  # centres sit ±‖centres‖/2 from 0
+    midpoint = (x[y == 1].mean(axis=0) + x[y == 0].mean(axis=0)) / 2
+    unit.set_weights([(-scale * direction)[:, None], np.array([scale * direction @ midpoint])])
+    return model
+
+
+def demo(run):
+    """Started confidently wrong, a sigmoid unit recovers with cross-entropy, not squared error."""
+    train, test = data.split_off(*data.two_blobs(1000, seed=run.seed), fraction=0.25)
+    results = {}
+    for loss, name in ((BinaryCrossEntropy(), None), (SquaredError(), "squared-error")):
+        label = "cross-entropy" if name is None else "squared error"
+        model = _confidently_wrong_unit(*train)
+        start = model.predict(train[0], verbose=0)[:, 0]
+        gradient = float(np.mean(np.abs(logit_gradients(train[1], start)[label])))
+        run.say(f"One sigmoid unit, started on the wrong side of every cloud (train accuracy "
+                f"{np.mean((start > 0.5) == train[1]):.0%}), trained by plain SGD (no momentum) with "
+                f"{label}: mean |∂ℓ/∂z| at the start {gradient:.2g}…")
+        run.compile(model, loss=loss, metrics=["accuracy"], optimizer="sgd")
+        run.fit(model, *train, validation_data=test, name=name)
+        accuracy = float(model.evaluate(*test, verbose=0, return_dict=True)["accuracy"])
+        run.decision_surface(f"decision_surface/{label.replace(' ', '_')}", model)
+        results[label] = (gradient, accuracy)
+    (ce_gradient, ce_accuracy), (se_gradient, se_accuracy) = results.values()
+    ratio = ce_gradient / se_gradient
+    run.metrics({"test_accuracy_cross_entropy": ce_accuracy, "test_accuracy_squared_error": se_accuracy})
+    run.claim(
+        f"A sigmoid unit started confidently wrong (z ≈ −{CONFIDENCE:g} at the cloud centres) gets a "
+        "gradient >= 20x larger from cross-entropy than from squared error; after the same plain "
+        "SGD, cross-entropy has it right (>= 95% test accuracy), squared error has not (<= 50%).",
+        verdict=ratio >= 20 and ce_accuracy >= 0.95 and se_accuracy <= 0.5,
+        cross_entropy_accuracy=ce_accuracy, squared_error_accuracy=se_accuracy,
+        cross_entropy_mean_logit_gradient=ce_gradient, squared_error_mean_logit_gradient=se_gradient,
+        gradient_ratio=ratio,
+    )

@@ -37,6 +37,12 @@ mirrors).
    "cat"       "cat"       "cat"       "cat"
 ```
 
+## Try it
+`nutshell demo data-augmentation` trains an MLP on 500 MNIST digits as they are, then with each
+image shifted by up to 2 pixels, a fresh shift every time it is drawn. Seed 0: test accuracy
+0.878 → 0.921 and the train-test gap 0.122 → 0.070. TensorBoard shows shifted copies of a few
+digits. Only shifts are used: flipping or turning a digit by 180° can change its label.
+
 ## See also
 - **overfitting**: what the extra variety protects against
 - **regularization**: augmentation as one of its forms
@@ -44,11 +50,9 @@ mirrors).
 - **cnn**: the models where image augmentation is routine
 
 ## Sources
-- "A short overview of deep learning" (blog overview of neurons, losses, backprop, CNN and RNN).
-- A. Krizhevsky, I. Sutskever, G. E. Hinton, "ImageNet classification with deep convolutional
-  neural networks", NIPS, 2012.
-- P. Y. Simard, D. Steinkraus, J. C. Platt, "Best practices for convolutional neural networks
-  applied to visual document analysis", ICDAR, 2003.
+- [overview]
+- [krizhevsky2012]
+- [simard2003]
 """
 
 TITLE = "Data augmentation"
@@ -60,3 +64,125 @@ ALIASES = (
     "random flip",
     "test-time augmentation",
 )
+
+DEMO = {
+    "steps_per_execution": 8,
+    "epochs": 60, "batch_size": 32, "learning_rate": 0.001, "datasets": ("mnist", "fashion_mnist"),
+    "quick": {"epochs": 40},
+}
+
+__all__ = ["RandomShift"]
+
+# Everything above is read by the registry without importing this module; the code below needs Keras.
+import keras
+import numpy as np
+from keras import ops
+
+from nutshell import data
+from nutshell.glossary.neural_network import build_feedforward
+from nutshell.glossary.overfitting import generalization_gap
+
+
+@keras.saving.register_keras_serializable(package="nutshell")
+class RandomShift(keras.layers.Layer):
+    """Moves each training image by a random whole number of pixels, up to `max_shift` in each
+    direction, filling the uncovered border with zeros; at test time it does nothing.
+
+    A shift is a matrix product: row i of the output is row i − dy of the input, which is what
+    multiplying by a matrix Sᵧ with ones at (i, i − dy) does. So out = Sᵧ · image · Sₓᵀ, with
+    one (Sᵧ, Sₓ) pair drawn per image; rows that would come from outside the image get all-zero
+    rows of S, hence the zero border. A new shift is drawn every time an image is seen, so the
+    network almost never meets the same input twice.
+
+    Args:
+        max_shift: the largest shift in pixels, a non-negative integer.
+        seed: makes the sequence of shifts repeatable.
+
+    Input shape: (batch, height, width, channels). Output shape: the same.
+
+    Example:
+        >>> import numpy as np
+        >>> tuple(RandomShift(2)(np.ones((1, 4, 4, 1)), training=False).shape)
+        (1, 4, 4, 1)
+    """
+
+    def __init__(self, max_shift=2, seed=None, **kwargs):
+        super().__init__(**kwargs)
+        if not isinstance(max_shift, int) or max_shift < 0:
+            raise ValueError(f"max_shift must be a non-negative integer, not {max_shift!r}")
+        self.max_shift = max_shift
+        self.seed = seed
+        self.seed_generator = keras.random.SeedGenerator(seed)
+        self.built = True  # no weights to create
+
+    def shift_matrices(self, shifts, size):
+        """(batch, size, size) matrices S with S[b, i, j] = 1 where j = i − shifts[b]."""
+        positions = ops.arange(size, dtype="int32")
+        source = positions[None, :] - ops.cast(shifts, "int32")[:, None]               # the row each output row reads
+        return ops.cast(ops.equal(source[:, :, None], positions[None, None, :]), self.compute_dtype)
+
+    def call(self, images, training=False):
+        if not training or self.max_shift == 0:
+            return images
+        batch, height, width = ops.shape(images)[0], images.shape[1], images.shape[2]
+        dy = keras.random.randint((batch,), -self.max_shift, self.max_shift + 1, seed=self.seed_generator)
+        dx = keras.random.randint((batch,), -self.max_shift, self.max_shift + 1, seed=self.seed_generator)
+        rows, columns = self.shift_matrices(dy, height), self.shift_matrices(dx, width)
+        return ops.einsum("bij,bjkc,blk->bilc", rows, images, columns)  # Sᵧ · image · Sₓᵀ
+
+    def compute_output_shape(self, input_shape):
+        return input_shape
+
+    def get_config(self):
+        return {**super().get_config(), "max_shift": self.max_shift, "seed": self.seed}
+
+
+# --- the demo --------------------------------------------------------------------------------
+
+SHIFT = 2  # pixels: a digit moved by 2 of 28 pixels is still the same digit
+
+
+def _mlp(split, before=()):
+    return build_feedforward(split.input_shape, (256, 256), split.num_classes, before=before,
+                             name="augmented" if before else "plain")
+
+
+def _fit_and_measure(run, model, split, name=None):
+    run.compile(model, loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    run.fit(model, split.x_train, split.y_train, validation_data=(split.x_test, split.y_test), name=name,
+            validation_batch_size=500)
+    return generalization_gap(model, (split.x_train, split.y_train), (split.x_test, split.y_test))
+
+
+def demo(run):
+    """A small training subset with and without random shifts of the images."""
+    n_train = 500
+    split = data.load_images(run.settings.dataset).subset(n_train)  # and all 2,000 test images
+    run.say(f"{n_train} training images, an MLP with two hidden layers of 256 units, first as "
+            "they are…")
+    base = _fit_and_measure(run, _mlp(split), split, name="no-augmentation")
+    run.say(f"…then each image shifted by up to {SHIFT} pixels, a new shift every time it is seen.")
+    shifter = RandomShift(SHIFT, seed=run.seed)
+    augmented = _fit_and_measure(run, _mlp(split, before=[shifter]), split)
+
+    originals = np.repeat(split.x_train[:8], 4, axis=0)
+    copies = ops.convert_to_numpy(RandomShift(SHIFT, seed=run.seed)(originals, training=True))
+    run.mosaic("augmented_copies", copies, columns=4, enlarge=3)
+    rows = [(key.replace("_", " "), base[key], augmented[key]) for key in
+            ("train_accuracy", "test_accuracy", "accuracy_gap", "train_loss", "test_loss")]
+    run.text("comparison", "| | as they are | shifted |\n|---|---|---|\n"
+             + "\n".join(f"| {label} | {a:.3f} | {b:.3f} |" for label, a, b in rows))
+    run.metrics({"test_accuracy": augmented["test_accuracy"],
+                 "test_accuracy_no_augmentation": base["test_accuracy"]})
+    gain = augmented["test_accuracy"] - base["test_accuracy"]
+    gap_ratio = augmented["accuracy_gap"] / max(base["accuracy_gap"], 1e-9)
+    run.claim(
+        f"On {n_train} training images, random shifts of up to {SHIFT} pixels raise test accuracy "
+        "by >= 2 points and shrink the train-test accuracy gap to <= 0.8x that of the same MLP "
+        "trained on the images as they are.",
+        verdict=gain >= 0.02 and gap_ratio <= 0.8,
+        test_accuracy_no_augmentation=base["test_accuracy"],
+        test_accuracy_augmented=augmented["test_accuracy"], test_accuracy_gain=gain,
+        accuracy_gap_no_augmentation=base["accuracy_gap"],
+        accuracy_gap_augmented=augmented["accuracy_gap"], accuracy_gap_ratio=gap_ratio,
+    )

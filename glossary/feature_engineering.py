@@ -22,13 +22,21 @@ Example: a 32×32 colour image has 32 · 32 · 3 = 3072 raw numbers. The hand-ma
 φ(x) = (share of green pixels, share of blue pixels) squeezes it to d = 2.
 
 A good feature can make a hopeless problem easy: XOR on x₁, x₂ ∈ {−1, +1} cannot be split by
-any line, but with the extra feature x₁ · x₂ the label is just its sign.
+any line, but with the extra feature x₁ · x₂ one threshold does it: the label is true exactly
+where x₁ · x₂ = −1.
 
 ## Picture
 ```text
  hand-made:  pixels ──► φ(x) written by a person ──► trained classifier
  learned:    pixels ──► layers fitted to data ──────► trained classifier
 ```
+
+## Try it
+`nutshell demo feature-engineering` trains the same softmax classifier on MNIST twice: on the 784
+raw pixels, and on 392 hand-made numbers, the edge strength in each of 8 directions within each
+4×4-pixel cell (a simplified HOG). Seed 0: 0.900 test accuracy from pixels, 0.967 from the
+hand-made features, half as many numbers. The design is the person's: with one cell for the whole
+image (8 numbers, no layout) the features lose to the pixels.
 
 ## See also
 - **feature-learning**: letting the network build the features instead
@@ -37,10 +45,10 @@ any line, but with the extra feature x₁ · x₂ the label is just its sign.
 - **deep-learning**: the approach that mostly replaced hand-made image and speech features
 
 ## Sources
-- Tim Dettmers, "Deep Learning in a Nutshell: Core Concepts", 2015, NVIDIA Technical Blog.
-- Sebastian Raschka, "What is deep learning?" (answer on MLPs, ConvNets and pooling).
-- D. G. Lowe, "Distinctive image features from scale-invariant keypoints", IJCV 60(2), 2004.
-- N. Dalal, B. Triggs, "Histograms of oriented gradients for human detection", CVPR, 2005.
+- [dettmers2015]
+- [raschka]
+- [lowe2004]
+- [dalal2005]
 """
 
 TITLE = "Feature engineering"
@@ -50,4 +58,128 @@ ALIASES = (
     "feature design",
     "engineered features",
     "manual features",
+    "kaggle",
+    "conventional machine learning",
 )
+
+DEMO = {
+    "steps_per_execution": 8,
+    "epochs": 15, "batch_size": 64, "learning_rate": 0.01, "datasets": ("mnist", "fashion_mnist"),
+    "quick": {"epochs": 5},
+}
+
+__all__ = ["OrientationHistograms", "logistic_regression"]
+
+# Everything above is read by the registry without importing this module; the code below needs Keras.
+import math
+
+import keras
+import numpy as np
+from keras import ops
+
+from nutshell import data
+
+
+@keras.saving.register_keras_serializable(package="nutshell")
+class OrientationHistograms(keras.layers.Layer):
+    """Hand-made image features in the spirit of HOG: in each cell of the image, how much edge
+    there is at each of a few orientations.
+
+    The recipe a person wrote, step by step: the brightness gradient at every pixel by central
+    differences, gx = x[i, j+1] − x[i, j−1] and gy = x[i+1, j] − x[i−1, j]; its strength
+    √(gx² + gy²) and its direction θ = atan2(gy, gx), folded into [0, π) because an edge from dark
+    to light and one from light to dark are the same stroke; each pixel's strength added to one
+    of `bins` direction bins of its cell; finally every image's features scaled to length 1, so
+    that faint and bold strokes look alike. Nothing here is learned.
+
+    Args:
+        cell: the side of each square cell in pixels; it must divide the image's height and width.
+        bins: how many orientation bins span the half turn [0, π).
+
+    Input shape: (batch, height, width, 1). Output shape: (batch, (height/cell)·(width/cell)·bins).
+
+    Example:
+        >>> import numpy as np
+        >>> tuple(OrientationHistograms(cell=7, bins=8)(np.zeros((2, 28, 28, 1))).shape)
+        (2, 128)
+    """
+
+    def __init__(self, cell=7, bins=8, **kwargs):
+        super().__init__(**kwargs)
+        for name, value in (("cell", cell), ("bins", bins)):
+            if not isinstance(value, int) or value < 1:
+                raise ValueError(f"{name} must be a positive integer, not {value!r}")
+        self.cell = cell
+        self.bins = bins
+        self.built = True  # no weights to create
+
+    def call(self, images):
+        x = ops.pad(images[..., 0], ((0, 0), (1, 1), (1, 1)))              # zero border of 1 pixel
+        gx = x[:, 1:-1, 2:] - x[:, 1:-1, :-2]
+        gy = x[:, 2:, 1:-1] - x[:, :-2, 1:-1]
+        strength = ops.sqrt(gx * gx + gy * gy)
+        angle = ops.mod(ops.arctan2(gy, gx), math.pi)                      # unsigned: [0, π)
+        which = ops.minimum(ops.floor(angle / (math.pi / self.bins)), self.bins - 1)
+        votes = ops.one_hot(ops.cast(which, "int32"), self.bins, dtype=strength.dtype)
+        votes = votes * strength[..., None]                                # (batch, H, W, bins)
+        height, width = images.shape[1] // self.cell, images.shape[2] // self.cell
+        cells = ops.reshape(votes, (-1, height, self.cell, width, self.cell, self.bins))
+        features = ops.reshape(ops.sum(cells, axis=(2, 4)), (-1, height * width * self.bins))
+        length = ops.sqrt(ops.sum(features * features, axis=-1, keepdims=True))
+        return features / (length + 1e-6)
+
+    def compute_output_shape(self, input_shape):
+        height, width = input_shape[1] // self.cell, input_shape[2] // self.cell
+        return (input_shape[0], height * width * self.bins)
+
+    def get_config(self):
+        return {**super().get_config(), "cell": self.cell, "bins": self.bins}
+
+
+# --- the demo --------------------------------------------------------------------------------
+
+CELL, BINS = 4, 8  # 7 x 7 cells of 4 x 4 pixels, 8 directions: 392 numbers for a 28 x 28 image
+
+
+def logistic_regression(input_shape, classes: int, features=(), name="logistic_regression"):
+    """Multinomial logistic regression, softmax(W·φ(x) + b), on fixed features φ (none: raw pixels)."""
+    return keras.Sequential([keras.Input(input_shape), *features, keras.layers.Flatten(),
+                             keras.layers.Dense(classes, activation="softmax", name="softmax")],
+                            name=name)
+
+
+def demo(run):
+    """The same logistic regression on raw pixels and on hand-made orientation histograms."""
+    split = data.load_images(run.settings.dataset)
+    if run.quick:
+        split = split.subset(3000, 1000)
+    train, test = (split.x_train, split.y_train), (split.x_test, split.y_test)
+    pixels = int(np.prod(split.input_shape))
+    run.say(f"Logistic regression on all {pixels} raw pixels…")
+    raw = run.train_and_evaluate(logistic_regression(split.input_shape, split.num_classes,
+                                                     name="raw_pixels"), train, test,
+                                 loss="sparse_categorical_crossentropy", metrics=["accuracy"],
+                                 name="raw-pixels")["accuracy"]
+    histograms = OrientationHistograms(CELL, BINS)
+    features = int(histograms.compute_output_shape((None, *split.input_shape))[1])
+    run.say(f"…and on {features} hand-made numbers: edge strength per direction in each cell.")
+    engineered = run.train_and_evaluate(
+        logistic_regression(split.input_shape, split.num_classes, features=[histograms],
+                            name="orientation_histograms"),
+        train, test, loss="sparse_categorical_crossentropy", metrics=["accuracy"])["accuracy"]
+
+    # One image and its features: one tile per direction, each a map of the cells.
+    example = split.x_test[:1]
+    maps = ops.convert_to_numpy(histograms(example)).reshape(
+        split.input_shape[0] // CELL, split.input_shape[1] // CELL, BINS)
+    run.images("example/image", example, enlarge=4)
+    run.mosaic("example/orientation_histograms", np.moveaxis(maps, -1, 0)[..., None], columns=BINS,
+               enlarge=8)
+    run.metrics({"test_accuracy_raw_pixels": raw, "test_accuracy_engineered": engineered})
+    run.claim(
+        f"Logistic regression reading {features} hand-made orientation-histogram features beats "
+        f"the same classifier reading all {pixels} raw pixels by >= 3 points of test accuracy.",
+        verdict=engineered - raw >= 0.03,
+        test_accuracy_raw_pixels=raw, test_accuracy_engineered=engineered,
+        improvement=engineered - raw, features=features, pixels=pixels,
+    )

@@ -30,20 +30,117 @@ Multinomial form for K classes: p = softmax(Wx + b), with W of shape K × n.
 Example: w = (2, −1), b = 0.5, x = (1, 3) gives z = 2 − 3 + 0.5 = −0.5 and p = σ(−0.5) ≈ 0.378,
 so with a 0.5 threshold the prediction is class 0.
 
+## Try it
+`nutshell demo logistic-regression` draws 5,000 examples from p = σ(2x₁ − x₂ + 0.5), finds the
+loss's minimum with Newton's method, and trains a sigmoid unit by full-batch gradient descent from
+three starts (zeros, small, far). All three end within 1.1 × 10⁻⁶ of Newton's answer, which lies
+within 0.053 of the true weights: w ≈ (2.05, −0.99), b ≈ 0.48. Stopped after ten steps, the far
+start is still on its way and the claim fails.
+
 ## See also
 - **sigmoid**: the squashing function it uses
 - **softmax**: its multi-class version
 - **cross-entropy**: the loss it is trained with
 - **unit**: one sigmoid unit is this model
 - **perceptron**: the hard-threshold predecessor
+- **logit**: the log-odds it models as a linear function
 
 ## Sources
-- Tim Dettmers, "Deep Learning in a Nutshell: Core Concepts", 2015 (NVIDIA Technical Blog).
-- Sebastian Raschka, "What is deep learning?" (log-sigmoid units as logistic regression).
-- D. R. Cox, "The regression analysis of binary sequences", Journal of the Royal Statistical
-  Society, Series B 20(2), 215-242, 1958.
+- [dettmers2015]
+- [raschka] — a log-sigmoid unit read as logistic regression
+- [cox1958]
 """
 
 TITLE = "Logistic regression"
 ALIASES = ("logit model", "multinomial logistic regression", "logistic classifier",
            "logit regression", "softmax regression", "binary logistic regression")
+
+DEMO = {
+    "steps_per_execution": 8,
+    "epochs": 20, "batch_size": 5000, "learning_rate": 2.0, "datasets": ("synthetic",),
+    "quick": {"epochs": 6},
+}
+
+__all__ = ["sample_logistic", "newton_fit"]
+
+# Everything above is read by the registry without importing this module; the code below needs Keras.
+import keras
+import numpy as np
+from keras import ops
+
+from nutshell.glossary.cross_entropy import BinaryCrossEntropy
+from nutshell.glossary.unit import Unit
+
+TRUE_WEIGHTS, TRUE_BIAS = np.array([2.0, -1.0]), 0.5  # the worked example above
+
+
+def sample_logistic(n, weights=TRUE_WEIGHTS, bias=TRUE_BIAS, seed=0):
+    """Data drawn from the model itself: x ~ N(0, I), y = 1 with probability σ(w·x + b)."""
+    rng = np.random.default_rng(seed)
+    x = rng.normal(0, 1, (n, len(weights)))
+    p = 1 / (1 + np.exp(-(x @ weights + bias)))
+    return x.astype("float32"), (rng.random(n) < p).astype("float32")
+
+
+def newton_fit(x, y, steps=25):
+    """The maximum-likelihood (w, b) by Newton's method, in float64: the loss's one minimum.
+
+    The mean cross-entropy has gradient x̃ᵀ(p − y)/N and Hessian x̃ᵀ diag(p(1 − p)) x̃ / N, which
+    is positive definite: the loss is convex, so Newton's steps θ ← θ − H⁻¹∇L head straight for
+    the single minimum that gradient descent must also find, from any start.
+    """
+    design = np.concatenate([np.asarray(x, "float64"), np.ones((len(x), 1))], axis=1)
+    theta = np.zeros(design.shape[1])
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-design @ theta))
+        gradient = design.T @ (p - y) / len(y)
+        hessian = (design * (p * (1 - p))[:, None]).T @ design / len(y)
+        theta -= np.linalg.solve(hessian, gradient)
+    return theta[:-1], float(theta[-1])
+
+
+# --- the demo --------------------------------------------------------------------------------
+
+STARTS = {"zeros": 0.0, "small": 0.1, "far": 3.0}  # how far from 0 each run's weights start
+STEPS_PER_EPOCH = 10  # full-batch steps per epoch
+
+
+def demo(run):
+    """Logistic regression recovers the weights that generated the data, from any start."""
+    n = 2000 if run.quick else 5000
+    x, y = sample_logistic(n, seed=run.seed)
+    best_w, best_b = newton_fit(x, y)
+    rng = np.random.default_rng(run.seed + 1)
+    run.say(f"{n} examples drawn from p = σ({TRUE_WEIGHTS[0]:g}x₁ {TRUE_WEIGHTS[1]:+g}x₂ {TRUE_BIAS:+g}); "
+            f"the loss's minimum (Newton's method): w = ({best_w[0]:.3f}, {best_w[1]:.3f}), b = {best_b:.3f}")
+    found = {}
+    for start, scale in STARTS.items():
+        model = keras.Sequential([keras.Input((2,)), Unit("sigmoid")], name=f"logistic_regression_{start}")
+        model.set_weights([rng.uniform(-scale, scale, (2, 1)), rng.uniform(-scale, scale, (1,))])
+        # Plain gradient descent on the whole set. The mean cross-entropy curves at most a quarter
+        # as much as the inputs' own second moments (σ' <= 1/4): about 0.26 here, so any step
+        # below 2/0.26 ≈ 7.7 goes downhill.
+        run.compile(model, loss=BinaryCrossEntropy(), metrics=["accuracy"], optimizer="sgd")
+        tiled = np.tile(x, (STEPS_PER_EPOCH, 1)), np.tile(y, STEPS_PER_EPOCH)  # copies in a row
+        run.fit(model, *tiled, batch_size=min(run.batch_size, n), shuffle=run.batch_size < n,
+                name=None if start == "small" else f"start-{start}")
+        kernel, bias = (ops.convert_to_numpy(v) for v in model.weights)
+        found[start] = np.append(kernel[:, 0], bias)
+        run.say(f"  from {start} weights: w = ({kernel[0, 0]:.3f}, {kernel[1, 0]:.3f}), b = {bias[0]:.3f}")
+    best = np.append(best_w, best_b)
+    truth = np.append(TRUE_WEIGHTS, TRUE_BIAS)
+    to_minimum = max(float(np.abs(theta - best).max()) for theta in found.values())
+    to_truth = float(np.abs(best - truth).max())
+    run.text("weights", "| run | w₁ | w₂ | b | odds ×e^(w₁) per unit of x₁ |\n|---|---|---|---|---|\n"
+             + "\n".join(f"| {name} | {t[0]:.3f} | {t[1]:.3f} | {t[2]:.3f} | {np.exp(t[0]):.2f} |"
+                         for name, t in {"truth": truth, "Newton (minimum)": best, **found}.items()))
+    run.metrics({"largest_distance_to_minimum": to_minimum, "largest_error_vs_truth": to_truth})
+    run.claim(
+        "Trained by gradient descent from three different starts, logistic regression lands on "
+        "the same weights, the loss's one minimum (each within 0.01 of Newton's answer), and that "
+        f"minimum recovers the weights that generated the data (each within 0.25 of ({TRUE_WEIGHTS[0]:g}, "
+        f"{TRUE_WEIGHTS[1]:g}, {TRUE_BIAS:g})).",
+        verdict=to_minimum <= 0.01 and to_truth <= 0.25,
+        largest_distance_to_minimum=to_minimum, largest_error_vs_truth=to_truth,
+        w1=float(best[0]), w2=float(best[1]), b=float(best[2]),
+    )

@@ -34,6 +34,13 @@ the slope has already fallen by more than 90% from its peak.
    −4                0                  4
 ```
 
+## Try it
+`nutshell demo tanh` trains one hidden layer of 64 units on the digits by plain SGD, once with the
+sigmoid and once with tanh. The tanh layer's outputs average −0.01 against the sigmoid's 0.48;
+after 2 epochs the tanh network is at 0.90 test accuracy and the sigmoid one at 0.54 (0.96
+against 0.89 after 10). The demo does not separate the two causes: tanh is centred, and it is
+four times steeper at 0.
+
 ## See also
 - **activation**: the family it belongs to
 - **sigmoid**: the same curve squeezed into (0, 1)
@@ -43,11 +50,80 @@ the slope has already fallen by more than 90% from its peak.
 - **lstm**: tanh for candidate values, sigmoid for gates
 
 ## Sources
-- Y. LeCun, Y. Bengio, G. Hinton, "Deep learning", Nature 521, 436-444, 2015.
-- Sebastian Raschka, "What is deep learning?" (hyperbolic tangent units in MLPs).
-- Y. LeCun, L. Bottou, G. B. Orr, K.-R. Müller, "Efficient BackProp", in Neural Networks:
-  Tricks of the Trade, Springer, 1998.
+- [lecun2015]
+- [raschka] — hyperbolic tangent units in MLPs
+- [lecun1998backprop]
 """
 
 TITLE = "Tanh"
 ALIASES = ("hyperbolic tangent", "tanh function", "tanh activation")
+
+DEMO = {
+    "steps_per_execution": 8,
+    "epochs": 10, "batch_size": 32, "learning_rate": 0.1, "datasets": ("digits", "mnist"),
+    "quick": {"epochs": 5},
+}
+
+__all__ = ["tanh_from_sigmoid"]
+
+# Everything above is read by the registry without importing this module; the code below needs Keras.
+import numpy as np
+
+from nutshell import data
+from nutshell.glossary.activation import sigmoid
+from nutshell.glossary.mlp import hidden_outputs, mlp
+
+
+def tanh_from_sigmoid(z):
+    """tanh(z) = 2σ(2z) − 1: the sigmoid stretched to (−1, 1) and centred on 0.
+
+    Example:
+        >>> from keras import ops
+        >>> np.round(ops.convert_to_numpy(tanh_from_sigmoid(np.array([-1.0, 0.0, 2.0]))), 3)
+        array([-0.762,  0.   ,  0.964], dtype=float32)
+    """
+    return 2.0 * sigmoid(2.0 * np.asarray(z, dtype="float32")) - 1.0
+
+
+# --- the demo --------------------------------------------------------------------------------
+
+EARLY = 2  # the epoch at which the two networks are compared
+
+
+def _race(run, split, activation, name=None):
+    """One hidden layer of 64 units, plain SGD; returns (test accuracy per epoch, mean output)."""
+    model = mlp(split.input_shape, hidden=(64,), outputs=split.num_classes, activation=activation,
+                output_activation="softmax")
+    run.compile(model, loss="sparse_categorical_crossentropy", metrics=["accuracy"], optimizer="sgd")
+    history = run.fit(model, split.x_train, split.y_train, validation_data=(split.x_test, split.y_test),
+                      name=name)
+    return list(history["val_accuracy"]), float(np.mean(hidden_outputs(model, split.x_train)[0]))
+
+
+def demo(run):
+    """tanh's zero-centred, steeper curve trains a hidden layer faster than the sigmoid's."""
+    split = data.load_images(run.settings.dataset)
+    if len(split.x_train) > 4000:
+        split = split.subset(2000 if run.quick else 4000, 1000)
+    results = {}
+    for activation, name in (("sigmoid", "sigmoid"), ("tanh", None)):
+        run.say(f"One hidden layer of 64 {activation} units on {split.name}, plain SGD…")
+        results[activation] = _race(run, split, activation, name)
+        accuracies, mean = results[activation]
+        run.say(f"  test accuracy by epoch {[round(a, 2) for a in accuracies]}; mean hidden output "
+                f"{mean:+.3f}")
+    for epoch in range(run.epochs):  # TensorBoard: test_accuracy/*, x = epoch
+        run.scalars({a: r[0][epoch] for a, r in results.items()}, step=epoch + 1, prefix="test_accuracy")
+    (sigmoid_curve, sigmoid_mean), (tanh_curve, tanh_mean) = results.values()
+    early = min(EARLY, run.epochs)
+    run.metrics({"test_accuracy_sigmoid": sigmoid_curve[-1], "test_accuracy_tanh": tanh_curve[-1]})
+    run.claim(
+        f"With the same plain SGD, tanh hidden units output about 0 on average (|mean| <= 0.15) where "
+        f"sigmoid units output about 0.5 (>= 0.35), and after {early} epoch(s) the tanh network is "
+        f"at >= 0.85 test accuracy while the sigmoid one is still <= 0.70.",
+        verdict=(abs(tanh_mean) <= 0.15 and sigmoid_mean >= 0.35 and tanh_curve[early - 1] >= 0.85
+                 and sigmoid_curve[early - 1] <= 0.70),
+        tanh_mean_output=tanh_mean, sigmoid_mean_output=sigmoid_mean,
+        tanh_accuracy_early=tanh_curve[early - 1], sigmoid_accuracy_early=sigmoid_curve[early - 1],
+        tanh_accuracy_final=tanh_curve[-1], sigmoid_accuracy_final=sigmoid_curve[-1],
+    )

@@ -30,6 +30,13 @@ standard CNN makes it invariant to rotation or scale: those come, approximately,
 rotated, rescaled and shifted copies of the images. The word "invariance" is often used loosely
 where "equivariance" is meant.
 
+## Try it
+`nutshell demo translation-invariance` checks g(T x) = T g(x) for a convolution (gap 0) and a
+dense layer of the same size (relative gap 1.5), then trains three classifiers on the 8×8 digits
+placed on a blank 28×28 canvas and shifts the test digits by 1 to 3 pixels. Stride-1 convolutions
+with a global max keep every answer; the same net with 2×2 pooling keeps 72% at one pixel; an MLP
+falls from 0.97 to 0.11 accuracy at three (seed 0).
+
 ## See also
 - **pooling**: the source of local invariance
 - **convolution**: the source of equivariance
@@ -38,15 +45,194 @@ where "equivariance" is meant.
 - **cnn**: where all of these combine
 
 ## Sources
-- Tim Dettmers, "Deep Learning in a Nutshell: Core Concepts" (Part 1), NVIDIA Technical Blog, 2015.
-- Sebastian Raschka, "What is deep learning?" (an answer on MLPs, ConvNets and pooling).
-- A. Azulay, Y. Weiss, "Why do deep convolutional networks generalize so poorly to small image
-  transformations?", Journal of Machine Learning Research, 2019.
-- R. Zhang, "Making convolutional networks shift-invariant again", ICML, 2019.
+- [dettmers2015]
+- [raschka]
+- [azulay2019]
+- [zhang2019]
 """
 
 TITLE = "Translation invariance"
 ALIASES = (
     "invariance", "equivariance", "translation equivariance", "shift invariance",
-    "translational invariance", "shift equivariance",
+    "translational invariance", "shift equivariance", "rotation invariance", "scale invariance",
 )
+
+DEMO = {
+    "steps_per_execution": 8,
+    "epochs": 30, "batch_size": 32, "learning_rate": 0.003, "datasets": ("digits",),
+    "quick": {"epochs": 6},
+}
+
+__all__ = ["shift", "equivariance_gap", "shift_invariant_cnn"]
+
+# Everything above is read by the registry without importing this module; the code below needs Keras.
+import keras
+import numpy as np
+from keras import ops
+
+from nutshell import data
+from nutshell.glossary.receptive_field import receptive_field_sizes
+
+
+def shift(images, dy, dx):
+    """T: move images dy rows down and dx columns right; zeros come in, pixels pushed out are lost.
+
+    Works on any (batch, height, width, channels) array: images or feature maps.
+    """
+    images = np.asarray(images)
+    moved = np.zeros_like(images)
+    height, width = images.shape[1:3]
+    moved[:, max(dy, 0):height + min(dy, 0), max(dx, 0):width + min(dx, 0)] = \
+        images[:, max(-dy, 0):height + min(-dy, 0), max(-dx, 0):width + min(-dx, 0)]
+    return moved
+
+
+def equivariance_gap(layer, images, dy, dx, margin):
+    """How far g(T x) is from T g(x), relative to the size of g(x), `margin` pixels from the border.
+
+    0 for a shift-equivariant map g. Near the border the two differ even for a convolution: T x
+    loses pixels at one edge and gains zeros at the other, so only the inside is compared.
+    """
+    moved_first = np.asarray(ops.convert_to_numpy(layer(shift(images, dy, dx))))
+    moved_after = shift(np.asarray(ops.convert_to_numpy(layer(images))), dy, dx)
+    inside = (slice(None), slice(margin, -margin), slice(margin, -margin))
+    difference = np.abs(moved_first[inside] - moved_after[inside]).max()
+    return float(difference / (np.abs(moved_after[inside]).max() + 1e-12))
+
+
+def shift_invariant_cnn(input_shape, num_classes, subsample=False, filters=16):
+    """Stride-1 convolutions (shift-equivariant), then one global max pool (shift-invariant).
+
+    Three 3×3 convolutions with dilations 1, 2 and 4 (taps 1, 2, 4 pixels apart) see a 15×15
+    field without any stride, and "same" padding keeps every map the size of the input. They have
+    no bias, so a blank patch maps to 0 at every layer, just like the zeros padded in at the
+    border. Shift an image whose border is blank and every map shifts with it, values unchanged;
+    the global maximum cannot tell where a feature was found, so the answer stays exactly the
+    same (the dense layer on top may keep its bias). With `subsample=True` the dilations
+    give way to 2×2 max pools (stride 2) between the convolutions, as in most CNNs: a shift by an
+    odd number of pixels then changes which pixels share a pooling window, and exactness is lost.
+    """
+    layers = [keras.Input(input_shape)]
+    for index, dilation in enumerate((1, 2, 4), start=1):
+        layers.append(keras.layers.Conv2D(filters, 3, padding="same", activation="relu",
+                                          dilation_rate=1 if subsample else dilation,
+                                          use_bias=False, name=f"conv_{index}"))
+        if subsample and index < 3:
+            layers.append(keras.layers.MaxPooling2D(2, name=f"pool_{index}"))
+    layers += [keras.layers.GlobalMaxPooling2D(name="global_max"),
+               keras.layers.Dense(num_classes, activation="softmax", name="classify")]
+    return keras.Sequential(layers, name="cnn_subsampled" if subsample else "cnn_stride_1")
+
+
+# --- the demo --------------------------------------------------------------------------------
+
+SHIFTS = (1, 2, 3)
+
+
+def _on_canvas(images, margin):
+    """Each image in the middle of a blank canvas, `margin` pixels wider on every side."""
+    return np.pad(images, [(0, 0), (margin, margin), (margin, margin), (0, 0)])
+
+
+def _directions(distance):
+    return [(0, distance), (0, -distance), (distance, 0), (-distance, 0)]
+
+
+def _under_shifts(model, x, y):
+    """For each distance: the share of predictions that stay the same and the accuracy, averaged
+    over the four directions; and the largest change of any class probability."""
+    base = model.predict(x, batch_size=500, verbose=0)
+    rows = []
+    for distance in SHIFTS:
+        same, accuracy, change = [], [], 0.0
+        for dy, dx in _directions(distance):
+            moved = model.predict(shift(x, dy, dx), batch_size=500, verbose=0)
+            same.append(np.mean(moved.argmax(1) == base.argmax(1)))
+            accuracy.append(np.mean(moved.argmax(1) == y))
+            change = max(change, float(np.abs(moved - base).max()))
+        rows.append({"same_prediction": float(np.mean(same)), "accuracy": float(np.mean(accuracy)),
+                     "probability_change": change})
+    return float(np.mean(base.argmax(1) == y)), rows
+
+
+def _mlp(input_shape, num_classes):
+    return keras.Sequential([keras.Input(input_shape), keras.layers.Flatten(),
+                             keras.layers.Dense(128, activation="relu"),
+                             keras.layers.Dense(num_classes, activation="softmax")], name="mlp")
+
+
+def demo(run):
+    """A convolution moves with its input, a dense layer does not; a stride-1 CNN with a global
+    max keeps its answers under shifts, one with 2×2 pooling mostly, an MLP much less."""
+    split = data.load_images(run.settings.dataset)
+    # A blank margin as wide as a field's reach plus the largest shift: then every unit that sees
+    # any of the digit stays inside the frame, before and after the shift.
+    reach = receptive_field_sizes(shift_invariant_cnn(split.input_shape, split.num_classes))[-1][1] // 2
+    margin = reach + SHIFTS[-1]
+    x_train, x_test = _on_canvas(split.x_train, margin), _on_canvas(split.x_test, margin)
+    y_train, y_test = split.y_train, split.y_test
+    x = x_test[:200]
+    input_shape = x_test.shape[1:]
+    height, width, channels = input_shape
+
+    run.say("Equivariance: g(T x) against T g(x) for a 3×3 convolution and for a dense layer with "
+            "as many inputs and outputs, both with random weights, shifted 2 pixels right and 1 down…")
+    conv = keras.layers.Conv2D(8, 3, padding="same")
+    flat_in, flat_out = height * width * channels, height * width
+    dense = keras.layers.Dense(flat_out)
+    dense.build((None, flat_in))
+    as_maps = lambda images: ops.reshape(dense(ops.reshape(images, (-1, flat_in))), (-1, height, width, 1))
+    conv_gap = equivariance_gap(conv, x, 1, 2, margin=4)
+    dense_gap = equivariance_gap(as_maps, x, 1, 2, margin=4)
+    run.say(f"relative gap: convolution {conv_gap:.1e}, dense layer {dense_gap:.2f}")
+
+    run.say(f"The {split.name} images, {split.input_shape[0]}×{split.input_shape[1]}, go in the middle "
+            f"of a {height}×{width} blank canvas ({margin} pixels: a field's reach of {reach} plus the "
+            f"largest shift, {SHIFTS[-1]}).")
+    models = {"cnn_stride_1": shift_invariant_cnn(input_shape, split.num_classes),
+              "cnn_subsampled": shift_invariant_cnn(input_shape, split.num_classes, subsample=True),
+              "mlp": _mlp(input_shape, split.num_classes)}
+    results = {}
+    for name, model in models.items():
+        run.say(f"Training {name} on centred images, then testing on images shifted by "
+                f"{', '.join(map(str, SHIFTS))} pixels…")
+        run.train_and_evaluate(model, (x_train, y_train), (x_test, y_test),
+                               loss="sparse_categorical_crossentropy", metrics=["accuracy"],
+                               name=None if name == "cnn_stride_1" else name)
+        results[name] = _under_shifts(model, x_test, y_test)
+    table = ["| model | parameters | accuracy | " + " | ".join(
+        f"same answer / accuracy at {d} px" for d in SHIFTS) + " |", "|---|---:|---:|" + "---|" * len(SHIFTS)]
+    for name, (accuracy, rows) in results.items():
+        table.append(f"| {name} | {models[name].count_params():,} | {accuracy:.4f} | " + " | ".join(
+            f"{row['same_prediction']:.4f} / {row['accuracy']:.4f}" for row in rows) + " |")
+        for distance, row in zip(SHIFTS, rows):
+            run.scalars({f"{name}_{key}": value for key, value in row.items()}, step=distance,
+                        prefix="shift_pixels")
+    run.text("under_shifts", "\n".join(table))
+    run.images("shifted_inputs", np.concatenate([shift(x_test[:1], 0, d) for d in (0, *SHIFTS)]),
+               enlarge=4)
+
+    stride_1, subsampled, mlp = (results[name] for name in ("cnn_stride_1", "cnn_subsampled", "mlp"))
+    worst_same = min(row["same_prediction"] for row in stride_1[1])
+    worst_change = max(row["probability_change"] for row in stride_1[1])
+    mlp_drop = mlp[0] - mlp[1][-1]["accuracy"]
+    run.metrics({"test_accuracy_cnn_stride_1": stride_1[0], "test_accuracy_cnn_subsampled": subsampled[0],
+                 "test_accuracy_mlp": mlp[0]})
+    subsampled_worst = min(row["same_prediction"] for row in subsampled[1])
+    run.claim(
+        "A convolution is shift-equivariant (g(T x) = T g(x) away from the border, relative gap "
+        "< 1e-5), a dense layer of the same size is not (gap > 0.5). A CNN of stride-1 convolutions "
+        f"and a global max keeps every answer on test digits shifted 1-{SHIFTS[-1]} pixels (no class "
+        "probability moves by 1e-5); with 2×2 pooling (stride 2) instead of dilation it keeps fewer "
+        f"(< 99%); an MLP loses >= 0.15 accuracy at {SHIFTS[-1]} pixels.",
+        verdict=(conv_gap < 1e-5 and dense_gap > 0.5 and worst_same == 1.0 and worst_change < 1e-5
+                 and subsampled_worst < 0.99 and mlp_drop >= 0.15),
+        conv_equivariance_gap=conv_gap, dense_equivariance_gap=dense_gap,
+        cnn_stride_1_accuracy=stride_1[0], cnn_stride_1_same_answer_worst=worst_same,
+        cnn_stride_1_probability_change_max=worst_change,
+        cnn_subsampled_accuracy=subsampled[0],
+        cnn_subsampled_same_answer_1px=subsampled[1][0]["same_prediction"],
+        cnn_subsampled_same_answer_worst=subsampled_worst,
+        mlp_accuracy=mlp[0], mlp_accuracy_at_largest_shift=mlp[1][-1]["accuracy"],
+        mlp_accuracy_drop=mlp_drop,
+    )

@@ -24,6 +24,12 @@ For inputs x = (x₁, …, xₙ), weights w = (w₁, …, wₙ), bias b and acti
 z is the pre-activation, a the output. With the sigmoid σ: x = (1, 2), w = (0.5, −1), b = 1
 gives z = 0.5 − 2 + 1 = −0.5 and a = σ(−0.5) ≈ 0.378.
 
+Geometry: w is normal (perpendicular) to the boundary w·x + b = 0, since two points x, x′ on it
+give w·(x − x′) = 0. The boundary lies at signed distance −b/‖w‖ from the origin along w, and a
+point's signed distance to it is z/‖w‖: the farther a point, the larger |z| and the more sure a
+sigmoid unit. Above, ‖w‖ = √1.25 ≈ 1.118, so the line is 0.894 from the origin on the side w
+points away from, and x lies 0.447 on its negative side.
+
 Why XOR fails: output 1 for (1,0) and (0,1) needs w₁ + b > 0 and w₂ + b > 0, which sum to
 w₁ + w₂ + 2b > 0. Output 0 for (0,0) and (1,1) needs b ≤ 0 and w₁ + w₂ + b ≤ 0, which sum to
 w₁ + w₂ + 2b ≤ 0. Both cannot hold.
@@ -39,8 +45,9 @@ w₁ + w₂ + 2b ≤ 0. Both cannot hold.
 ## Common confusions
 "Neuron" names the same thing but suggests a copy of a brain cell. A unit is a dot product and a
 simple function; a real neuron is now thought to act more like a whole small multilayer network.
-The word was favoured to set neural networks apart from the discredited perceptron, and the press
-later used it to sell deep learning as brain emulation. "Unit" says what it is.
+Both words are old: McCulloch and Pitts (1943) wrote of neurons, while the parallel distributed
+processing researchers of the 1980s mostly said "unit". Since 2012 the press has leaned on
+"neuron" to sell deep learning as brain emulation, which it is not. "Unit" says what it is.
 
 ## See also
 - **activation**: the nonlinearity f inside every unit
@@ -51,15 +58,15 @@ later used it to sell deep learning as brain emulation. "Unit" says what it is.
 - **lstm**: a unit with gates and a memory cell
 
 ## Sources
-- Tim Dettmers, "Deep Learning in a Nutshell: Core Concepts", 2015 (NVIDIA Technical Blog).
-- "A short overview of deep learning" (blog overview: neurons, sigmoid/ReLU, backprop).
-- W. S. McCulloch, W. Pitts, "A logical calculus of the ideas immanent in nervous activity",
-  Bulletin of Mathematical Biophysics 5, 115-133, 1943.
-- M. Minsky, S. Papert, "Perceptrons", MIT Press, 1969.
+- [dettmers2015]
+- [overview]
+- [mcculloch1943]
+- [minsky1969]
 """
 
 TITLE = "Unit"
-ALIASES = ("neuron", "artificial neuron", "node", "hidden unit", "computational unit")
+ALIASES = ("neuron", "artificial neuron", "node", "hidden unit", "computational unit",
+           "weighted sum", "biological neuron", "pre-activation")
 
 DEMO = {
     "steps_per_execution": 8,  # 1.2-1.6x examples/s on CPU (benchmarks/RESULTS.md)
@@ -89,13 +96,14 @@ class Unit(keras.layers.Layer):
     Input shape: (batch, features). Output shape: (batch, 1).
 
     Example:
-        >>> Unit("sigmoid")(np.zeros((4, 2))).shape
+        >>> import numpy as np
+        >>> tuple(Unit("sigmoid")(np.zeros((4, 2))).shape)
         (4, 1)
     """
 
     def __init__(self, activation="sigmoid", **kwargs):
         super().__init__(**kwargs)
-        self.activation = keras.activations.get(activation)
+        self.activation = keras.activations.get(activation)  # an unknown name raises ValueError
 
     def build(self, input_shape):
         self.w = self.add_weight(shape=(input_shape[-1], 1), initializer="glorot_uniform", name="w")
@@ -105,6 +113,9 @@ class Unit(keras.layers.Layer):
         z = ops.matmul(x, self.w) + self.b  # z = w·x + b, one number per example
         return self.activation(z)
 
+    def compute_output_shape(self, input_shape):
+        return (*input_shape[:-1], 1)
+
     def get_config(self):
         return {**super().get_config(), "activation": keras.activations.serialize(self.activation)}
 
@@ -113,18 +124,27 @@ class Unit(keras.layers.Layer):
 class MaxoutUnit(keras.layers.Layer):
     """A maxout unit: k separate weighted sums of the same inputs, keeping the largest.
 
-    max(z₁, …, z_k) is a convex piecewise-linear function, so a single maxout unit can carve the
-    plane into more than two half-planes: with two pieces it can represent |x₁ − x₂|, which is
-    enough for XOR, a problem no single linear unit can solve.
+    max(z₁, …, z_k) is a convex piecewise-linear function, so the inputs where it stays at or
+    below a threshold form a convex region cut out by k half-planes: a boundary of up to k
+    straight pieces instead of one line. With two pieces it can compute |x₁ − x₂| (the pieces
+    x₁ − x₂ and x₂ − x₁), whose low values fill a band between two parallel lines: enough for
+    XOR, which no single linear unit can separate.
 
     Args:
-        pieces: k, the number of linear pieces.
+        pieces: k, the number of linear pieces, a positive integer (1 is a plain linear unit).
 
     Input shape: (batch, features). Output shape: (batch, 1).
+
+    Example:
+        >>> import numpy as np
+        >>> tuple(MaxoutUnit(pieces=3)(np.zeros((4, 2))).shape)
+        (4, 1)
     """
 
     def __init__(self, pieces=2, **kwargs):
         super().__init__(**kwargs)
+        if not isinstance(pieces, int) or pieces < 1:
+            raise ValueError(f"pieces must be a positive integer, not {pieces!r}")
         self.pieces = pieces
 
     def build(self, input_shape):
@@ -135,6 +155,9 @@ class MaxoutUnit(keras.layers.Layer):
     def call(self, x):
         z = ops.matmul(x, self.w) + self.b          # (batch, k): one sum per piece
         return ops.max(z, axis=-1, keepdims=True)   # keep the largest
+
+    def compute_output_shape(self, input_shape):
+        return (*input_shape[:-1], 1)
 
     def get_config(self):
         return {**super().get_config(), "pieces": self.pieces}

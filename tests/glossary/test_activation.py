@@ -15,6 +15,7 @@ from nutshell.glossary.activation import (
     sigmoid,
     tanh,
 )
+from tests.layer_contract import check_layer_contract
 
 # Spans the saturated tails, where a naive e^(−x) overflows, and the region around 0.
 WIDE = np.concatenate([np.linspace(-120.0, 120.0, 241), np.linspace(-3.0, 3.0, 61)]).astype("float32")
@@ -106,15 +107,14 @@ def test_layer_after_dense_equals_dense_with_that_activation(name):
     np.testing.assert_allclose(ActivationFromScratch(name)(plain(x)), builtin(x), rtol=1e-6, atol=1e-6)
 
 
-def test_layer_config_round_trips_and_refuses_unknown_names(tmp_path):
-    layer = ActivationFromScratch("tanh", name="bend")
-    clone = ActivationFromScratch.from_config(layer.get_config())
-    assert clone.get_config() == layer.get_config() and clone.activation == "tanh"
-    model = _mlp("relu", depth=2)
-    model.save(tmp_path / "m.keras")
-    x = np.ones((2, 3), "float32")
-    np.testing.assert_allclose(keras.saving.load_model(tmp_path / "m.keras")(x), model(x), rtol=1e-6)
-    with pytest.raises(ValueError, match="activation must be one of"):
+@pytest.mark.parametrize("name", sorted(ACTIVATIONS))
+def test_keras_layer_contract(name):
+    check_layer_contract(ActivationFromScratch, {"activation": name, "name": "bend"},
+                         input_shape=(2, 3, 4), expected_output_shape=(2, 3, 4), trainable_weights=0)
+
+
+def test_unknown_activation_names_are_refused():
+    with pytest.raises(ValueError, match="activation must be one of .* not 'softplus'"):
         ActivationFromScratch("softplus")
 
 

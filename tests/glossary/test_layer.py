@@ -5,7 +5,9 @@ import keras
 import numpy as np
 import pytest
 
+from nutshell.glossary import layer as entry
 from nutshell.glossary.layer import DenseFromScratch, dense_parameter_count
+from tests.layer_contract import check_layer_contract
 
 
 @pytest.mark.parametrize("activation", [None, "relu", "sigmoid", "softmax"])
@@ -50,24 +52,58 @@ def test_a_784_128_10_network_has_101770_parameters():  # the worked example in 
     assert model.count_params() == 101_770
 
 
-def test_config_round_trips_and_the_model_saves(tmp_path):
-    layer = DenseFromScratch(6, activation="tanh", kernel_initializer="he_normal", name="hidden")
-    clone = DenseFromScratch.from_config(layer.get_config())
-    assert clone.get_config() == layer.get_config()
-    assert clone.units == 6 and clone.activation is keras.activations.tanh
-    model = keras.Sequential([keras.Input((4,)), layer, DenseFromScratch(3, "softmax")])
-    model.save(tmp_path / "mlp.keras")
-    x = np.random.default_rng(1).normal(size=(5, 4)).astype("float32")
-    np.testing.assert_allclose(keras.saving.load_model(tmp_path / "mlp.keras")(x), model(x), rtol=1e-6)
+@pytest.mark.parametrize("init_kwargs", [
+    {"units": 5, "activation": "relu"},
+    {"units": 6, "activation": "tanh", "kernel_initializer": "he_normal", "name": "hidden"},
+], ids=["relu", "tanh-he_normal"])
+def test_keras_layer_contract(init_kwargs):
+    check_layer_contract(DenseFromScratch, init_kwargs, input_shape=(4, 3),
+                         expected_output_shape=(4, init_kwargs["units"]), trainable_weights=2)
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"units": 0}, "units must be a positive integer, not 0"),
+    ({"units": -3}, "units must be a positive integer, not -3"),
+    ({"units": "32"}, "units must be a positive integer, not '32'"),
+    ({"units": 4, "activation": "no_such_function"}, "activation function identifier: no_such"),
+    ({"units": 4, "kernel_initializer": "no_such_start"}, "no_such_start"),
+])
+def test_bad_arguments_are_refused_with_a_readable_message(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        DenseFromScratch(**kwargs)
+
+
+def test_every_dataset_the_demo_offers_has_an_accuracy_bar():
+    assert set(entry.DEMO["datasets"]) == set(entry._ACCURACY_BAR)
+    assert entry.DEMO["datasets"][0] == "mnist"
+
+
+TABLE = [("input_pixels", "28x28x1", 784, 0, 0), ("hidden_1", "784", 128, 100_480, 100_480),
+         ("output", "128", 10, 1_290, 1_290)]
+
+
+def test_the_claim_holds_for_numbers_like_the_measured_ones():
+    assert entry._claim_holds(0.957, 0.93, TABLE, 0.0) is True
+
+
+@pytest.mark.parametrize("accuracy, table, difference", [
+    (0.91, TABLE, 0.0),                                                   # below the bar
+    (0.957, TABLE[:2] + [("output", "128", 10, 1_280, 1_290)], 0.0),       # a miscount
+    (0.957, TABLE, 1e-3),                                                 # differs from Keras's Dense
+], ids=["below-bar", "miscount", "not-like-keras"])
+def test_the_claim_can_fail(accuracy, table, difference):
+    assert entry._claim_holds(accuracy, 0.93, table, difference) is False
 
 
 def test_quick_demo_measures_the_claim(quick_demo):
     summary = quick_demo("layer")
     numbers = summary["claim"]["numbers"]
-    assert numbers["test_accuracy"] >= 0.95
-    # counted from the trained layers' weights; the formula is evaluated independently here
-    assert numbers["hidden_1_parameters"] == dense_parameter_count(64, 32) == 2080
-    assert numbers["output_parameters"] == dense_parameter_count(32, 10) == 330
-    assert numbers["total_parameters"] == 2410
+    # Measured in quick mode on MNIST (10 epochs, seeds 0-2): 0.944-0.949; the bar is 0.93.
+    assert numbers["test_accuracy"] >= 0.935
+    # 784 -> 128 -> 10, the worked example in the explanation: counted from the trained layers'
+    # weights, while the formula is evaluated independently here
+    assert numbers["hidden_1_parameters"] == dense_parameter_count(784, 128) == 100_480
+    assert numbers["output_parameters"] == dense_parameter_count(128, 10) == 1_290
+    assert numbers["total_parameters"] == numbers["keras_dense_parameters"] == 101_770
     assert numbers["max_difference_vs_keras_dense"] < 1e-5
     assert summary["claim"]["verdict"] is True

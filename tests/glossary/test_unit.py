@@ -2,8 +2,10 @@
 
 import keras
 import numpy as np
+import pytest
 
 from nutshell.glossary.unit import MaxoutUnit, Unit
+from tests.layer_contract import check_layer_contract
 
 
 def test_unit_matches_dense_with_the_same_weights():
@@ -27,10 +29,23 @@ def test_maxout_keeps_the_largest_piece():
     np.testing.assert_allclose(unit(x), [[3.0]])
 
 
-def test_layers_round_trip_their_config():
-    for layer in (Unit("tanh"), MaxoutUnit(pieces=4)):
-        clone = type(layer).from_config(layer.get_config())
-        assert clone.get_config() == layer.get_config()
+@pytest.mark.parametrize("layer_cls, init_kwargs", [
+    (Unit, {"activation": "tanh"}),
+    (MaxoutUnit, {"pieces": 3}),
+], ids=["Unit", "MaxoutUnit"])
+def test_keras_layer_contract(layer_cls, init_kwargs):
+    check_layer_contract(layer_cls, init_kwargs, input_shape=(4, 3), expected_output_shape=(4, 1),
+                         trainable_weights=2)
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda: Unit("no_such_function"), "activation function identifier: no_such_function"),
+    (lambda: MaxoutUnit(pieces=0), "pieces must be a positive integer, not 0"),
+    (lambda: MaxoutUnit(pieces=2.5), "pieces must be a positive integer, not 2.5"),
+])
+def test_bad_arguments_are_refused_with_a_readable_message(make, message):
+    with pytest.raises(ValueError, match=message):
+        make()
 
 
 def test_quick_demo_measures_the_claim(quick_demo):

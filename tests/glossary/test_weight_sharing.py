@@ -1,0 +1,85 @@
+"""weight-sharing: a locally connected layer with equal kernels is a convolution; the demo shows
+sharing carry a pattern to places it was never seen."""
+
+import keras
+import numpy as np
+import pytest
+from keras import ops
+
+from nutshell.glossary.weight_sharing import CROSS, PLUS, LocallyConnected2D, patterns_on_one_side
+from tests.layer_contract import check_layer_contract
+
+RNG = np.random.default_rng(0)
+
+
+def test_equal_kernels_everywhere_make_a_convolution():
+    images = RNG.normal(size=(2, 9, 8, 3)).astype("float32")
+    conv = keras.layers.Conv2D(4, 3, activation="relu")
+    local = LocallyConnected2D(4, 3, activation="relu")
+    conv.build(images.shape)
+    local.build(images.shape)
+    kernel, bias = RNG.normal(size=(3, 3, 3, 4)).astype("float32"), RNG.normal(size=4).astype("float32")
+    conv.set_weights([kernel, bias])
+    local.set_weights([np.broadcast_to(kernel, (7, 6, 3, 3, 3, 4)).copy(),
+                       np.broadcast_to(bias, (7, 6, 4)).copy()])
+    np.testing.assert_allclose(ops.convert_to_numpy(local(images)), ops.convert_to_numpy(conv(images)),
+                               rtol=1e-5, atol=1e-5)
+
+
+def test_unshared_kernels_act_separately_at_each_position():
+    images = np.zeros((1, 5, 5, 1), "float32")
+    images[0, 0, 0, 0] = 1.0          # one lit pixel, seen only by the window at (0, 0)
+    local = LocallyConnected2D(1, 3)
+    local.build(images.shape)
+    kernel = np.zeros((3, 3, 3, 3, 1, 1), "float32")
+    kernel[0, 0, 0, 0] = 2.0          # position (0, 0)'s weight on its top-left pixel
+    kernel[1, 1, 0, 0] = 5.0          # position (1, 1) has weights of its own
+    local.set_weights([kernel, np.zeros((3, 3, 1), "float32")])
+    out = ops.convert_to_numpy(local(images))[0, :, :, 0]
+    assert out[0, 0] == 2.0 and np.count_nonzero(out) == 1
+
+
+def test_parameter_count():
+    local = LocallyConnected2D(8, 5)
+    local.build((None, 16, 16, 1))
+    conv = keras.layers.Conv2D(8, 5)
+    conv.build((None, 16, 16, 1))
+    assert local.count_params() == 12 * 12 * (25 * 8 + 8) == 29_952
+    assert conv.count_params() == 25 * 8 + 8
+
+
+def test_keras_layer_contract():
+    check_layer_contract(LocallyConnected2D, {"filters": 2, "kernel_size": (2, 3), "activation": "relu"},
+                         input_shape=(2, 5, 6, 3), expected_output_shape=(2, 4, 4, 2),
+                         trainable_weights=2, atol=1e-5)
+
+
+def test_bad_arguments_are_refused():
+    with pytest.raises(ValueError, match="filters must be a positive integer, not 0"):
+        LocallyConnected2D(0, 3)
+    with pytest.raises(ValueError, match="needs the input's height and width"):
+        LocallyConnected2D(2, 3).build((None, None, None, 1))
+
+
+def test_patterns_stay_on_their_side():
+    for side in ("left", "right"):
+        images, labels = patterns_on_one_side(200, side, noise=0.0, seed=1)
+        columns = np.nonzero(images.sum(axis=(0, 1, 3)))[0]
+        assert (columns < 8).all() if side == "left" else (columns >= 8).all()
+        assert set(labels) == {0.0, 1.0}
+    assert PLUS.sum() == CROSS.sum() == 9
+
+
+def test_quick_demo_measures_the_claim(quick_demo):
+    summary = quick_demo("weight-sharing")
+    numbers = summary["claim"]["numbers"]
+    assert numbers["shared_right_accuracy"] >= 0.95
+    assert numbers["local_left_accuracy"] >= 0.95 and numbers["local_right_accuracy"] <= 0.75
+    assert numbers["shared_weights"] == 208 and numbers["local_weights"] == 29_952
+    assert summary["claim"]["verdict"] is True
+
+
+def test_the_claim_fails_when_the_convolution_barely_trains(quick_demo):
+    summary = quick_demo("weight-sharing", epochs=1, learning_rate=1e-4)
+    assert summary["claim"]["numbers"]["shared_right_accuracy"] < 0.95
+    assert summary["claim"]["verdict"] is False
