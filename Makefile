@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-fast test-matrix bench clean
+.PHONY: demo test test-fast test-all test-matrix bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,11 +15,15 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/nutshell demo cnn
 
+# CI: everything but the extended demo tests and the full strategy matrix (see tests/conftest.py)
 test: $(STAMP)
+	$(BIN)/python -m pytest -m "not matrix and not extended"
+
+test-all: $(STAMP)
 	$(BIN)/python -m pytest -m "not matrix"
 
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -m "not slow and not matrix"
+	$(BIN)/python -m pytest -m "not slow and not matrix and not extended"
 
 test-matrix: $(STAMP)
 	$(BIN)/python -m pytest -m matrix

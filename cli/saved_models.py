@@ -31,9 +31,12 @@ def model_file(path) -> Path:
 
 
 def registered_names(config) -> set[str]:
-    """The class names of every `nutshell>Name` object in a Keras config, at any depth."""
+    """The names of every `nutshell>Name` class or function in a Keras config, at any depth."""
     found: set[str] = set()
-    if isinstance(config, dict):
+    if isinstance(config, str):  # a registered function is saved as {"config": "nutshell>name"}
+        if config.startswith(PACKAGE + ">"):
+            found.add(config.split(">", 1)[1])
+    elif isinstance(config, dict):
         name = config.get("registered_name")
         if isinstance(name, str) and name.startswith(PACKAGE + ">"):
             found.add(name.split(">", 1)[1])

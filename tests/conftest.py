@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-
 from pathlib import Path
 
-from tests.helpers import load_in_fresh_process, nutshell, run_quick_demo
+import pytest
+
+from tests.helpers import ModelLoader, nutshell, run_quick_demo
 
 
 @pytest.fixture
@@ -14,17 +14,24 @@ def run_cli():
     return nutshell
 
 
+@pytest.fixture(scope="session")
+def model_loader():
+    loader = ModelLoader()
+    yield loader
+    loader.close()
+
+
 @pytest.fixture
-def quick_demo(tmp_path):
+def quick_demo(tmp_path, model_loader):
     """`quick_demo("pooling")` runs that demo quickly into a temporary log directory.
 
-    Every demo's saved model must load in a fresh process with `nutshell.load_model` and predict,
-    so that check runs here, after each quick demo that saved one.
+    Every demo's saved model must load with `nutshell.load_model` in a process that has not
+    imported its entry, and predict, so that check runs here after each quick demo that saved one.
     """
     def run(name, **overrides):
         summary = run_quick_demo(name, tmp_path / "runs", **overrides)
         if (Path(summary["run_dir"]) / "model.keras").exists():
-            load_in_fresh_process(Path(summary["run_dir"]))
+            model_loader.check(Path(summary["run_dir"]))
         return summary
 
     return run
@@ -33,8 +40,17 @@ def quick_demo(tmp_path):
 # Fixtures that train a model or start a process: a test that uses one is `slow`, whoever writes it.
 SLOW_FIXTURES = {"quick_demo", "run_cli"}
 
+# The demos CI trains on every push: the eight core entries. The other entries' demo tests are
+# `extended` (`make test-all`): each passes in --quick mode, but all of them together would
+# take CI past its time budget on a 2-core machine. Their implementation tests always run.
+CORE_DEMOS = {"unit", "activation", "layer", "convolution", "pooling", "cnn", "inception", "lstm"}
+
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if SLOW_FIXTURES & fixtures:
             item.add_marker(pytest.mark.slow)
+        entry = item.path.stem.removeprefix("test_").replace("_", "-")
+        if "quick_demo" in fixtures and item.path.parent.name == "glossary" and entry not in CORE_DEMOS:
+            item.add_marker(pytest.mark.extended)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -35,26 +36,55 @@ def run_quick_demo(name: str, logdir: Path, **overrides) -> dict:
     return run_demo(entry, demo_settings(entry, quick=True, **overrides), logdir)
 
 
-LOAD_AND_PREDICT = """
-import sys, numpy as np
-from nutshell import load_model
-model = load_model(sys.argv[1])
-inputs = model.inputs[0]
-shape = [2] + [dim if dim is not None else 5 for dim in inputs.shape[1:]]
-output = np.asarray(model.predict(np.zeros(shape, 'float32'), verbose=0))
-assert np.all(np.isfinite(output)), output
-print(type(model).__name__, tuple(output.shape), len([l for l in model.layers]))
+LOADER = """
+import json, sys
+import numpy as np
+from keras.src.saving import object_registration
+import nutshell.saved_models
+
+for line in sys.stdin:
+    # As if in a fresh process: no entry module imported, no custom class registered. Only what
+    # load_model imports itself can make the model loadable.
+    for name in [m for m in sys.modules if m.startswith("nutshell.glossary.")]:
+        del sys.modules[name]
+    object_registration.GLOBAL_CUSTOM_OBJECTS.clear()
+    object_registration.GLOBAL_CUSTOM_NAMES.clear()
+    try:
+        model = nutshell.saved_models.load_model(line.strip())
+        shape = [2] + [dim if dim is not None else 5 for dim in model.inputs[0].shape[1:]]
+        output = np.asarray(model.predict(np.zeros(shape, "float32"), verbose=0))
+        assert np.all(np.isfinite(output)), "the loaded model predicts non-finite values"
+        reply = {"ok": True, "model": type(model).__name__, "output_shape": list(output.shape)}
+    except Exception as problem:
+        reply = {"ok": False, "error": f"{type(problem).__name__}: {problem}"[:2000]}
+    print(json.dumps(reply), flush=True)
 """
 
 
-def load_in_fresh_process(run_dir: Path) -> str:
-    """Load a run's model.keras with `nutshell.load_model` in a new Python process and predict.
+class ModelLoader:
+    """One Python process that loads saved models with `nutshell.load_model` and predicts.
 
-    A new process is the point: there, only what load_model imports registers our custom layers.
-    Returns what the process printed (model class, output shape, layer count); raises on failure.
+    Starting TensorFlow costs seconds, so the process is started once per test session; before
+    each load it forgets every glossary module and every registered custom class, so it is as
+    fresh as a new process where it matters: only what load_model imports registers our layers.
     """
-    result = subprocess.run([sys.executable, "-c", LOAD_AND_PREDICT, str(run_dir)], capture_output=True,
-                            text=True, timeout=300, cwd=run_dir,
-                            env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"})
-    assert result.returncode == 0, result.stderr[-3000:]
-    return result.stdout
+
+    def __init__(self) -> None:
+        self.process: subprocess.Popen | None = None
+
+    def check(self, run_dir: Path) -> dict:
+        if self.process is None or self.process.poll() is not None:
+            self.process = subprocess.Popen(
+                [sys.executable, "-c", LOADER], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL, text=True, cwd=ROOT,
+                env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"})
+        self.process.stdin.write(f"{run_dir}\n")
+        self.process.stdin.flush()
+        reply = json.loads(self.process.stdout.readline() or '{"ok": false, "error": "loader died"}')
+        assert reply["ok"], f"{run_dir}: {reply['error']}"
+        return reply
+
+    def close(self) -> None:
+        if self.process is not None:
+            self.process.stdin.close()
+            self.process.wait(timeout=60)

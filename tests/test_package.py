@@ -75,3 +75,14 @@ def test_the_wheel_holds_one_top_level_package(tmp_path):
             "nutshell/__main__.py"} <= set(names)
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "nutshell = nutshell.app:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+
+
+def test_load_model_finds_registered_classes_and_functions_at_any_depth():
+    from nutshell.saved_models import defining_modules, registered_names
+
+    config = {"class_name": "Functional", "config": {"layers": [
+        {"class_name": "Unit", "registered_name": "nutshell>Unit"},
+        {"class_name": "Dense", "registered_name": None}]},
+        "compile_config": {"loss": {"class_name": "function", "config": "nutshell>made_up_loss"}}}
+    assert registered_names(config) == {"Unit", "made_up_loss"}
+    assert defining_modules({"Unit"}) == ["nutshell.glossary.unit"]

@@ -39,7 +39,7 @@ def run_dirs(logdir: Path) -> list[Path]:
     ["demo", "cnn", "--dataset", "spirals"],
     ["demo", "unit", "--resume"],
     ["demo", "unit", "--resume", "/no/such/run"],
-    ["demo", "dropout"],
+    ["demo", "history"],
     ["demo", "unit", "--tag", "../escape"],
     ["demo", "unit", "--precision", "float8"],
 ], ids=lambda args: " ".join(args[1:]))
@@ -64,13 +64,14 @@ def test_missing_or_corrupt_data_file_is_exit_2_and_no_run(tmp_path, damage):
     data_dir = tmp_path / "data"
     data_dir.mkdir()
     if damage == "corrupt":
-        original = (ROOT / "data" / "digits.npz").read_bytes()
-        (data_dir / "digits.npz").write_bytes(original[: len(original) // 2])
+        original = (ROOT / "data" / "mnist.npz").read_bytes()
+        (data_dir / "mnist.npz").write_bytes(original[: len(original) // 2])
     logdir = tmp_path / "runs"
-    result = nutshell("demo", "layer", "--quick", "--logdir", str(logdir),
+    result = nutshell("demo", "layer", "--quick", "--dataset", "mnist", "--logdir", str(logdir),
                       env={"NUTSHELL_DATA_DIR": str(data_dir)})
     assert result.returncode == 2, result.stderr
-    assert damage in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    (line,) = result.stderr.strip().splitlines()
+    assert "mnist.npz" in line and f"is {damage}" in line
     assert run_dirs(logdir) == []
 
 
