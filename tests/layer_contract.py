@@ -40,7 +40,8 @@ class _KerasLayerChecks(TestCase):
 
 def check_layer_contract(layer_cls, init_kwargs: dict, input_shape: tuple,
                          expected_output_shape: tuple, *, trainable_weights: int,
-                         non_trainable_weights: int = 0, atol: float = 1e-6) -> None:
+                         non_trainable_weights: int = 0, seed_generators: int = 0,
+                         training_check: bool = True, atol: float = 1e-6) -> None:
     """Run Keras's `run_layer_test` (mixed precision included) and a saved-model round trip.
 
     Args:
@@ -50,6 +51,8 @@ def check_layer_contract(layer_cls, init_kwargs: dict, input_shape: tuple,
         input_shape: a full input shape, batch size included.
         expected_output_shape: the output shape for that input.
         trainable_weights, non_trainable_weights: how many weight tensors `build` creates.
+        seed_generators: how many random-number generators the layer owns (dropout, augmentation).
+        training_check: False for a layer with nothing to train, whose one-step fit Keras refuses.
     """
     filtering = keras.config.is_traceback_filtering_enabled()
     checks = _KerasLayerChecks()
@@ -67,9 +70,9 @@ def check_layer_contract(layer_cls, init_kwargs: dict, input_shape: tuple,
                 expected_output_shape=expected_output_shape,
                 expected_num_trainable_weights=trainable_weights,
                 expected_num_non_trainable_weights=non_trainable_weights,
-                expected_num_seed_generators=0,
+                expected_num_seed_generators=seed_generators,
                 expected_num_losses=0,
-                run_training_check=True,
+                run_training_check=training_check,
                 run_mixed_precision_check=True,
             )
     finally:

@@ -4,9 +4,9 @@ of the allowed shifts of its input, test time changes nothing, and the demo's cl
 import keras
 import numpy as np
 import pytest
-from keras.src.testing import TestCase
 
 from nutshell.glossary.data_augmentation import RandomShift
+from tests.layer_contract import check_layer_contract
 
 
 def _shifted(image, dy, dx):
@@ -46,24 +46,10 @@ def test_test_time_is_the_identity():
     np.testing.assert_array_equal(keras.ops.convert_to_numpy(RandomShift(2)(images)), images)
 
 
-class _Contract(TestCase):
-    def runTest(self):
-        pass
-
-
 def test_keras_layer_contract():
-    # Keras's own checks (tests/layer_contract.py expects no seed generator; this layer has one).
-    checks = _Contract()
-    checks.setUp()
-    try:
-        checks.run_layer_test(RandomShift, init_kwargs={"max_shift": 1, "seed": 1},
-                              input_shape=(2, 5, 5, 3), expected_output_shape=(2, 5, 5, 3),
-                              expected_num_trainable_weights=0, expected_num_non_trainable_weights=0,
-                              expected_num_seed_generators=1, expected_num_losses=0,
-                              supports_masking=False, run_training_check=False,
-                              run_mixed_precision_check=True)
-    finally:
-        checks.doCleanups()
+    # Keras's own checks; the layer owns one seed generator and has nothing to train.
+    check_layer_contract(RandomShift, {"max_shift": 1, "seed": 1}, (2, 5, 5, 3), (2, 5, 5, 3), trainable_weights=0,
+                         seed_generators=1, training_check=False)
 
 
 @pytest.mark.parametrize("shift", [-1, 1.5, "2"])

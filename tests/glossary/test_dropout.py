@@ -4,10 +4,10 @@ value, does nothing at test time, and the demo's claim is measured."""
 import keras
 import numpy as np
 import pytest
-from keras.src.testing import TestCase
 
 from nutshell.glossary import dropout
 from nutshell.glossary.dropout import DropoutFromScratch, thinned_average
+from tests.layer_contract import check_layer_contract
 
 
 def test_test_time_is_the_identity():
@@ -41,24 +41,10 @@ def test_thinned_average_approaches_the_full_network():
     np.testing.assert_allclose(thinned_average(model, x, samples=400), x, atol=0.2)
 
 
-class _Contract(TestCase):
-    def runTest(self):
-        pass
-
-
 def test_keras_layer_contract():
-    # Keras's own checks (tests/layer_contract.py expects no seed generator; this layer has one).
-    checks = _Contract()
-    checks.setUp()
-    try:
-        checks.run_layer_test(DropoutFromScratch, init_kwargs={"rate": 0.5, "seed": 1},
-                              input_shape=(2, 3, 4), expected_output_shape=(2, 3, 4),
-                              expected_num_trainable_weights=0, expected_num_non_trainable_weights=0,
-                              expected_num_seed_generators=1, expected_num_losses=0,
-                              supports_masking=False, run_training_check=False,
-                              run_mixed_precision_check=True)
-    finally:
-        checks.doCleanups()
+    # Keras's own checks; the layer owns one seed generator and has nothing to train.
+    check_layer_contract(DropoutFromScratch, {"rate": 0.5, "seed": 1}, (2, 3, 4), (2, 3, 4), trainable_weights=0,
+                         seed_generators=1, training_check=False)
 
 
 @pytest.mark.parametrize("rate", [1.0, -0.1, "half"])
