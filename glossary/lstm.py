@@ -49,11 +49,11 @@ variants exist, and their counts do not compare.
 
 ## Try it
 `nutshell demo lstm` counts the modern-variant sequences our cell needs until its held-out MSE
-stays below 0.01 (median 8,000, seeds 0-2; no published count exists for it); a
+stays below 0.01 (median 4,000, seeds 0-2; no published count exists for it); a
 SimpleRNN on them stays at the mean guess. `--dataset adding-1997` runs the 1997
-set-up (values in [−1, 1], done when 2,000 sequences in a row err by under 0.04): median 23,584
+set-up (values in [−1, 1], done when 2,000 sequences in a row err by under 0.04): median 14,872
 sequences over seeds 0-4, against the paper's 74,000. The gates' start explains the speed:
-forget bias 5, input bias −3; from Keras's start (1 and 0) the modern variant took 42,400.
+forget bias 5, input bias −3; from Keras's start (1 and 0) the modern variant took 28,000.
 
 ## See also
 - **rnn**: the plain recurrent net LSTM improves on
