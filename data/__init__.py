@@ -94,6 +94,20 @@ def bundled_path(filename: str):
     return resources.files(__name__).joinpath(filename)
 
 
+def bundle_checksum(images: np.ndarray, labels: np.ndarray) -> str:
+    """sha256 of the raw array bytes: what the loader checks and the build scripts print (the
+    .npz's own zip bytes carry a timestamp, so they cannot be compared)."""
+    return hashlib.sha256(images.tobytes() + labels.tobytes()).hexdigest()
+
+
+def write_bundle(out: Path, images: np.ndarray, labels: np.ndarray) -> None:
+    """Save a rebuilt bundle as compressed uint8 arrays and report what a reviewer checks."""
+    np.savez_compressed(out, images=images, labels=labels)
+    print(f"wrote {out}: {len(images)} images {images.shape[1:]}, {out.stat().st_size:,} bytes")
+    print("per class:", np.bincount(labels, minlength=10).tolist())
+    print("sha256 (images.tobytes() + labels.tobytes()):", bundle_checksum(images, labels))
+
+
 def _read_bundled(filename: str, sha256: str) -> tuple[np.ndarray, np.ndarray]:
     """(images, labels) of a bundled .npz, refused with one DataError line if missing or damaged."""
     path = bundled_path(filename)
@@ -104,7 +118,7 @@ def _read_bundled(filename: str, sha256: str) -> tuple[np.ndarray, np.ndarray]:
         raise DataError(f"bundled data file {path} is missing; reinstall nutshell") from None
     except (OSError, ValueError, KeyError, zipfile.BadZipFile, zlib.error, EOFError):
         raise DataError(f"bundled data file {path} is corrupt; reinstall nutshell") from None
-    if hashlib.sha256(images.tobytes() + labels.tobytes()).hexdigest() != sha256:
+    if bundle_checksum(images, labels) != sha256:
         raise DataError(f"bundled data file {path} is corrupt (checksum mismatch); reinstall nutshell")
     return images, labels
 

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import hashlib
 from pathlib import Path
 
 import numpy as np
+
+from nutshell.data import write_bundle
 
 
 def read_idx(path: Path) -> np.ndarray:
@@ -39,10 +40,6 @@ def find(folder: Path, stem: str) -> Path:
     raise SystemExit(f"{folder} has no {stem}(.gz)")
 
 
-def checksum(images: np.ndarray, labels: np.ndarray) -> str:
-    """The loader's checksum: sha256 of the raw array bytes (the .npz's zip bytes carry a time)."""
-    return hashlib.sha256(images.tobytes() + labels.tobytes()).hexdigest()
-
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -53,11 +50,7 @@ def main() -> None:
     labels = read_idx(find(args.folder, "t10k-labels-idx1-ubyte"))
     if images.shape != (10000, 28, 28) or labels.shape != (10000,):
         raise SystemExit(f"unexpected shapes {images.shape} and {labels.shape}")
-    np.savez_compressed(args.out, images=images, labels=labels)
-    print(f"wrote {args.out}: {len(images)} images {images.shape[1:]}, "
-          f"{args.out.stat().st_size:,} bytes")
-    print("per class:", np.bincount(labels, minlength=10).tolist())
-    print("sha256 (images.tobytes() + labels.tobytes()):", checksum(images, labels))
+    write_bundle(args.out, images, labels)
 
 
 if __name__ == "__main__":

@@ -15,11 +15,13 @@ constant seed. The script prints the sha256 that the loader checks (MNIST_SHA256
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 from pathlib import Path
 
 import numpy as np
+
+from nutshell.data import bundle_checksum as checksum  # the loader's own rule (tests compare)
+from nutshell.data import write_bundle
 
 SIDE = 28
 EXPECTED_VERSION = "1.1.0"
@@ -45,10 +47,6 @@ def read_package(folder: Path) -> tuple[np.ndarray, np.ndarray]:
     return np.concatenate(images), np.concatenate(labels)
 
 
-def checksum(images: np.ndarray, labels: np.ndarray) -> str:
-    """The loader's checksum: sha256 of the raw array bytes (the .npz's zip bytes carry a time)."""
-    return hashlib.sha256(images.tobytes() + labels.tobytes()).hexdigest()
-
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -56,11 +54,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path(__file__).with_name("mnist.npz"))
     args = parser.parse_args()
     images, labels = read_package(args.package)
-    np.savez_compressed(args.out, images=images, labels=labels)
-    print(f"wrote {args.out}: {len(images)} images {images.shape[1:]}, "
-          f"{args.out.stat().st_size:,} bytes")
-    print("per class:", np.bincount(labels, minlength=10).tolist())
-    print("sha256 (images.tobytes() + labels.tobytes()):", checksum(images, labels))
+    write_bundle(args.out, images, labels)
 
 
 if __name__ == "__main__":
