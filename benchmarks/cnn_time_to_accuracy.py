@@ -87,7 +87,7 @@ def measure(seeds, levers=LEVERS) -> dict:
     import keras
 
     from nutshell import data, glossary
-    from nutshell.glossary.cnn import (KERAS_IO_RECIPE, OUR_CNN, _cosine_decay, build_cnn,
+    from nutshell.glossary.cnn import (KERAS_IO_RECIPE, OUR_CNN, build_cnn, cosine_decay,
                                        keras_io_convnet)
     from nutshell.settings import demo_settings
 
@@ -117,7 +117,7 @@ def measure(seeds, levers=LEVERS) -> dict:
             keras.utils.set_random_seed(seed)
             model = compiled(build_cnn(split.input_shape, split.num_classes, filters=config["filters"],
                                        kernel_size=config["kernel_size"]), config["learning_rate"])
-            schedule = [_cosine_decay(config["learning_rate"], config["epochs"])] if config["decay"] else []
+            schedule = [cosine_decay(config["learning_rate"], config["epochs"])] if config["decay"] else []
             reached, last, seconds, _ = _scored_training(
                 model, train, test, epochs=config["epochs"], batch_size=config["batch_size"],
                 callbacks=schedule, target=final)

@@ -242,7 +242,7 @@ def bench_lstm_levers(repeats: int) -> str:
             with tempfile.TemporaryDirectory() as scratch:
                 run = Run(entry, settings, RunHome(Path(scratch), "lstm", settings))
                 started = time.perf_counter()
-                _, solved, _ = lstm._train(run, lstm._lstm_net(variant, train[0].shape[1]), variant,
+                _, solved, _ = lstm.train_until_solved(run, lstm.lstm_net(variant, train[0].shape[1]), variant,
                                            train, check, budget, learning_rate=rate)
                 seconds.append(time.perf_counter() - started)
                 run.board.close()

@@ -199,7 +199,7 @@ def _mlp(input_shape, num_classes, hidden=MLP_HIDDEN):
     ], name="mlp")
 
 
-def _cosine_decay(rate, epochs):
+def cosine_decay(rate, epochs):
     """Shrink the step size from `rate` towards 0 over the run: the last epochs settle the weights
     instead of bouncing between nearby solutions, so the final accuracy varies less by seed."""
     return keras.callbacks.LearningRateScheduler(
@@ -207,16 +207,19 @@ def _cosine_decay(rate, epochs):
 
 
 class _TrainingClock(keras.callbacks.Callback):
-    """Seconds spent training. Left out: validation and logging at each epoch's end, and the very
-    first step, in which TensorFlow traces the training graph (a fixed cost, whatever the length
-    of the run). Models that validate and log alike are then timed on their training alone."""
+    """Seconds spent training, epoch by epoch, kept in the logs as `training_seconds` so the
+    checkpointed history carries them: a resumed run adds its new epochs to the old ones instead
+    of timing a reloaded model at 0 s. Left out: validation and logging at each epoch's end, and
+    the first step of each session, in which TensorFlow traces the training graph (a fixed cost,
+    whatever the length of the run). Models that validate and log alike are then timed on their
+    training alone."""
 
     def __init__(self):
         super().__init__()
         self.seconds, self._started, self._first_step = 0.0, None, None
 
     def on_epoch_begin(self, epoch, logs=None):
-        self._started = time.perf_counter()
+        self.seconds, self._started = 0.0, time.perf_counter()
 
     def on_train_batch_begin(self, batch, logs=None):
         if self._first_step is None:
@@ -237,6 +240,8 @@ class _TrainingClock(keras.callbacks.Callback):
 
     def on_epoch_end(self, epoch, logs=None):
         self._stop()
+        if logs is not None:
+            logs["training_seconds"] = self.seconds
 
 
 def _train_and_test(run, model, train, validation, test, *, name=None, epochs=None,
@@ -245,11 +250,10 @@ def _train_and_test(run, model, train, validation, test, *, name=None, epochs=No
     epochs = epochs or run.epochs
     rate = learning_rate or run.learning_rate
     run.compile(model, loss="sparse_categorical_crossentropy", metrics=["accuracy"], learning_rate=rate)
-    clock = _TrainingClock()
-    schedule = [_cosine_decay(rate, epochs)] if decay else []
-    run.fit(model, *train, validation_data=validation, name=name, epochs=epochs,
-            batch_size=batch_size, callbacks=[clock, *schedule])
-    return float(model.evaluate(*test, verbose=0)[1]), clock.seconds
+    schedule = [cosine_decay(rate, epochs)] if decay else []
+    history = run.fit(model, *train, validation_data=validation, name=name, epochs=epochs,
+                      batch_size=batch_size, callbacks=[_TrainingClock(), *schedule])
+    return float(model.evaluate(*test, verbose=0)[1]), float(sum(history["training_seconds"]))
 
 
 def _kernel_tiles(kernel):

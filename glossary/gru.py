@@ -77,7 +77,7 @@ import numpy as np
 from keras import ops
 
 from nutshell import data
-from nutshell.glossary.lstm import SOLVED_MSE, VARIANTS, LSTMCellFromScratch, _train
+from nutshell.glossary.lstm import SOLVED_MSE, VARIANTS, LSTMCellFromScratch, train_until_solved
 from nutshell.glossary.rnn import SimpleRNNCellFromScratch
 
 MODERN = VARIANTS["adding-modern"]   # the modern adding problem: values in [0, 1], target their sum
@@ -179,12 +179,12 @@ def demo(run):
             f"< {SOLVED_MSE}). A GRU of {UNITS} units (our cell, the equations above), until "
             f"solved, at most {budget:,} sequences…")
     gru = _net(GRUCellFromScratch(UNITS, reset_after=False), steps, "gru")
-    used, solved_at, _ = _train(run, gru, MODERN, train, check, budget)
+    used, solved_at, _ = train_until_solved(run, gru, MODERN, train, check, budget)
     run.say(f"…then an LSTM and a SimpleRNN of {UNITS} units on the same {used:,} sequences.")
     lstm = _net(LSTMCellFromScratch(UNITS), steps, "lstm")
-    lstm_used, lstm_solved_at, _ = _train(run, lstm, MODERN, train, check, used, name="lstm")
+    lstm_used, lstm_solved_at, _ = train_until_solved(run, lstm, MODERN, train, check, used, name="lstm")
     simple = _net(SimpleRNNCellFromScratch(UNITS), steps, "simple_rnn")
-    _train(run, simple, MODERN, train, check, used, name="simple-rnn")
+    train_until_solved(run, simple, MODERN, train, check, used, name="simple-rnn")
 
     mse = {name: _test_mse(model, test) for name, model in
            (("gru", gru), ("lstm", lstm), ("simple_rnn", simple))}

@@ -90,6 +90,7 @@ import numpy as np
 from keras import ops
 
 from nutshell import data
+from nutshell.glossary.cnn import cosine_decay
 
 
 @keras.saving.register_keras_serializable(package="nutshell")
@@ -293,13 +294,6 @@ def _module_costs(model):
     return with_reductions, without
 
 
-def _cosine_decay(rate, epochs):
-    """Shrink the step size from `rate` towards 0 over the run, so the last epochs settle the
-    weights instead of bouncing around (accuracy at the end then varies less from seed to seed)."""
-    return keras.callbacks.LearningRateScheduler(
-        lambda epoch, _: rate * 0.5 * (1.0 + np.cos(np.pi * epoch / epochs)))
-
-
 def _millions(n):
     return f"{n / 1e6:.1f} M"
 
@@ -381,7 +375,7 @@ def demo(run):
             f"{len(validation[0]):,} for validation, {len(split.x_test):,} for the test.")
     run.compile(model, loss="sparse_categorical_crossentropy", metrics=["accuracy"])
     run.fit(model, *train, validation_data=validation,
-            callbacks=[_cosine_decay(run.learning_rate, run.epochs)])
+            callbacks=[cosine_decay(run.learning_rate, run.epochs)])
     test_accuracy = float(model.evaluate(split.x_test, split.y_test, verbose=0)[1])
     run.say(f"Small inception network: test accuracy {test_accuracy:.4f}.")
     _look_inside(run, model, split)

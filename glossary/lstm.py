@@ -232,7 +232,7 @@ def _net(variant, length, recurrent, name):
                             name=name)
 
 
-def _lstm_net(variant, length):
+def lstm_net(variant, length):
     cell = LSTMCellFromScratch(variant.units)
     model = _net(variant, length, keras.layers.RNN(cell), "lstm")
     set_gate_biases(cell, input_gate=variant.input_bias, forget_gate=variant.forget_bias)
@@ -349,7 +349,7 @@ class _SequenceCounter(keras.callbacks.Callback):
                 logs["sequences_to_solve"] = float(self.solved_at)
 
 
-def _train(run, model, variant, train, check, max_sequences, name=None, learning_rate=None):
+def train_until_solved(run, model, variant, train, check, max_sequences, name=None, learning_rate=None):
     """Train on fresh sequences, in order, until solved or `max_sequences` have been seen.
 
     `learning_rate`: the run's by default; a Keras schedule also works (benchmarks try one).
@@ -433,8 +433,8 @@ def demo(run):
     run.say(f"An LSTM of {variant.units} units (our cell in keras.layers.RNN; gate biases at the "
             f"start: forget {variant.forget_bias:g}, input {variant.input_bias:g}), until solved…")
     started = time.perf_counter()
-    lstm = _lstm_net(variant, length)
-    used, solved_at, curve = _train(run, lstm, variant, train, check, budget)
+    lstm = lstm_net(variant, length)
+    used, solved_at, curve = train_until_solved(run, lstm, variant, train, check, budget)
     lstm_seconds = time.perf_counter() - started
     reached = {"lstm_sequences_to_solve": solved_at} if solved_at else {}
     run.say(f"The LSTM met the rule after {solved_at:,} sequences"
@@ -443,7 +443,7 @@ def demo(run):
 
     run.say(f"…then a SimpleRNN of {variant.units} units on the same {used:,} sequences, same optimizer.")
     simple = _simple_rnn_net(variant, length)
-    simple_used, _, _ = _train(run, simple, variant, train, check, used, name="simple-rnn")
+    simple_used, _, _ = train_until_solved(run, simple, variant, train, check, used, name="simple-rnn")
 
     lstm_errors, simple_errors = _errors(lstm, test), _errors(simple, test)
     lstm_mse, simple_mse = float(np.mean(lstm_errors ** 2)), float(np.mean(simple_errors ** 2))

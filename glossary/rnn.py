@@ -92,7 +92,7 @@ from keras import ops
 
 from nutshell import data
 # The adding problem's training loop: fresh sequences, counted until the check MSE stays < 0.01.
-from nutshell.glossary.lstm import SOLVED_MSE, VARIANTS, _train
+from nutshell.glossary.lstm import SOLVED_MSE, VARIANTS, train_until_solved
 
 MODERN = VARIANTS["adding-modern"]   # the modern adding problem: values in [0, 1], target their sum
 
@@ -178,11 +178,11 @@ def demo(run):
             f"(at most {budget:,} sequences)…")
     train, check, _ = problems[SHORT]
     short = _rnn_net(SHORT)
-    used, solved_at, _ = _train(run, short, MODERN, train, check, budget)
+    used, solved_at, _ = train_until_solved(run, short, MODERN, train, check, budget)
     run.say(f"…then a fresh one on {LONG}-step sequences, given as many: {used:,}.")
     train, check, _ = problems[LONG]
     long = _rnn_net(LONG)
-    long_used, _, _ = _train(run, long, MODERN, train, check, used, name=f"rnn-{LONG}-steps")
+    long_used, _, _ = train_until_solved(run, long, MODERN, train, check, used, name=f"rnn-{LONG}-steps")
 
     short_mse, long_mse = _test_mse(short, problems[SHORT][2]), _test_mse(long, problems[LONG][2])
     run.metrics({f"test_mse_{SHORT}_steps": short_mse, f"test_mse_{LONG}_steps": long_mse,

@@ -1,11 +1,18 @@
 """cnn: build_cnn reproduces the article's figure, computes what a hand-written numpy CNN computes,
 round-trips its config, and the demo measures its claim."""
 
+import shutil
+from pathlib import Path
+
 import keras
 import numpy as np
 import pytest
 
+from nutshell import glossary
 from nutshell.glossary.cnn import build_cnn, dense_equivalent_weights, keras_io_convnet
+from nutshell.run import run_demo
+from nutshell.rundir import RunDir
+from nutshell.settings import Settings
 from tests.numpy_reference import conv2d_same
 
 
@@ -114,3 +121,20 @@ def test_the_claim_fails_when_our_cnn_is_starved(quick_demo):
     numbers = summary["claim"]["numbers"]
     assert numbers["test_accuracy"] < numbers["keras_io_test_accuracy"] - 0.005
     assert summary["claim"]["verdict"] is False
+
+
+def test_a_resumed_run_keeps_the_training_time_of_fits_finished_before(quick_demo):
+    # The CNN and the keras.io convnet finished in the first session; only the MLP is trained
+    # again. Their training seconds must come from the checkpointed history, not be timed at 0 s
+    # on the reloaded models (that would make "trains faster" hold for free).
+    first = quick_demo("cnn")
+    run_dir = RunDir(Path(first["run_dir"]))
+    run_dir.summary_file.unlink()
+    shutil.rmtree(run_dir.checkpoints("mlp"))
+    settings = Settings.from_dict(run_dir.saved()["settings"])
+    again = run_demo(glossary.lookup("cnn"), settings, run_dir.path.parent.parent, resume=run_dir)
+    numbers, before = again["claim"]["numbers"], first["claim"]["numbers"]
+    assert again["run_dir"] == first["run_dir"]
+    assert numbers["train_seconds"] == before["train_seconds"] > 0
+    assert numbers["keras_io_train_seconds"] == before["keras_io_train_seconds"] > 0
+    assert numbers["mlp_train_seconds"] > 0

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from nutshell import data
-from nutshell.glossary.lstm import (VARIANTS, LSTMCellFromScratch, RecentErrors, _lstm_net,
+from nutshell.glossary.lstm import (VARIANTS, LSTMCellFromScratch, RecentErrors, lstm_net,
                                      _SequenceCounter)
 from tests.layer_contract import check_layer_contract
 
@@ -159,7 +159,7 @@ def test_sequence_count_follows_epoch_and_batch_so_a_resume_keeps_it():
 
 def test_gate_biases_land_on_their_own_gates():
     variant = VARIANTS["adding-1997"]
-    model = _lstm_net(variant, 110)
+    model = lstm_net(variant, 110)
     cell = model.layers[1].cell                      # after the Masking layer
     bias = keras.ops.convert_to_numpy(cell.bias).reshape(4, variant.units)   # gates i, f, g, o
     assert np.all(bias[0] == variant.input_bias) and np.all(bias[1] == variant.forget_bias)
