@@ -79,7 +79,7 @@ import numpy as np
 from keras import ops
 
 from nutshell import data
-from nutshell.glossary.neural_network import build_feedforward
+from nutshell.glossary.mlp import mlp
 from nutshell.glossary.overfitting import generalization_gap
 
 
@@ -143,8 +143,8 @@ SHIFT = 2  # pixels: a digit moved by 2 of 28 pixels is still the same digit
 
 
 def _mlp(split, before=()):
-    return build_feedforward(split.input_shape, (256, 256), split.num_classes, before=before,
-                             name="augmented" if before else "plain")
+    return mlp(split.input_shape, (256, 256), split.num_classes, output_activation="softmax",
+               before=before, name="augmented" if before else "plain")
 
 
 def _fit_and_measure(run, model, split, name=None):

@@ -66,7 +66,8 @@ __all__ = ["one_layer_width_for_budget"]
 
 # Everything above is read by the registry without importing this module; the code below needs Keras.
 from nutshell import data
-from nutshell.glossary.neural_network import build_feedforward, parameter_count
+from nutshell.glossary.mlp import mlp
+from nutshell.glossary.neural_network import parameter_count
 
 
 def one_layer_width_for_budget(budget: int, inputs: int, outputs: int) -> int:
@@ -95,7 +96,7 @@ def demo(run):
             f"{shallow_budget:,} parameters. Same data, optimiser and epochs.")
     accuracy = {}
     for label, hidden in (("shallow", wide), ("deep", DEEP)):
-        model = build_feedforward((2,), hidden, 1, output_activation="sigmoid", name=label)
+        model = mlp((2,), hidden, 1, output_activation="sigmoid", name=label)
         accuracy[label] = run.train_and_evaluate(
             model, train, test, loss="binary_crossentropy", metrics=["accuracy"],
             name=None if label == "deep" else label)["accuracy"]

@@ -72,11 +72,15 @@ import numpy as np
 
 
 def mlp(input_shape, hidden, outputs, activation="relu", output_activation=None,
-        kernel_initializer="glorot_uniform", bias_initializer="zeros", name=None):
+        kernel_initializer="glorot_uniform", bias_initializer="zeros", *, kernel_regularizer=None,
+        after_hidden=None, before=(), name=None):
     """A multilayer perceptron: the input, `hidden` fully connected layers, one output layer.
 
     Images are flattened first, so the same builder serves a 1-D function, points in the plane
     and the digits. Every hidden layer is `keras.layers.Dense(units, activation)`: a' = f(aW + b).
+    It is the one builder every fully connected demo shares, so each of them changes one thing on
+    purpose: a weight penalty (regularization), a layer after every hidden one (dropout), layers
+    before the network sees the input (data augmentation), the widths (deep learning).
 
     Args:
         input_shape: the shape of one example, e.g. (1,) or (8, 8, 1).
@@ -87,6 +91,11 @@ def mlp(input_shape, hidden, outputs, activation="relu", output_activation=None,
         output_activation: None for raw scores or a regression output, "sigmoid", "softmax".
         kernel_initializer, bias_initializer: how the hidden layers' weights start
             ("glorot_uniform", "he_normal", ...); the output layer keeps Keras's defaults.
+        kernel_regularizer: a penalty on every kernel, the output layer's too (biases are spared).
+        after_hidden: a function returning a fresh layer to insert after each hidden layer.
+        before: layers applied to the raw input, before it is flattened.
+
+    Input shape: (batch, *input_shape). Output shape: (batch, outputs).
 
     Example:
         >>> model = mlp((8, 8, 1), hidden=(32, 16), outputs=10, output_activation="softmax")
@@ -97,13 +106,18 @@ def mlp(input_shape, hidden, outputs, activation="relu", output_activation=None,
     """
     if any(not isinstance(units, int) or units < 1 for units in hidden):
         raise ValueError(f"hidden widths must be positive integers, not {tuple(hidden)!r}")
-    layers = [keras.Input(tuple(input_shape))]
+    layers = [keras.Input(tuple(input_shape)), *before]
     if len(input_shape) > 1:
         layers.append(keras.layers.Flatten(name="flatten"))
-    layers += [keras.layers.Dense(units, activation=activation, kernel_initializer=kernel_initializer,
-                                  bias_initializer=bias_initializer, name=f"hidden_{index}")
-               for index, units in enumerate(hidden, start=1)]
-    layers.append(keras.layers.Dense(outputs, activation=output_activation, name="output"))
+    for index, units in enumerate(hidden, start=1):
+        layers.append(keras.layers.Dense(units, activation=activation, name=f"hidden_{index}",
+                                         kernel_initializer=kernel_initializer,
+                                         bias_initializer=bias_initializer,
+                                         kernel_regularizer=kernel_regularizer))
+        if after_hidden is not None:
+            layers.append(after_hidden())
+    layers.append(keras.layers.Dense(outputs, activation=output_activation, name="output",
+                                     kernel_regularizer=kernel_regularizer))
     return keras.Sequential(layers, name=name)
 
 

@@ -62,7 +62,7 @@ DEMO = {
     "quick": {"epochs": 25},
 }
 
-__all__ = ["feedforward", "build_feedforward", "parameter_count"]
+__all__ = ["feedforward", "parameter_count"]
 
 # Everything above is read by the registry without importing this module; the code below needs Keras.
 import keras
@@ -70,6 +70,7 @@ import numpy as np
 from keras import ops
 
 from nutshell import data
+from nutshell.glossary.mlp import mlp
 
 
 def feedforward(x, weights, activations):
@@ -100,42 +101,6 @@ def parameter_count(sizes) -> int:
     return sum((inputs + 1) * units for inputs, units in zip(sizes[:-1], sizes[1:]))
 
 
-def build_feedforward(input_shape, hidden, outputs: int, *, activation="relu",
-                      output_activation="softmax", kernel_regularizer=None, after_hidden=None,
-                      before=(), name: str = "feedforward") -> keras.Sequential:
-    """A feedforward network: the input flattened, `hidden` Dense layers, then an output layer.
-
-    The one builder the glossary's fully connected demos share, so that each of them changes one
-    thing on purpose: a weight penalty (regularization), a layer after every hidden one (dropout),
-    layers before the network sees the input (data augmentation), the widths (deep learning).
-
-    Args:
-        input_shape: the shape of one example, e.g. (2,) or (28, 28, 1).
-        hidden: the width of each hidden layer, first to last; () gives no hidden layer.
-        outputs: units of the output layer.
-        activation: the hidden layers' nonlinearity.
-        output_activation: "softmax" for classes, "sigmoid" for one yes/no, None for a number.
-        kernel_regularizer: a penalty on every kernel (biases are left alone).
-        after_hidden: a function returning a fresh layer to insert after each hidden layer.
-        before: layers applied to the raw input, before it is flattened.
-
-    Input shape: (batch, *input_shape). Output shape: (batch, outputs).
-
-    Example:
-        >>> build_feedforward((2,), (3,), 1, output_activation="sigmoid").count_params()
-        13
-    """
-    layers = [keras.Input(input_shape), *before, keras.layers.Flatten(name="flatten")]
-    for index, width in enumerate(hidden, start=1):
-        layers.append(keras.layers.Dense(width, activation=activation, name=f"hidden_{index}",
-                                         kernel_regularizer=kernel_regularizer))
-        if after_hidden is not None:
-            layers.append(after_hidden())
-    layers.append(keras.layers.Dense(outputs, activation=output_activation, name="output",
-                                     kernel_regularizer=kernel_regularizer))
-    return keras.Sequential(layers, name=name)
-
-
 # --- the demo --------------------------------------------------------------------------------
 
 def _weights(model):
@@ -145,8 +110,7 @@ def _weights(model):
 def demo(run):
     """The 2 → 3 → 1 network of the math section: 13 parameters, tuned by gradient steps on XOR."""
     train, test = data.split_off(*data.xor(800 if run.quick else 2000, seed=run.seed), fraction=0.25)
-    model = build_feedforward((2,), (3,), 1, activation="tanh", output_activation="sigmoid",
-                              name="network_2_3_1")
+    model = mlp((2,), (3,), 1, activation="tanh", output_activation="sigmoid", name="network_2_3_1")
     run.compile(model, loss="binary_crossentropy", metrics=["accuracy"])
     start_loss = float(model.evaluate(*train, verbose=0)[0])
     run.say(f"A 2 → 3 → 1 tanh network with {model.count_params()} parameters starts at training "

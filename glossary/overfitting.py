@@ -87,7 +87,7 @@ import keras
 import numpy as np
 
 from nutshell import data
-from nutshell.glossary.neural_network import build_feedforward
+from nutshell.glossary.mlp import mlp
 
 EVAL_BATCH = 500  # measuring needs no small batches; large ones make each epoch's validation cheap
 NOISE = 0.7  # the spread of each cloud around its corner; clouds of neighbouring corners overlap
@@ -147,7 +147,7 @@ def early_stopping_epoch(validation_losses) -> int:
 
 def overparameterized_mlp(**options):
     """Two hidden layers of 256 ReLU units for 2 inputs: 66,817 parameters for 100 points."""
-    return build_feedforward((2,), (256, 256), 1, output_activation="sigmoid", **options)
+    return mlp((2,), (256, 256), 1, output_activation="sigmoid", **options)
 
 
 def fit_and_measure(run, model, train, test, name=None) -> dict[str, float]:

@@ -67,7 +67,7 @@ import numpy as np
 
 from nutshell import data
 from nutshell.glossary.machine_learning import draws_per_epoch
-from nutshell.glossary.neural_network import build_feedforward
+from nutshell.glossary.mlp import mlp
 
 
 def relabel(labels, source: int, target: int):
@@ -85,7 +85,7 @@ MISTAKE = (7, 1)  # the labeller writes 1 on every 7
 
 
 def _classifier(split, name):
-    return build_feedforward(split.input_shape, (128,), split.num_classes, name=name)
+    return mlp(split.input_shape, (128,), split.num_classes, output_activation="softmax", name=name)
 
 
 def _teach(run, split, x, y, name=None):

@@ -1,5 +1,6 @@
 """mlp: the builder lays out the layers and parameters the formula predicts; the demo's claim is
-measured, and fails when the widest network gets too few steps to use its units."""
+measured, and fails when the widest network gets too few steps to use its units; the builder's
+options (a penalty, a layer after each hidden one, layers before it) insert what they say."""
 
 import keras
 import numpy as np
@@ -25,6 +26,15 @@ def test_initializers_reach_the_hidden_layers_only():
     kernel, bias = model.get_layer("hidden_1").get_weights()
     assert np.all(kernel == 1) and np.all(bias == 1)
     assert np.all(model.get_layer("output").get_weights()[1] == 0)  # Keras's default, zeros
+
+
+def test_builder_options_insert_what_they_say():
+    model = mlp((4, 4, 1), (8, 8), 2, before=[keras.layers.Rescaling(2.0)],
+                after_hidden=lambda: keras.layers.Dropout(0.5),
+                kernel_regularizer=keras.regularizers.L2(0.1))
+    kinds = [type(layer).__name__ for layer in model.layers]
+    assert kinds == ["Rescaling", "Flatten", "Dense", "Dropout", "Dense", "Dropout", "Dense"]
+    assert len(model.losses) == 3  # one penalty per kernel, none on the biases
 
 
 def test_forward_pass_equals_the_equations_in_numpy():

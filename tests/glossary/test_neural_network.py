@@ -1,15 +1,16 @@
 """neural-network: the forward-pass formula equals Keras, the parameter count equals the formula,
-the shared builder does what its options say, and the demo's claim is measured."""
+and the demo's claim is measured."""
 
 import keras
 import numpy as np
 import pytest
 
-from nutshell.glossary.neural_network import build_feedforward, feedforward, parameter_count
+from nutshell.glossary.mlp import mlp
+from nutshell.glossary.neural_network import feedforward, parameter_count
 
 
 def test_forward_pass_formula_matches_keras_with_the_same_weights():
-    model = build_feedforward((5,), (7, 4), 3, activation="tanh", output_activation="softmax")
+    model = mlp((5,), (7, 4), 3, activation="tanh", output_activation="softmax")
     x = np.random.default_rng(0).normal(size=(16, 5)).astype("float32")
     weights = [(layer.kernel, layer.bias) for layer in model.layers
                if isinstance(layer, keras.layers.Dense)]
@@ -26,22 +27,13 @@ def test_a_hand_checked_forward_pass():
 
 @pytest.mark.parametrize("sizes", [(2, 3, 1), (784, 256, 128, 10), (4, 1), (3, 8, 8, 8, 2)])
 def test_parameter_count_formula_matches_keras(sizes):
-    model = build_feedforward((sizes[0],), sizes[1:-1], sizes[-1])
+    model = mlp((sizes[0],), sizes[1:-1], sizes[-1])
     assert parameter_count(sizes) == model.count_params()
 
 
 def test_the_numbers_in_the_entry():
     assert parameter_count((2, 3, 1)) == 13
     assert parameter_count((784, 256, 128, 10)) == 235_146  # the deep-learning entry's example
-
-
-def test_builder_options_insert_what_they_say():
-    model = build_feedforward((4, 4, 1), (8, 8), 2, before=[keras.layers.Rescaling(2.0)],
-                              after_hidden=lambda: keras.layers.Dropout(0.5),
-                              kernel_regularizer=keras.regularizers.L2(0.1))
-    kinds = [type(layer).__name__ for layer in model.layers]
-    assert kinds == ["Rescaling", "Flatten", "Dense", "Dropout", "Dense", "Dropout", "Dense"]
-    assert len(model.losses) == 3  # one penalty per kernel, none on the biases
 
 
 def test_mismatched_activations_are_refused():
