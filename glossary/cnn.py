@@ -46,8 +46,8 @@ The traffic-sign network from the Nutshell article; the shapes assume a 32×32 i
 LeNet-5 (1998) read handwritten digits with about 60,000 parameters: 32×32 input, C1 6@28×28
 (5×5 convolutions), S2 6@14×14 (2×2 subsampling), C3 16@10×10, S4 16@5×5, C5 120 (5×5
 convolutions, so 1×1 maps), F6 84, 10 outputs; a C5 unit sees all 32×32 pixels. In 2012 a much
-larger CNN, trained on GPUs with ReLU and dropout, cut the best top-5 error on ImageNet (1.2
-million images, 1,000 classes) from 26.2% to 15.3%. CNNs then led image recognition for years;
+larger CNN, trained on GPUs with ReLU and dropout, reached 15.3% top-5 error on ImageNet (1.2
+million images, 1,000 classes) where the next entry had 26.2%. CNNs then led image recognition for years;
 since about 2020 vision transformers, built on attention, compete with them.
 
 ## Try it
@@ -166,9 +166,12 @@ MLP_HIDDEN = 128
 # 3×3 (97.95-98.10% against 97.20-97.45% test accuracy on seeds 0-2) for 8,448 more weights.
 OUR_CNN = {"filters": (16, 32), "kernel_size": 5}
 # The claim's margins: our CNN at most this far below the keras.io convnet's test accuracy, and at
-# most this share of the MLP's test errors.
+# most this share of the MLP's test errors. Full runs measured an error ratio of 0.35-0.40 (seeds
+# 0-2). --quick trains on 2,550 images for 5 epochs, where the ratio is 0.46-0.53 on seeds 0-4
+# (0.45-0.56 with the global batch doubled, as two replicas run it): half would be a coin toss
+# there, so quick runs claim two-thirds.
 RECIPE_MARGIN = 0.005
-ERROR_RATIO_AT_MOST, ERROR_RATIO_WORDS = 0.5, "half"
+ERROR_RATIO = {"full": (0.5, "half"), "quick": (2 / 3, "two-thirds of")}
 
 
 def keras_io_convnet(input_shape, num_classes: int) -> keras.Sequential:
@@ -401,8 +404,9 @@ def demo(run):
                  **({"keras_io_test_accuracy": numbers["keras_io_test_accuracy"]} if recipe else {})})
     error_ratio = (1 - accuracy) / max(1 - mlp_accuracy, 1e-9)
     numbers["error_ratio_cnn_to_mlp"] = error_ratio
-    beats_mlp = error_ratio <= ERROR_RATIO_AT_MOST
-    mlp_part = (f"makes at most {ERROR_RATIO_WORDS} the test errors of a dense network with "
+    ratio_at_most, ratio_words = ERROR_RATIO["quick" if run.quick else "full"]
+    beats_mlp = error_ratio <= ratio_at_most
+    mlp_part = (f"makes at most {ratio_words} the test errors of a dense network with "
                 f"{mlp.count_params():,} parameters")
     if recipe is None:
         run.claim(f"On {split.name}, our small CNN ({model.count_params():,} parameters) {mlp_part}.",
