@@ -154,17 +154,22 @@ def items_in_contexts(pairs: int, attributes: int = 4, per_kind: int = 15, words
 # --- the demo --------------------------------------------------------------------------------
 
 DIMENSIONS = 8
+PROBE_STEPS, PROBE_RATE = 60, 0.05  # the label probe: full-batch Adam steps and their size
 
 
 def _probe(run, inputs, labels, train, name):
     """Logistic regression from zero weights on `inputs`, trained on the `train` items only;
-    returns its accuracy on the other items. Zero weights make an unseen one-hot row exactly 0."""
+    returns its accuracy on the other items. Zero weights make an unseen one-hot row exactly 0.
+
+    Full-batch steps on the labelled items, a fixed number of them: the probe then takes the same
+    steps whatever the run's batch size, epochs or number of replicas."""
     model = keras.Sequential([keras.Input(inputs.shape[1:]),
                               keras.layers.Dense(1, activation="sigmoid", kernel_initializer="zeros")],
                              name=name.replace("-", "_"))
-    return run.train_and_evaluate(model, (inputs[train], labels[train]), (inputs[~train], labels[~train]),
-                                  loss="binary_crossentropy", metrics=["accuracy"], name=name,
-                                  learning_rate=0.05)["accuracy"]
+    run.compile(model, loss="binary_crossentropy", metrics=["accuracy"], learning_rate=PROBE_RATE)
+    run.fit(model, inputs[train], labels[train], validation_data=(inputs[~train], labels[~train]),
+            name=name, epochs=PROBE_STEPS, batch_size=int(train.sum()))
+    return float(model.evaluate(inputs[~train], labels[~train], verbose=0, return_dict=True)["accuracy"])
 
 
 def demo(run):
