@@ -179,12 +179,19 @@ def say(message: str) -> None:
         console().print(f"[dim]›[/dim] {message}")
 
 
-def demo_header(entry_name: str, settings, device: str) -> None:
+def demo_header(entry_name: str, settings, device: str, distribution: dict | None = None) -> None:
+    """The settings a demo trains with; under --strategy also the replicas and the global batch
+    and learning rate they lead to (`distribution`: Distribution.describe's dict)."""
     s = settings
     mode = " (quick)" if s.quick else ""
     say(f"nutshell demo {entry_name}{mode}: training on {device}; epochs {s.epochs}, "
         f"batch {s.batch_size}, learning rate {s.learning_rate:g}, seed {s.seed}, "
         f"precision {s.precision}, jit {'on' if s.jit else 'off'}")
+    if distribution and distribution["strategy"] != "none":
+        d = distribution
+        say(f"--strategy {d['strategy']}: {d['replicas']} replicas share a global batch of "
+            f"{d['global_batch_size']} ({d['per_replica_batch_size']:g} each), learning rate "
+            f"{d['learning_rate']:g}. Rule: {d['rule']}.")
 
 
 def number(value: float) -> str:

@@ -247,11 +247,11 @@ def run_demo(entry, settings: Settings, logdir: Path, quiet: bool = True,
     started = time.perf_counter()
     with native_stderr_silenced(enabled=quiet):  # device probing logs from C++
         device = configure(settings)
-        distribution = distribute(settings)
+        distribution = distribute(settings, entry.demo_config.get("global_batch", ""))
     if not distribution.chief:  # only the chief's run is kept; other workers write scratch logs
         logdir, resume = Path(tempfile.mkdtemp(prefix="nutshell-worker-")), None
     module = importlib.import_module(entry.module)
-    render.demo_header(entry.name, settings, device)
+    render.demo_header(entry.name, settings, device, distribution.describe(settings))
     home = RunHome(logdir, entry.name, settings, resume)
     runs: list[Run] = []
     with deferred_interrupts() as gate:

@@ -57,6 +57,7 @@ ALIASES = ("inverted dropout", "dropout rate", "dropout layer", "keep probabilit
 DEMO = {
     "steps_per_execution": 8,
     "epochs": 150, "batch_size": 16, "learning_rate": 0.01, "datasets": ("synthetic",),
+    "global_batch": "its claim rests on the steps taken over 100 points, which a bigger batch changes",
     "quick": {"epochs": 60},
 }
 

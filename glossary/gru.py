@@ -77,7 +77,8 @@ import numpy as np
 from keras import ops
 
 from nutshell import data
-from nutshell.glossary.lstm import SOLVED_MSE, VARIANTS, LSTMCellFromScratch, train_until_solved
+from nutshell.glossary.lstm import (SEQUENCES_PER_EPOCH, SOLVED_MSE, VARIANTS, LSTMCellFromScratch,
+                                    train_until_solved)
 from nutshell.glossary.rnn import SimpleRNNCellFromScratch
 
 MODERN = VARIANTS["adding-modern"]   # the modern adding problem: values in [0, 1], target their sum
@@ -169,7 +170,7 @@ def demo(run):
     """A GRU learns the long adding problem; an LSTM, given the GRU's sequences, is reported
     beside it, and a plain RNN stays at the baseline."""
     steps = 50 if run.quick else 100      # quick: the same race on sequences half as long
-    budget = run.epochs * MODERN.sequences_per_epoch
+    budget = run.epochs * SEQUENCES_PER_EPOCH
     seed = run.seed
     train = data.adding_problem(budget, steps=steps, seed=seed)
     check = data.adding_problem(512, steps=steps, seed=seed + 1_000)

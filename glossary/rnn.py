@@ -92,7 +92,7 @@ from keras import ops
 
 from nutshell import data
 # The adding problem's training loop: fresh sequences, counted until the check MSE stays < 0.01.
-from nutshell.glossary.lstm import SOLVED_MSE, VARIANTS, train_until_solved
+from nutshell.glossary.lstm import SEQUENCES_PER_EPOCH, SOLVED_MSE, VARIANTS, train_until_solved
 
 MODERN = VARIANTS["adding-modern"]   # the modern adding problem: values in [0, 1], target their sum
 
@@ -163,7 +163,7 @@ def _test_mse(model, test):
 def demo(run):
     """A plain RNN learns the adding problem when the two marked numbers are 10 steps apart at
     most, and not when they can be 50 apart."""
-    budget = run.epochs * MODERN.sequences_per_epoch
+    budget = run.epochs * SEQUENCES_PER_EPOCH
     seed = run.seed
     problems = {steps: (data.adding_problem(budget, steps=steps, seed=seed),
                         data.adding_problem(512, steps=steps, seed=seed + 1_000),

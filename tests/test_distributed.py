@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 
 from nutshell import glossary
+from nutshell.distribution import Distribution
+from nutshell.settings import demo_settings
 from tests.helpers import ROOT, SCRIPT, nutshell
 
 pytestmark = pytest.mark.slow  # every test here trains a model or starts a process
@@ -53,6 +55,31 @@ def test_mirrored_over_two_logical_cpus(tmp_path):
     assert dist["replicas"] == 2 and dist["global_batch_size"] == 2 * dist["per_replica_batch_size"]
     assert dist["learning_rate"] == 2 * summary["hparams"]["learning_rate"]
     in_band(summary, single_device(tmp_path))
+
+
+def test_the_scaling_rule_and_a_demo_that_keeps_its_batch_global():
+    settings = demo_settings(glossary.lookup("dropout"), strategy="mirrored", batch_size=16,
+                             learning_rate=0.01)
+    scaled = Distribution(replicas=4)
+    assert (scaled.global_batch(16), scaled.scaled_rate(0.01)) == (64, 0.04)
+    assert scaled.describe(settings)["per_replica_batch_size"] == 16
+    why = glossary.lookup("dropout").demo_config["global_batch"]
+    kept = Distribution(replicas=4, keeps_global_batch=why)
+    assert (kept.global_batch(16), kept.scaled_rate(0.01)) == (16, 0.01)
+    described = kept.describe(settings)
+    assert described["global_batch_size"] == 16 and described["per_replica_batch_size"] == 4
+    assert why in described["rule"]
+
+
+def test_a_global_batch_demo_splits_its_batch_over_two_replicas(tmp_path):
+    result = nutshell("demo", "dropout", "--quick", "--epochs", "3", "--strategy", "mirrored", "--logdir", str(tmp_path / "mirrored"),
+                      env={"NUTSHELL_CPU_REPLICAS": "2"})
+    assert result.returncode == 0, result.stderr
+    assert "2 replicas share a global batch of 16 (8 each), learning rate 0.01" in result.stdout
+    (path,) = (tmp_path / "mirrored").glob("dropout/*/summary.json")
+    dist = json.loads(path.read_text())["distribution"]
+    assert (dist["replicas"], dist["global_batch_size"], dist["per_replica_batch_size"]) == (2, 16, 8)
+    assert dist["learning_rate"] == 0.01
 
 
 def free_ports(count: int) -> list[int]:
