@@ -77,7 +77,7 @@ def distribute(settings: Settings, keeps_global_batch: str = "") -> Distribution
         raise SetupError("--strategy needs the TensorFlow backend (KERAS_BACKEND=tensorflow)")
     from nutshell import keras_compat
 
-    keras_compat.install_local_predict()
+    keras_compat.install_strategy_fixes()
     if settings.strategy == "mirrored":
         gpus = tf.config.list_logical_devices("GPU")
         devices = [d.name for d in gpus] or [d.name for d in tf.config.list_logical_devices("CPU")]

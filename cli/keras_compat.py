@@ -14,8 +14,15 @@ Under any tf.distribute strategy (mirrored too) `model.predict` splits its input
 and fails when some replica gets nothing, e.g. for one image on two replicas ("input depth must be
 evenly divisible by filter depth: 1 vs 16", or a concat of [1, ...] with [0, ...]); and
 `predict_on_batch` returns twice as many rows as it was given on two replicas.
-`install_local_predict` makes predict run on this process alone, batch by batch: every replica
+`install_strategy_fixes` makes predict run on this process alone, batch by batch: every replica
 holds the same trained weights, so the answer is the same and no collective is needed.
+
+Also under any strategy, `fit` and `evaluate` first "build symbolically" from one batch, which
+Keras gets by averaging the first per-replica batch across replicas (`strategy.reduce("MEAN")`).
+When the replicas hold batches of different sizes, as when a whole data set smaller than a batch
+has an odd number of rows (401 test points on two replicas: 201 and 200), that average fails
+("Inputs to operation AddN ... must have the same size and shape"). Only the shapes matter there,
+so `install_strategy_fixes` builds from the first replica's batch instead.
 
 `tests/test_distributed.py` runs two workers with the work-arounds switched off
 (NUTSHELL_KERAS_WORKAROUNDS=off) and expects the failure: when that test fails, upstream has fixed
@@ -75,11 +82,33 @@ def install_multi_worker_fixes() -> None:
     tf_trainer.reduce_per_replica = reduce_per_replica
 
 
-def install_local_predict() -> None:
-    """Predict on this process alone under a tf.distribute strategy (see the module docstring)."""
+def install_strategy_fixes() -> None:
+    """Predict on this process alone, and build from one replica's batch, under any tf.distribute
+    strategy (see the module docstring)."""
     if needs_fixes():
+        from keras.src.backend.tensorflow.trainer import TensorFlowTrainer
+
         keras.Model.predict = _local_predict
         keras.Model.predict_on_batch = _local_predict_on_batch
+        TensorFlowTrainer._maybe_symbolic_build = _symbolic_build_from_one_replica
+
+
+def _symbolic_build_from_one_replica(self, iterator=None, data_batch=None):
+    """Keras's `_maybe_symbolic_build`, taking the first replica's share of the first batch
+    instead of averaging the shares (which fails when they differ in size)."""
+    import tensorflow as tf
+
+    if self._distribute_strategy is None:  # no strategy pinned: built when the step is traced
+        return
+    if iterator is not None:
+        for _, _, batches in iterator:
+            first = next(batches)
+            data_batch = keras.tree.map_structure(
+                lambda value: self._distribute_strategy.experimental_local_results(value)[0]
+                if isinstance(value, tf.distribute.DistributedValues) else value, first)
+            break
+    with self.distribute_strategy.scope():
+        self._symbolic_build(data_batch=data_batch)
 
 
 def _local_predict(self, x, batch_size=None, verbose="auto", steps=None, callbacks=None):

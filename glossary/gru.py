@@ -66,6 +66,7 @@ ALIASES = (
 
 DEMO = {
     "epochs": 10, "batch_size": 32, "learning_rate": 1e-2, "datasets": ("synthetic",),
+    "global_batch": "its claim counts training sequences, and bigger batches need more of them",
     "quick": {"epochs": 4},
 }
 

@@ -87,6 +87,7 @@ ALIASES = (
 
 DEMO = {
     "epochs": 16, "batch_size": 8, "learning_rate": 2e-2,
+    "global_batch": "its claim counts training sequences, and bigger batches need more of them",
     "datasets": ("adding-modern", "adding-1997"),   # the first is the default
     "quick": {"epochs": 2},
 }

@@ -61,6 +61,7 @@ ALIASES = ("multilayer perceptron", "multilayer network", "fully connected netwo
 DEMO = {
     "steps_per_execution": 60,  # one call into the compiled loop per epoch of 60 steps
     "epochs": 50, "batch_size": 1024, "learning_rate": 0.02, "datasets": ("synthetic",),
+    "global_batch": "each step takes all 1,024 points once, and a bigger batch would only repeat them",
     "quick": {"epochs": 20},
 }
 

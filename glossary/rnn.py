@@ -80,6 +80,7 @@ ALIASES = (
 
 DEMO = {
     "epochs": 20, "batch_size": 32, "learning_rate": 3e-3, "datasets": ("synthetic",),
+    "global_batch": "its claim counts training sequences, and bigger batches need more of them",
     "quick": {"epochs": 16},
 }
 

@@ -82,6 +82,35 @@ def test_a_global_batch_demo_splits_its_batch_over_two_replicas(tmp_path):
     assert dist["learning_rate"] == 0.01
 
 
+UNEVEN_EVALUATION = """
+import numpy as np, tensorflow as tf
+from nutshell import keras_compat
+cpu = tf.config.list_physical_devices("CPU")[0]
+tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * 2)
+import keras
+keras_compat.install_strategy_fixes()
+with tf.distribute.MirroredStrategy([d.name for d in tf.config.list_logical_devices("CPU")]).scope():
+    model = keras.Sequential([keras.Input((1,)), keras.layers.Dense(1)])
+    model.compile("adam", loss="mse")
+    x = np.linspace(0, 1, 17, dtype="float32")[:, None]   # 17 rows, one batch: 9 and 8 per replica
+    loss = model.evaluate(x, x ** 2, batch_size=32, verbose=0)
+    print(abs(loss - float(np.mean((model.predict(x) - x ** 2) ** 2))))
+"""
+
+
+def test_evaluating_fewer_rows_than_a_batch_on_two_replicas():
+    """An odd data set smaller than one batch gives the replicas shares of different sizes; Keras's
+    symbolic build averages them and fails, so keras_compat builds from one share. Switched off,
+    the failure must still show: when it does not, upstream fixed it (raise BROKEN_BELOW)."""
+    fixed = subprocess.run([sys.executable, "-c", UNEVEN_EVALUATION], capture_output=True, text=True,
+                           cwd=ROOT, timeout=300)
+    assert fixed.returncode == 0, fixed.stderr[-2000:]
+    assert float(fixed.stdout.split()[-1]) < 1e-6
+    broken = subprocess.run([sys.executable, "-c", UNEVEN_EVALUATION], capture_output=True, text=True,
+                            cwd=ROOT, timeout=300, env={**os.environ, "NUTSHELL_KERAS_WORKAROUNDS": "off"})
+    assert broken.returncode != 0 and "must have the same size and shape" in broken.stderr
+
+
 def free_ports(count: int) -> list[int]:
     sockets = [socket.socket() for _ in range(count)]
     for s in sockets:
