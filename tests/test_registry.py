@@ -110,6 +110,22 @@ def test_registry_reads_demo_and_implementation_from_source(name):
     assert set(entry.implementation) <= defined
 
 
+# What a DEMO dict may say (cli/settings.py and cli/distribution.py read them); a misspelt key
+# would otherwise be ignored without a word.
+DEMO_KEYS = {"epochs", "batch_size", "learning_rate", "datasets", "steps_per_execution", "quick",
+             "single_device", "global_batch"}
+QUICK_KEYS = {"epochs", "batch_size", "learning_rate", "steps_per_execution"}
+
+
+@pytest.mark.parametrize("name", sorted(name for name, entry in ENTRIES.items() if entry.has_demo))
+def test_demo_dicts_use_known_keys(name):
+    config = ENTRIES[name].demo_config
+    assert set(config) <= DEMO_KEYS and set(config.get("quick", {})) <= QUICK_KEYS
+    assert {"epochs", "batch_size", "learning_rate"} <= set(config)
+    for reason in ("single_device", "global_batch"):  # a reason the user reads, never a flag
+        assert reason not in config or (isinstance(config[reason], str) and len(config[reason]) > 20)
+
+
 def test_core_entries_have_diagrams():
     for name in CORE:
         assert re.search(r"```text\n", ENTRIES[name].explanation), f"{name} has no diagram"
