@@ -65,6 +65,7 @@ ALIASES = (
 DEMO = {
     "steps_per_execution": 8,
     "epochs": 10, "batch_size": 32, "learning_rate": 0.5, "datasets": ("digits", "mnist"),
+    "global_batch": "plain SGD at step size 0.5 is near the edge for the deep ReLU net, and the doubled rate overshoots it",
     "quick": {"epochs": 5},
 }
 
