@@ -44,6 +44,9 @@ SLOW_FIXTURES = {"quick_demo", "run_cli"}
 # `extended` (`make test-all`): each passes in --quick mode, but all of them together would
 # take CI past its time budget on a 2-core machine. Their implementation tests always run.
 CORE_DEMOS = {"unit", "activation", "layer", "convolution", "pooling", "cnn", "inception", "lstm"}
+# Demos that train with another entry's code (lstm's sequence trainer): a change there once broke
+# both without CI noticing, so CI trains them too (about 30 s together).
+BORROWING_DEMOS = {"rnn", "gru"}
 
 
 def pytest_collection_modifyitems(config, items):
@@ -52,5 +55,5 @@ def pytest_collection_modifyitems(config, items):
         if SLOW_FIXTURES & fixtures:
             item.add_marker(pytest.mark.slow)
         entry = item.path.stem.removeprefix("test_").replace("_", "-")
-        if "quick_demo" in fixtures and item.path.parent.name == "glossary" and entry not in CORE_DEMOS:
+        if "quick_demo" in fixtures and item.path.parent.name == "glossary" and entry not in CORE_DEMOS | BORROWING_DEMOS:
             item.add_marker(pytest.mark.extended)
