@@ -166,8 +166,8 @@ def check_logdir(logdir: Path) -> None:
 def demo(
     term: Term,
     epochs: Annotated[Optional[int], typer.Option(min=1, help="Training epochs (default: the entry's).")] = None,
-    batch_size: Annotated[Optional[int], typer.Option(min=1, help="Examples per batch (per replica under --strategy).")] = None,
-    learning_rate: Annotated[Optional[float], typer.Option(help="Optimizer step size, > 0 (per replica; scaled linearly under --strategy).")] = None,
+    batch_size: Annotated[Optional[int], typer.Option(min=1, help="Examples per batch (per replica under --strategy, unless the demo keeps it global and says so).")] = None,
+    learning_rate: Annotated[Optional[float], typer.Option(help="Optimizer step size, > 0 (scaled linearly with the replicas under --strategy, unless the demo keeps its batch global).")] = None,
     seed: Annotated[int, typer.Option(min=0, help="Seed for weights, data order and synthetic data.")] = 0,
     repeats: Annotated[int, typer.Option(min=1, help="Measure the claim on seeds SEED..SEED+N-1; the verdict says on how many it held.")] = 1,
     logdir: Annotated[Path, typer.Option(help="Where runs are written.")] = Path("runs"),
@@ -177,7 +177,7 @@ def demo(
     jit: Annotated[bool, typer.Option("--jit/--no-jit", help="Compile training steps with XLA.")] = False,
     tag: Annotated[str, typer.Option(help="Suffix for the run directory name.")] = "",
     steps_per_execution: Annotated[Optional[int], typer.Option(min=1, help="Batches per compiled step (fewer Python round trips; default: the entry's).")] = None,
-    strategy: Annotated[Strategy, typer.Option(help="none; mirrored (all GPUs of this machine); multi-worker (machines listed in TF_CONFIG). --batch-size is per replica.")] = Strategy.none,
+    strategy: Annotated[Strategy, typer.Option(help="none; mirrored (all GPUs of this machine); multi-worker (machines listed in TF_CONFIG). --batch-size is per replica unless the demo keeps it global.")] = Strategy.none,
     deterministic: Annotated[bool, typer.Option("--deterministic/--no-deterministic", help="Bit-identical CPU runs for a seed (TensorFlow op determinism).")] = True,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show TensorFlow's own logging.")] = False,
     resume: Annotated[Optional[str], typer.Option(
