@@ -82,7 +82,7 @@ def distribute(settings: Settings, keeps_global_batch: str = "") -> Distribution
         gpus = tf.config.list_logical_devices("GPU")
         devices = [d.name for d in gpus] or [d.name for d in tf.config.list_logical_devices("CPU")]
         strategy = tf.distribute.MirroredStrategy(devices=devices)
-        return Distribution(strategy, strategy.num_replicas_in_sync, True, keeps_global_batch)
+        return Distribution(strategy, strategy.num_replicas_in_sync, keeps_global_batch=keeps_global_batch)
     if not os.environ.get("TF_CONFIG"):
         raise SetupError("--strategy multi-worker needs TF_CONFIG describing the workers")
     keras_compat.install_multi_worker_fixes()
@@ -90,4 +90,4 @@ def distribute(settings: Settings, keeps_global_batch: str = "") -> Distribution
     resolver = strategy.cluster_resolver
     chief = resolver.task_type == "chief" or (resolver.task_type == "worker" and resolver.task_id == 0
                                               and "chief" not in resolver.cluster_spec().as_dict())
-    return Distribution(strategy, strategy.num_replicas_in_sync, chief, keeps_global_batch)
+    return Distribution(strategy, strategy.num_replicas_in_sync, chief, keeps_global_batch=keeps_global_batch)

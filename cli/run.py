@@ -172,10 +172,12 @@ class Run:
         return history
 
     def train_and_evaluate(self, model, train, test, *, loss, metrics=(), name: str | None = None,
-                           learning_rate: float | None = None, callbacks=()) -> dict[str, float]:
+                           learning_rate: float | None = None, callbacks=(), epochs: int | None = None,
+                           batch_size: int | None = None) -> dict[str, float]:
         """Compile, fit on `train` (validating on `test`), and return the test metrics by name."""
         self.compile(model, loss=loss, metrics=metrics, learning_rate=learning_rate)
-        self.fit(model, *train, validation_data=test, name=name, callbacks=callbacks)
+        self.fit(model, *train, validation_data=test, name=name, callbacks=callbacks, epochs=epochs,
+                 batch_size=batch_size)
         return {k: float(v) for k, v in model.evaluate(*test, verbose=0, return_dict=True).items()}
 
     # -- logging --------------------------------------------------------------------------------

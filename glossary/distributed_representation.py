@@ -166,10 +166,10 @@ def _probe(run, inputs, labels, train, name):
     model = keras.Sequential([keras.Input(inputs.shape[1:]),
                               keras.layers.Dense(1, activation="sigmoid", kernel_initializer="zeros")],
                              name=name.replace("-", "_"))
-    run.compile(model, loss="binary_crossentropy", metrics=["accuracy"], learning_rate=PROBE_RATE)
-    run.fit(model, inputs[train], labels[train], validation_data=(inputs[~train], labels[~train]),
-            name=name, epochs=PROBE_STEPS, batch_size=int(train.sum()))
-    return float(model.evaluate(inputs[~train], labels[~train], verbose=0, return_dict=True)["accuracy"])
+    return run.train_and_evaluate(model, (inputs[train], labels[train]), (inputs[~train], labels[~train]),
+                                  loss="binary_crossentropy", metrics=["accuracy"], name=name,
+                                  learning_rate=PROBE_RATE, epochs=PROBE_STEPS,
+                                  batch_size=int(train.sum()))["accuracy"]
 
 
 def demo(run):
