@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-fast test-all test-matrix bench clean
+.PHONY: demo test test-fast test-all test-matrix bench claims clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,12 @@ test-matrix: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+# The claims ledger: every demo, --quick, seeds 0-4 -> benchmarks/CLAIMS.md, claims.json and the
+# README's demo table. BACKEND=jax fills a second column (JAX must be installed in .venv).
+BACKEND ?= tensorflow
+claims: $(STAMP)
+	KERAS_BACKEND=$(BACKEND) $(BIN)/python benchmarks/claims.py $(ENTRIES)
 
 clean:
 	rm -rf $(VENV) runs build *.egg-info

@@ -9,12 +9,11 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import Annotated, NoReturn
 
 import typer
 
-from nutshell import glossary
-from nutshell import render
+from nutshell import glossary, render
 
 app = typer.Typer(
     name="nutshell",
@@ -164,23 +163,37 @@ def check_logdir(logdir: Path) -> None:
 
 @app.command()
 def demo(
+    ctx: typer.Context,
     term: Term,
-    epochs: Annotated[Optional[int], typer.Option(min=1, help="Training epochs (default: the entry's).")] = None,
-    batch_size: Annotated[Optional[int], typer.Option(min=1, help="Examples per batch (per replica under --strategy, unless the demo keeps it global and says so).")] = None,
-    learning_rate: Annotated[Optional[float], typer.Option(help="Optimizer step size, > 0 (scaled linearly with the replicas under --strategy, unless the demo keeps its batch global).")] = None,
+    epochs: Annotated[int | None, typer.Option(min=1, help="Training epochs (default: the entry's).")] = None,
+    batch_size: Annotated[int | None, typer.Option(
+        min=1, help="Examples per training step; under --strategy the replicas split it.")] = None,
+    learning_rate: Annotated[float | None, typer.Option(
+        help="Optimizer step size, > 0; used as given under every strategy.")] = None,
     seed: Annotated[int, typer.Option(min=0, help="Seed for weights, data order and synthetic data.")] = 0,
-    repeats: Annotated[int, typer.Option(min=1, help="Measure the claim on seeds SEED..SEED+N-1; the verdict says on how many it held.")] = 1,
+    repeats: Annotated[int, typer.Option(
+        min=1, help="Measure the claim on seeds SEED..SEED+N-1; the verdict says on how many it held.")] = 1,
     logdir: Annotated[Path, typer.Option(help="Where runs are written.")] = Path("runs"),
-    dataset: Annotated[Optional[str], typer.Option(help="Dataset (default: the entry's bundled one).")] = None,
+    dataset: Annotated[str | None, typer.Option(help="Dataset (default: the entry's bundled one).")] = None,
     quick: Annotated[bool, typer.Option("--quick", help="Same code path, small budget (~20 s on CPU).")] = False,
-    precision: Annotated[Precision, typer.Option(help="float32, or mixed (float16 on GPU, bfloat16 on CPU).")] = Precision.float32,
+    precision: Annotated[Precision, typer.Option(
+        help="float32, or mixed (float16 on GPU, bfloat16 on CPU).")] = Precision.float32,
     jit: Annotated[bool, typer.Option("--jit/--no-jit", help="Compile training steps with XLA.")] = False,
     tag: Annotated[str, typer.Option(help="Suffix for the run directory name.")] = "",
-    steps_per_execution: Annotated[Optional[int], typer.Option(min=1, help="Batches per compiled step (fewer Python round trips; default: the entry's).")] = None,
-    strategy: Annotated[Strategy, typer.Option(help="none; mirrored (all GPUs of this machine); multi-worker (machines listed in TF_CONFIG). --batch-size is per replica unless the demo keeps it global.")] = Strategy.none,
-    deterministic: Annotated[bool, typer.Option("--deterministic/--no-deterministic", help="Bit-identical CPU runs for a seed (TensorFlow op determinism).")] = True,
+    steps_per_execution: Annotated[int | None, typer.Option(
+        min=1, help="Batches per compiled step (fewer Python round trips; default: the entry's).")] = None,
+    strategy: Annotated[Strategy, typer.Option(
+        help="none; mirrored (all GPUs of this machine); multi-worker (machines listed in TF_CONFIG). "
+             "The replicas split --batch-size.")] = Strategy.none,
+    deterministic: Annotated[bool, typer.Option(
+        "--deterministic/--no-deterministic",
+        help="Bit-identical CPU runs for a seed (TensorFlow op determinism).")] = True,
+    held_out: Annotated[bool, typer.Option(
+        "--held-out",
+        help="Score on a validation split carved from the training images instead of the test set: "
+             "how a demo's bars and choices are made (use seeds 100+).")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show TensorFlow's own logging.")] = False,
-    resume: Annotated[Optional[str], typer.Option(
+    resume: Annotated[str | None, typer.Option(
         help="Continue an interrupted run: --resume alone takes the latest unfinished run of "
              "this entry, or give its directory. The run keeps its own settings.")] = None,
 ) -> None:
@@ -189,7 +202,7 @@ def demo(
     Example: nutshell demo pooling --quick
     """
     from nutshell.errors import UserError
-    from nutshell.settings import Settings, demo_settings
+    from nutshell.settings import demo_settings, resumed_settings
 
     entry = find(term)
     try:
@@ -197,14 +210,18 @@ def demo(
             entry, quick=quick, epochs=epochs, batch_size=batch_size, learning_rate=learning_rate,
             dataset=dataset, steps_per_execution=steps_per_execution, seed=seed, repeats=repeats,
             precision=precision.value, jit=jit, tag=tag, deterministic=deterministic,
-            strategy=strategy.value)
+            strategy=strategy.value, held_out=held_out)
         check_logdir(logdir)
         earlier = None
         if resume is not None:
             from nutshell.rundir import resumable
 
             earlier = resumable(logdir, entry.name, resume)
-            settings = Settings.from_dict(earlier.saved()["settings"])
+            # By name: typer 0.29 ships its own copy of click (typer._click), and no `click` is installed.
+            given = {name: value for name, value in ctx.params.items()
+                     if getattr(ctx.get_parameter_source(name), "name", None) == "COMMANDLINE"}
+            asked = {name: getattr(value, "value", value) for name, value in given.items()}
+            settings = resumed_settings(earlier.saved()["settings"], asked)
         from nutshell.quiet import native_stderr_silenced, quiet_frameworks
 
         if not verbose:
@@ -214,7 +231,7 @@ def demo(
         run_demo(entry, settings, logdir, quiet=not verbose, resume=earlier)
     except UserError as problem:
         render.error(problem.advice())
-        raise typer.Exit(problem.exit_code)
+        raise typer.Exit(problem.exit_code) from None
 
 
 @app.command()

@@ -65,7 +65,9 @@ class StopOnNonFiniteLoss(keras.callbacks.Callback):
     def on_train_batch_end(self, batch, logs=None):
         loss = (logs or {}).get("loss")
         if loss is not None and not math.isfinite(float(loss)):
-            raise NonFiniteLoss(self.fit, self.epoch + 1, batch + 1, float(loss))
+            # The rate the optimizer actually ran at, which a demo's own optimizer may have set.
+            rate = float(keras.ops.convert_to_numpy(self.model.optimizer.learning_rate))
+            raise NonFiniteLoss(self.fit, self.epoch + 1, batch + 1, float(loss), rate)
 
 
 def prepare_optimizer(model) -> None:

@@ -1,4 +1,4 @@
-"""What training is doing, as Keras callbacks: progress for people and logs, and throughput.
+"""What training is doing, as Keras callbacks: progress for people and logs, and the one timer.
 
 Callbacks see exactly what `model.fit` does: epochs, batches, loss and metrics. Progress is a rich
 bar on a terminal and one line per epoch when output is piped.
@@ -14,7 +14,8 @@ from nutshell import render
 
 
 def _fmt(logs: dict) -> str:
-    return "  ".join(f"{key} {value:.4f}" for key, value in logs.items() if key != "learning_rate")
+    return "  ".join(f"{key} {value:.4f}" for key, value in logs.items()
+                     if key not in ("learning_rate", "training_seconds"))
 
 
 class PlainProgress(keras.callbacks.Callback):
@@ -41,8 +42,14 @@ class RichProgress(keras.callbacks.Callback):
         self.label, self.epochs = label, epochs
 
     def on_train_begin(self, logs=None):
-        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
-                                   TimeElapsedColumn, TimeRemainingColumn)
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
 
         self.progress = Progress(
             TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -70,22 +77,52 @@ def progress_callback(label: str, epochs: int) -> keras.callbacks.Callback:
     return PlainProgress(label, epochs) if render.plain() else RichProgress(label, epochs)
 
 
-class Throughput(keras.callbacks.Callback):
-    """Training examples per second, timed over training batches only (not validation)."""
+class TrainingClock(keras.callbacks.Callback):
+    """The one training timer: each epoch's training seconds, written into the logs as
+    `training_seconds` (so the checkpointed history carries them, TensorBoard plots them, and a
+    resumed run adds new epochs to the old instead of timing a reloaded model at 0 s), and the
+    examples per second of the whole fit.
+
+    Left out of the seconds: validation and logging at each epoch's end, and the first step of
+    each session, in which the backend traces the training graph (a fixed cost, whatever the
+    length of the run). Models that validate and log alike are then timed on their training alone.
+    """
 
     def __init__(self, batch_size: int):
         super().__init__()
         self.batch_size = batch_size
-        self.examples = 0
-        self.seconds = 0.0
+        self.seconds, self.total_seconds, self.examples = 0.0, 0.0, 0
+        self._started: float | None = None
+        self._first_step: float | bool | None = None
+
+    def on_epoch_begin(self, epoch, logs=None):
+        self.seconds, self._started = 0.0, time.perf_counter()
 
     def on_train_batch_begin(self, batch, logs=None):
-        self._start = time.perf_counter()
+        if self._first_step is None:
+            self._first_step = time.perf_counter()
 
     def on_train_batch_end(self, batch, logs=None):
-        self.seconds += time.perf_counter() - self._start
-        steps = self.model.steps_per_execution if self.model else 1
-        self.examples += self.batch_size * (steps or 1)
+        if self._first_step is not False:
+            self.seconds -= time.perf_counter() - self._first_step
+            self._first_step = False
+        else:
+            steps = self.model.steps_per_execution if self.model else 1
+            self.examples += self.batch_size * (steps or 1)
+
+    def _stop(self) -> None:
+        if self._started is not None:
+            self.seconds += time.perf_counter() - self._started
+            self._started = None
+
+    def on_test_begin(self, logs=None):  # validation starts: the epoch's training is over
+        self._stop()
+
+    def on_epoch_end(self, epoch, logs=None):
+        self._stop()
+        self.total_seconds += self.seconds
+        if logs is not None:
+            logs["training_seconds"] = self.seconds
 
     def examples_per_second(self) -> float:
-        return round(self.examples / self.seconds, 1) if self.seconds else 0.0
+        return round(self.examples / self.total_seconds, 1) if self.total_seconds > 0 else 0.0

@@ -189,9 +189,9 @@ def demo_header(entry_name: str, settings, device: str, distribution: dict | Non
         f"precision {s.precision}, jit {'on' if s.jit else 'off'}")
     if distribution and distribution["strategy"] != "none":
         d = distribution
-        say(f"--strategy {d['strategy']}: {d['replicas']} replicas share a global batch of "
-            f"{d['global_batch_size']} ({d['per_replica_batch_size']:g} each), learning rate "
-            f"{d['learning_rate']:g}. Rule: {d['rule']}.")
+        say(f"--strategy {d['strategy']}: {d['replicas']} replicas split the batch of "
+            f"{d['global_batch_size']} ({d['per_replica_batch_size']:g} each); learning rate "
+            f"{d['learning_rate']:g} as given.")
 
 
 def number(value: float) -> str:
@@ -218,26 +218,62 @@ def anchor_line(claim: dict) -> str:
             f"{number(anchor['ours_value'])}. {anchor['note']}")
 
 
+def markdown_table(header: list[str], rows: list[list[object]], align: str = "") -> str:
+    """A Markdown table; numbers are formatted with `number`. `align` is one of l/r per column
+    (default: the first column left, the rest right)."""
+    align = align or "l" + "r" * (len(header) - 1)
+    cell = lambda value: (number(value) if isinstance(value, (int, float)) and not isinstance(value, bool)
+                          else str(value))
+    lines = ["| " + " | ".join(header) + " |",
+             "|" + "|".join("---:" if a == "r" else "---" for a in align) + "|"]
+    lines += ["| " + " | ".join(cell(value) for value in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def margin(value: float) -> str:
+    return f"{value:+.0%}" if abs(value) < 100 else f"{value:+.3g}"
+
+
+def part_line(part: dict) -> str:
+    """One part of a claim on one line: name, value vs bar, held k of N, worst margin, kind."""
+    kind = "" if part["kind"] == "measured" else f" [{part['kind']}: does not vote]"
+    spread = f" (min {number(part['min'])}, max {number(part['max'])})" if part["of"] > 1 else ""
+    held = f"held {part['held']}/{part['of']}" if part["of"] > 1 else ("held" if part["held"] else "FAILED")
+    return (f"{part['name']} = {number(part['mean'])}{spread} {part['comparison']} {number(part['bar'])}: "
+            f"{held}, worst margin {margin(part['worst_margin'])}{kind}")
+
+
 def verdict_card(claim: dict, repeats: list[dict]) -> str:
-    """The claim as one Markdown card for TensorBoard's TEXT dashboard: verdict, numbers per seed
-    with mean / min / max, and the published figure it is compared with."""
+    """The claim as one Markdown card for TensorBoard's TEXT dashboard: verdict, each part (value,
+    bar, held, margin), the other numbers per seed with mean / min / max, and the published figure
+    it is compared with."""
     seeds = [r["seed"] for r in repeats]
-    lines = [f"**Claim.** {claim['statement']}", "",
-             f"**Verdict:** {verdict_words(claim)}.", ""]
-    header = "| number | " + " | ".join(f"seed {s}" for s in seeds)
-    header += " | mean | min | max |" if len(seeds) > 1 else " |"
-    lines += [header, "|---" * (header.count("|") - 1) + "|"]
-    for key, stats in claim["stats"].items():
-        cells = [number(r["numbers"][key]) if key in r["numbers"] else "" for r in repeats]
-        if len(seeds) > 1:
-            cells += [number(stats["mean"]), number(stats["min"]), number(stats["max"])]
-        lines.append(f"| {key} | " + " | ".join(cells) + " |")
-    if len(seeds) > 1:
-        lines.append("| verdict | " + " | ".join("holds" if r["verdict"] else "fails" for r in repeats)
-                     + " | | | |")
+    lines = [f"**Claim.** {claim['statement']}", "", f"**Verdict:** {verdict_words(claim)}.", ""]
+    many = len(seeds) > 1
+    header = ["part", "kind", "rule", *(f"seed {s}" for s in seeds)] + (["held"] if many else []) + ["worst margin"]
+    rows = []
+    for part in claim["parts"]:
+        values = [next((p["value"] for p in r["parts"] if p["name"] == part["name"]), "") for r in repeats]
+        rows.append([part["name"], part["kind"], f"{part['comparison']} {number(part['bar'])}", *values]
+                    + ([f"{part['held']}/{part['of']}"] if many else []) + [margin(part["worst_margin"])])
+    lines += [markdown_table(header, rows, "lll" + "r" * (len(header) - 3)), ""]
+    named = {part["name"] for part in claim["parts"]}
+    context = {key: stats for key, stats in claim["stats"].items() if key not in named}
+    if context:
+        header = ["number", *(f"seed {s}" for s in seeds)] + (["mean", "min", "max"] if many else [])
+        rows = [[key, *(r["numbers"].get(key, "") for r in repeats)]
+                + ([stats["mean"], stats["min"], stats["max"]] if many else [])
+                for key, stats in context.items()]
+        lines += [markdown_table(header, rows)]
     if claim.get("anchor"):
         lines += ["", f"**Published figure.** {anchor_line(claim)}"]
     return "\n".join(lines)
+
+
+def _context(claim: dict) -> dict[str, float]:
+    """The claim's numbers that are not parts: shown for context, deciding nothing."""
+    named = {part["name"] for part in claim["parts"]}
+    return {key: value for key, value in claim["numbers"].items() if key not in named}
 
 
 def demo_summary(summary: dict) -> None:
@@ -252,7 +288,9 @@ def demo_summary(summary: dict) -> None:
         if claim:
             print(f"  claim: {claim['statement']}")
             print(f"  verdict: {verdict_words(claim)}")
-            for key, value in claim["numbers"].items():
+            for part in claim["parts"]:
+                print(f"    {part_line(part)}")
+            for key, value in _context(claim).items():
                 print(f"    {key}: {number(value)}{spread(key)}")
             if claim.get("anchor"):
                 print(f"  published: {anchor_line(claim)}")
@@ -270,7 +308,11 @@ def demo_summary(summary: dict) -> None:
         colour = "green" if claim["verdict"] else ("yellow" if claim["held"] else "red")
         table.add_row("claim", claim["statement"])
         table.add_row("verdict", f"[{colour}]{verdict_words(claim)}[/{colour}]")
-        table.add_row("numbers", "\n".join(f"{k} = {number(v)}{spread(k)}" for k, v in claim["numbers"].items()))
+        from rich.markup import escape
+
+        table.add_row("parts", "\n".join(escape(part_line(part)) for part in claim["parts"]))
+        if _context(claim):
+            table.add_row("numbers", "\n".join(f"{k} = {number(v)}{spread(k)}" for k, v in _context(claim).items()))
         if claim.get("anchor"):
             table.add_row("published", anchor_line(claim))
     table.add_row("run", summary["run_dir"])

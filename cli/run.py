@@ -26,8 +26,10 @@ import numpy as np
 from nutshell import checkpoints, keras_compat, pictures, render
 from nutshell.distribution import Distribution, distribute
 from nutshell.errors import Interrupted, NonFiniteLoss
+from nutshell.glossary import _claims as claims
+from nutshell.glossary._claims import Part
 from nutshell.interrupts import InterruptGate, deferred_interrupts
-from nutshell.progress import Throughput, progress_callback
+from nutshell.progress import TrainingClock, progress_callback
 from nutshell.quiet import native_stderr_silenced
 from nutshell.rundir import RunDir
 from nutshell.runtime import configure, determinism, tf, versions
@@ -38,16 +40,22 @@ from nutshell.tblog import Board, keras_callback
 
 @dataclass
 class Claim:
-    """The entry's central statement, measured: the sentence, whether it held, and its numbers.
+    """The entry's central statement, measured: the sentence, its parts, and other numbers shown.
 
-    `anchor`, where the literature has a figure for the claim: {"source", "published", "ours"
-    (the name of the number compared), "note" (how our set-up differs)}.
+    The verdict is the parts' (nutshell.glossary._claims.verdict). `numbers` holds every part's
+    value and the context numbers the demo adds. `anchor`, where the literature has a figure for
+    the claim: {"source", "published", "ours" (the name of the number compared), "note" (how our
+    set-up differs)}.
     """
 
     statement: str
-    verdict: bool
+    parts: tuple[Part, ...]
     numbers: dict[str, float] = field(default_factory=dict)
     anchor: dict[str, Any] | None = None
+
+    @property
+    def verdict(self) -> bool:
+        return claims.verdict(self.parts)
 
 
 class RunHome:
@@ -96,13 +104,13 @@ class Run:
 
     @property
     def batch_size(self) -> int:
-        """The global batch: what one training step consumes across all replicas."""
-        return self.distribution.global_batch(self.settings.batch_size)
+        """The global batch, as in Keras's `fit`: under a strategy the replicas split it."""
+        return self.settings.batch_size
 
     @property
     def learning_rate(self) -> float:
-        """The learning rate to train with, scaled for the replicas (see nutshell.distribution)."""
-        return self.distribution.scaled_rate(self.settings.learning_rate)
+        """The learning rate the user gave (or the entry's default); never scaled behind their back."""
+        return self.settings.learning_rate
 
     @property
     def run_dir(self) -> RunDir:
@@ -118,17 +126,22 @@ class Run:
         return self.dir / self.prefix if self.prefix else self.dir
 
     # -- training -------------------------------------------------------------------------------
-    def compile(self, model, *, loss, metrics=(), learning_rate: float | None = None,
-                optimizer: str = "adam", **optimizer_kwargs):
-        """Compile `model` with the run's (global) learning rate, precision and jit settings."""
-        rate = self.learning_rate if learning_rate is None else learning_rate
-        opt = keras.optimizers.get({"class_name": optimizer,
-                                    "config": {"learning_rate": rate, **optimizer_kwargs}})
+    def compile(self, model, *, loss, metrics=(), optimizer: str | keras.optimizers.Optimizer = "adam",
+                **optimizer_kwargs):
+        """Compile `model` with the run's precision and jit settings.
+
+        A named optimizer trains at the run's learning rate. A demo whose experiment fixes its own
+        rates (its DEMO says so under "ignores", and the CLI refuses --learning-rate) passes an
+        optimizer instance instead.
+        """
+        if isinstance(optimizer, str):
+            optimizer = keras.optimizers.get({"class_name": optimizer, "config": {
+                "learning_rate": self.learning_rate, **optimizer_kwargs}})
         # One step per execution where Keras 3 cannot do more: under tf.distribute its multi-step
         # loop leaves a placeholder unfed ("You must feed a value for placeholder tensor ...
         # while/cond"), and the PyTorch backend refuses anything but 1.
         single = self.distribution.strategy is not None or keras.backend.backend() == "torch"
-        model.compile(optimizer=opt, loss=loss, metrics=list(metrics), jit_compile=self.settings.jit,
+        model.compile(optimizer=optimizer, loss=loss, metrics=list(metrics), jit_compile=self.settings.jit,
                       steps_per_execution=1 if single else self.settings.steps_per_execution)
         if self.settings.strategy == "multi-worker":
             keras_compat.unpin_strategy(model)
@@ -153,7 +166,7 @@ class Run:
             done, history = checkpoints.restore(model, folder)
             if done:
                 self.say(f"{label}: resuming after epoch {done}/{epochs}")
-            meter = Throughput(batch_size)
+            meter = TrainingClock(batch_size)  # before the loggers: they see `training_seconds`
             every = [checkpoints.StopOnNonFiniteLoss(label), meter,
                      progress_callback(label, epochs), *callbacks]
             if tf is not None:
@@ -168,20 +181,45 @@ class Run:
         if name is None:
             self.model = model
             self.final_metrics.update(
-                {key: values[-1] for key, values in history.items() if key != "learning_rate"})
+                {key: values[-1] for key, values in history.items()
+                 if key not in ("learning_rate", "training_seconds")})
         return history
 
     def train_and_evaluate(self, model, train, test, *, loss, metrics=(), name: str | None = None,
-                           learning_rate: float | None = None, callbacks=(), epochs: int | None = None,
-                           batch_size: int | None = None) -> dict[str, float]:
+                           optimizer: str | keras.optimizers.Optimizer = "adam", callbacks=(),
+                           epochs: int | None = None, batch_size: int | None = None) -> dict[str, float]:
         """Compile, fit on `train` (validating on `test`), and return the test metrics by name."""
-        self.compile(model, loss=loss, metrics=metrics, learning_rate=learning_rate)
+        self.compile(model, loss=loss, metrics=metrics, optimizer=optimizer)
         self.fit(model, *train, validation_data=test, name=name, callbacks=callbacks, epochs=epochs,
                  batch_size=batch_size)
         return {k: float(v) for k, v in model.evaluate(*test, verbose=0, return_dict=True).items()}
 
+    # -- data -----------------------------------------------------------------------------------
+    def load_images(self, quick: tuple[int, int | None] | None = None):
+        """The run's image dataset (`--dataset`), as a nutshell.data.Split; with `--quick`, the
+        stratified subset of `quick` = (training images, test images or None for all of them).
+
+        With `--held-out` the test arrays are training images set aside (a validation split):
+        what a demo's bars and architecture are chosen on, so the test set is scored only for
+        the reported numbers.
+        """
+        from nutshell import data
+
+        split = data.load_images(self.settings.dataset)
+        if self.settings.held_out:  # choosing a setting: score on training images set aside
+            split = split.held_out(min(len(split.y_test), len(split.y_train) // 4))
+        if self.quick and quick is not None and len(split.y_train) > quick[0]:
+            split = split.subset(*quick)
+        return split
+
     # -- logging --------------------------------------------------------------------------------
-    def scalars(self, values: dict[str, float], step: int = 0, prefix: str = "claim") -> None:
+    def table(self, tag: str, header: list[str], rows: list[list[Any]], align: str = "") -> str:
+        """Log rows as one Markdown table in TensorBoard's TEXT dashboard; returns the Markdown."""
+        markdown = render.markdown_table(header, rows, align)
+        self.text(tag, markdown)
+        return markdown
+
+    def scalars(self, values: dict[str, float], step: int = 0, prefix: str = "result") -> None:
         """Log numbers as TensorBoard scalars `prefix/name` (step can walk e.g. across layers)."""
         self.board.scalars(values, step=step, prefix=prefix)
 
@@ -210,17 +248,25 @@ class Run:
         self.final_metrics.update({key: float(value) for key, value in values.items()})
         self.scalars(values, prefix="final")
 
-    def claim(self, statement: str, verdict: bool, anchor: dict[str, Any] | None = None,
-              **numbers: float) -> Claim:
-        """The entry's central claim, measured: a sentence, whether it held, and its numbers.
+    def claim(self, statement: str, parts: list[Part], *, anchor: dict[str, Any] | None = None,
+              **context: float) -> Claim:
+        """The entry's central claim, measured: a sentence and the parts that decide it.
 
-        `anchor` names a published figure to compare with: {"source", "published", "ours": the
-        name of one of `numbers`, "note": how our set-up differs from the published one}.
+        `statement` may name parts as `{part}` or `{part:.0%}`: each becomes that part's bar, so
+        the sentence cannot disagree with the rule. `context` numbers are shown beside the parts
+        but decide nothing. `anchor` names a published figure to compare with: {"source",
+        "published", "ours": the name of a part or context number, "note": how our set-up differs}.
         """
+        parts = tuple(parts)
+        numbers = {**{part.name: part.value for part in parts},
+                   **{key: float(value) for key, value in context.items()}}
+        if len(numbers) != len(parts) + len(context):
+            raise ValueError("a context number has the name of a part")
         if anchor is not None and anchor.get("ours") not in numbers:
             raise ValueError(f"anchor['ours'] must name one of the claim's numbers: {sorted(numbers)}")
-        self.result = Claim(statement, bool(verdict), {k: float(v) for k, v in numbers.items()}, anchor)
-        self.scalars({**numbers, "verdict": float(bool(verdict))}, prefix="claim")
+        self.result = Claim(claims.statement(statement, parts), parts, numbers, anchor)
+        # "result/" sorts after the training curves (epoch_*) in TensorBoard's TIME SERIES.
+        self.scalars({**numbers, "verdict": float(self.result.verdict)}, prefix="result")
         return self.result
 
     def say(self, message: str) -> None:
@@ -229,7 +275,7 @@ class Run:
 
     # -- the end of a repeat -------------------------------------------------------------------
     def log_hparams(self) -> None:
-        """This repeat's settings as an HParams session; its claim/* scalars become the metrics."""
+        """This repeat's settings as an HParams session; its result/* scalars become the metrics."""
         hparams = {k: v for k, v in self.settings.as_dict().items() if v != ""}
         self.board.hparams(hparams, trial_id=f"{self.entry.name}/{self.dir.name}/{self.prefix or 'run'}")
         self.board.close()
@@ -249,7 +295,7 @@ def run_demo(entry, settings: Settings, logdir: Path, quiet: bool = True,
     started = time.perf_counter()
     with native_stderr_silenced(enabled=quiet):  # device probing logs from C++
         device = configure(settings)
-        distribution = distribute(settings, entry.demo_config.get("global_batch", ""))
+        distribution = distribute(settings)
     if not distribution.chief:  # only the chief's run is kept; other workers write scratch logs
         logdir, resume = Path(tempfile.mkdtemp(prefix="nutshell-worker-")), None
     module = importlib.import_module(entry.module)
@@ -271,9 +317,8 @@ def run_demo(entry, settings: Settings, logdir: Path, quiet: bool = True,
         except KeyboardInterrupt:
             _record_session(home, started)
             raise Interrupted(home.created and home.created.path, entry.name) from None
-        except NonFiniteLoss as diverged:
+        except NonFiniteLoss:
             _record_session(home, started)
-            diverged.learning_rate = settings.learning_rate
             raise
         except BaseException:
             if resume is None and home.created is not None and home.created.holds_nothing():
@@ -297,9 +342,10 @@ def _finish(entry, settings: Settings, run_dir: RunDir, runs: list[Run], distrib
         first.model.save(run_dir.model_file)
     claim = verdict_over_seeds(runs)
     board = Board(lambda: run_dir.path)
-    board.text("explanation", entry.explanation)
+    # TEXT sorts tags by name: the verdict card first, then the explanation, then the demo's own.
     if claim is not None:
-        board.text("verdict", render.verdict_card(claim, [_repeat(run) for run in runs]))
+        board.text("1_verdict", render.verdict_card(claim, [_repeat(run) for run in runs]))
+    board.text("2_explanation", entry.explanation)
     board.close()
     saved = run_dir.saved()
     summary = {
@@ -326,12 +372,16 @@ def _finish(entry, settings: Settings, run_dir: RunDir, runs: list[Run], distrib
 def _repeat(run: Run) -> dict[str, Any]:
     result = run.result
     return {"seed": run.seed, "verdict": result.verdict if result else None,
-            "numbers": result.numbers if result else {}}
+            "numbers": result.numbers if result else {},
+            "parts": [part.as_dict() for part in result.parts] if result else []}
 
 
 def verdict_over_seeds(runs: list[Run]) -> dict[str, Any] | None:
-    """The claim over all repeats: held on k of N seeds (it holds only if k == N), with the mean,
-    min and max of each number; `numbers` are the means. None if the demo made no claim."""
+    """The claim over all repeats: held on k of N seeds (it holds only if k == N).
+
+    Each part says on how many seeds it held and its worst margin; every number has its mean, min
+    and max (`numbers` are the means). None if the demo made no claim.
+    """
     results = [run.result for run in runs if run.result is not None]
     if not results:
         return None
@@ -339,8 +389,16 @@ def verdict_over_seeds(runs: list[Run]) -> dict[str, Any] | None:
     stats = {key: {"mean": float(np.mean(values)), "min": float(np.min(values)), "max": float(np.max(values))}
              for key in results[0].numbers
              for values in [[result.numbers[key] for result in results if key in result.numbers]]}
+    parts = []
+    for first in results[0].parts:
+        same = [part for result in results for part in result.parts if part.name == first.name]
+        parts.append({"name": first.name, "kind": first.kind, "comparison": first.comparison,
+                      "bar": first.bar, "held": sum(part.held for part in same), "of": len(same),
+                      "worst_margin": float(min(part.margin for part in same)),
+                      **stats[first.name]})
     claim = {"statement": results[0].statement, "verdict": held == len(results), "held": held,
-             "of": len(results), "numbers": {key: s["mean"] for key, s in stats.items()}, "stats": stats}
+             "of": len(results), "parts": parts,
+             "numbers": {key: s["mean"] for key, s in stats.items()}, "stats": stats}
     if results[0].anchor:
         anchor = dict(results[0].anchor)
         anchor["ours_value"] = stats[anchor["ours"]]["mean"]

@@ -18,10 +18,13 @@ STRATEGIES = ("none", "mirrored", "multi-worker")
 PRECISIONS = ("float32", "mixed")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Settings:
-    """What one demo run was asked to do (its hparams). Batch size and learning rate are per
-    replica; `Run.batch_size` and `Run.learning_rate` give the global values a demo trains with."""
+    """What one demo run was asked to do (its hparams), resolved once into plain values.
+
+    `batch_size` is the global batch under every strategy (the replicas split it, as in Keras's
+    `fit`) and `learning_rate` is the rate the user gave: a demo reads both as they are.
+    """
 
     epochs: int
     batch_size: int
@@ -36,15 +39,19 @@ class Settings:
     deterministic: bool = True
     strategy: str = "none"
     repeats: int = 1
+    held_out: bool = False  # score on a validation split carved from the training images
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, saved: dict[str, Any]) -> "Settings":
+    def from_dict(cls, saved: dict[str, Any]) -> Settings:
         """Settings saved by an earlier version may lack newer fields; those take their defaults."""
         known = {f.name for f in fields(cls)}
         return cls(**{key: value for key, value in saved.items() if key in known})
+
+
+DEFAULT_STEPS_PER_EXECUTION = 8  # 1.2-1.6x examples/s on CPU for small models (benchmarks/RESULTS.md)
 
 
 def demo_config(entry, quick: bool = False) -> dict[str, Any]:
@@ -60,11 +67,16 @@ def demo_settings(entry, *, quick: bool = False, epochs: int | None = None,
                   **choices: Any) -> Settings:
     """Settings for `entry`'s demo: its defaults, then `--quick`, then the user's explicit values.
 
-    Raises UserError (one sentence) for a value the demo cannot use.
+    Raises UserError (one sentence) for a value the demo cannot use, or for an option the demo
+    does not use (its DEMO's "ignores" says why).
     """
     if not entry.has_demo:
         raise UserError(f"'{entry.name}' has no demo. Try 'nutshell list' to see the entries with demos.")
     config = demo_config(entry, quick)
+    given = {"epochs": epochs, "batch_size": batch_size, "learning_rate": learning_rate}
+    for option, why in config.get("ignores", {}).items():
+        if given.get(option) is not None:
+            raise UserError(f"{entry.name} does not use --{option.replace('_', '-')}: {why}")
     datasets = tuple(config.get("datasets", ("synthetic",)))
     dataset = dataset or datasets[0]
     if dataset not in datasets:
@@ -89,5 +101,24 @@ def demo_settings(entry, *, quick: bool = False, epochs: int | None = None,
     return Settings(
         epochs=epochs or config["epochs"], batch_size=batch_size or config["batch_size"],
         learning_rate=learning_rate or config["learning_rate"], dataset=dataset, quick=quick,
-        steps_per_execution=steps_per_execution or config.get("steps_per_execution", 1), **choices)
+        steps_per_execution=steps_per_execution or config.get("steps_per_execution",
+                                                              DEFAULT_STEPS_PER_EXECUTION),
+        **choices)
 
+
+def resumed_settings(saved: dict[str, Any], asked: dict[str, Any]) -> Settings:
+    """The settings of a run being resumed; UserError if the user asked for different ones.
+
+    `asked` holds only the options given on the command line. A resumed run keeps its own settings
+    (a changed batch or rate would make its verdict mean something else), so an option that
+    disagrees is refused rather than silently ignored.
+    """
+    earlier = Settings.from_dict(saved)
+    differ = {name: value for name, value in asked.items()
+              if name in earlier.as_dict() and value != getattr(earlier, name)}
+    if differ:
+        shown = ", ".join(f"--{name.replace('_', '-')} {value} (the run has {getattr(earlier, name)})"
+                          for name, value in differ.items())
+        raise UserError(f"--resume keeps the run's own settings, so {shown} cannot apply; drop the "
+                        "option or start a new run")
+    return earlier

@@ -73,6 +73,19 @@ class Split:
     def input_shape(self) -> tuple[int, ...]:
         return tuple(self.x_train.shape[1:])
 
+    def held_out(self, n_validation: int, seed: int = SPLIT_SEED) -> Split:
+        """The training images split again: a Split whose `test` arrays are `n_validation`
+        stratified training images and whose `train` arrays are the rest.
+
+        Choices a verdict depends on (a kernel size, a head, a penalty, a bar) are made by scoring
+        on this split, never on the real test set, which is scored once for the reported numbers.
+        """
+        validation = _stratified_sample(self.y_train, n_validation, seed + 2)
+        keep = np.setdiff1d(np.arange(len(self.y_train)), validation)
+        return replace(self, x_train=self.x_train[keep], y_train=self.y_train[keep],
+                       x_test=self.x_train[validation], y_test=self.y_train[validation],
+                       name=f"{self.name} (validation split)")
+
     def subset(self, n_train: int, n_test: int | None = None, seed: int = SPLIT_SEED) -> Split:
         """A smaller split with the same class proportions, for `--quick` runs.
 

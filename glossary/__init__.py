@@ -16,8 +16,9 @@ What a module contributes, and where the registry reads it:
   full citation, in `Entry.sources` and in the explanation itself, so every work is written once;
 - the implementation: the top-level definitions named in `__all__`;
 - a demo: a top-level function called `demo`, with its default settings in a `DEMO` dict
-  literal (`epochs`, `batch_size`, `learning_rate`, `datasets`, and `quick` overrides), so
-  bad options are refused before Keras is imported.
+  literal whose keys and types `DEMO_SCHEMA` fixes (checked here, so a misspelt key is an error
+  naming the file, not a setting silently ignored), so bad options are refused before Keras is
+  imported.
 """
 
 from __future__ import annotations
@@ -34,6 +35,55 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 _SEE_ALSO_ITEM = re.compile(r"^- \*\*([a-z0-9-]+)\*\*")
+
+
+# The eight core entries: the main line of the course, and the demos CI trains on every push.
+CORE = ("unit", "activation", "layer", "convolution", "pooling", "cnn", "inception", "lstm")
+
+# What a DEMO dict may say, and the type of each value. The front door's settings read these.
+DEMO_SCHEMA: dict[str, tuple[type, ...]] = {
+    "epochs": (int,),               # default training epochs
+    "batch_size": (int,),           # default global batch (the replicas split it)
+    "learning_rate": (float, int),  # default rate of the run's optimizer
+    "datasets": (tuple,),           # the datasets --dataset accepts, the default first
+    "steps_per_execution": (int,),  # batches per compiled step (default 8; 1 where a demo needs it)
+    "quick": (dict,),               # --quick overrides of epochs / batch_size / learning_rate
+    "single_device": (str,),        # why the demo cannot run under --strategy (refused up front)
+    "ignores": (dict,),             # {option: why}: options the demo does not use (refused)
+}
+DEMO_REQUIRED = ("epochs", "batch_size", "learning_rate")
+QUICK_KEYS = ("epochs", "batch_size", "learning_rate", "steps_per_execution")
+IGNORABLE = ("epochs", "batch_size", "learning_rate")
+
+
+class BadDemoConfig(ValueError):
+    """An entry's DEMO dict breaks the schema: an unknown key, a wrong type, a reason too short."""
+
+
+def check_demo_config(config: dict, path: Path) -> dict:
+    """`config` if it follows DEMO_SCHEMA; otherwise BadDemoConfig naming the file and the key."""
+    def problem(message: str) -> BadDemoConfig:
+        return BadDemoConfig(f"{path.name}: DEMO {message}")
+
+    for key, value in config.items():
+        if key not in DEMO_SCHEMA:
+            raise problem(f"has an unknown key '{key}' (known: {', '.join(DEMO_SCHEMA)})")
+        if not isinstance(value, DEMO_SCHEMA[key]) or isinstance(value, bool):
+            raise problem(f"['{key}'] must be {' or '.join(t.__name__ for t in DEMO_SCHEMA[key])}, "
+                          f"not {type(value).__name__}")
+    missing = [key for key in DEMO_REQUIRED if key not in config]
+    if missing:
+        raise problem(f"lacks {', '.join(missing)}")
+    for key, value in config.get("quick", {}).items():
+        if key not in QUICK_KEYS or not isinstance(value, DEMO_SCHEMA[key]):
+            raise problem(f"['quick'] may set {', '.join(QUICK_KEYS)} only, with the types above: '{key}'")
+    reasons = {"single_device": config.get("single_device", "x" * 21), **config.get("ignores", {})}
+    for key, why in reasons.items():  # a reason the user reads, never a bare flag
+        if key != "single_device" and key not in IGNORABLE:
+            raise problem(f"['ignores'] names '{key}'; a demo may ignore {', '.join(IGNORABLE)}")
+        if not isinstance(why, str) or len(why) <= 20:
+            raise problem(f"['{key}'] must say why, in a sentence the user reads")
+    return config
 
 
 class UnknownEntry(LookupError):
@@ -185,7 +235,7 @@ def parse_entry(path: Path) -> Entry:
         sources=tuple(sources),
         implementation=tuple(_literal(tree, "__all__") or ()),
         has_demo=has_demo,
-        demo_config=_literal(tree, "DEMO") or {},
+        demo_config=check_demo_config(_literal(tree, "DEMO") or {}, path) if has_demo else {},
         path=path,
         source_keys=tuple(source_keys),
     )
@@ -357,8 +407,8 @@ def implementation_source(entry: Entry) -> str | None:
     ]
     if not defs:
         return None
-    imports = [
-        lines[node.lineno - 1]
+    imports = [  # whole statements: a parenthesised import spans several lines
+        ast.get_source_segment(source, node)
         for node in tree.body
         if isinstance(node, (ast.Import, ast.ImportFrom))
         and not (isinstance(node, ast.ImportFrom) and node.module == "__future__")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from nutshell import glossary
 from tests.helpers import ModelLoader, nutshell, run_quick_demo
 
 
@@ -43,10 +44,9 @@ SLOW_FIXTURES = {"quick_demo", "run_cli"}
 # The demos CI trains on every push: the eight core entries. The other entries' demo tests are
 # `extended` (`make test-all`): each passes in --quick mode, but all of them together would
 # take CI past its time budget on a 2-core machine. Their implementation tests always run.
-CORE_DEMOS = {"unit", "activation", "layer", "convolution", "pooling", "cnn", "inception", "lstm"}
-# Demos that train with another entry's code (lstm's sequence trainer): a change there once broke
-# both without CI noticing, so CI trains them too (about 30 s together).
-BORROWING_DEMOS = {"rnn", "gru"}
+# Shared rigs live in private modules (glossary/_*.py) with tests of their own, so no other demo
+# has to be trained in CI to catch a change in a rig.
+CORE_DEMOS = set(glossary.CORE)
 
 
 def pytest_collection_modifyitems(config, items):
@@ -55,5 +55,5 @@ def pytest_collection_modifyitems(config, items):
         if SLOW_FIXTURES & fixtures:
             item.add_marker(pytest.mark.slow)
         entry = item.path.stem.removeprefix("test_").replace("_", "-")
-        if "quick_demo" in fixtures and item.path.parent.name == "glossary" and entry not in CORE_DEMOS | BORROWING_DEMOS:
+        if "quick_demo" in fixtures and item.path.parent.name == "glossary" and entry not in CORE_DEMOS:
             item.add_marker(pytest.mark.extended)

@@ -88,3 +88,18 @@ class ModelLoader:
         if self.process is not None:
             self.process.stdin.close()
             self.process.wait(timeout=60)
+
+
+def failed_parts(summary: dict) -> set[str]:
+    """The measured parts of a demo's claim that failed on at least one seed."""
+    return {part["name"] for part in summary["claim"]["parts"]
+            if part["kind"] == "measured" and part["held"] < part["of"]}
+
+
+def assert_fails_through(summary: dict, *parts: str) -> None:
+    """The verdict is false, and it is false because (at least) one of `parts` failed: the test
+    that removes a demo's concept must fail the claim where the concept matters, not by accident."""
+    claim = summary["claim"]
+    assert claim["verdict"] is False, f"the claim held without its concept: {claim['parts']}"
+    assert failed_parts(summary) & set(parts), (
+        f"expected one of {parts} to fail; failed: {sorted(failed_parts(summary))}")

@@ -1,7 +1,8 @@
 """--strategy on CPU: mirrored over two logical CPU devices, and two workers on 127.0.0.1.
 
-Both must train and land in the same accuracy band as a single device, with the global batch and
-the learning rate scaled by the number of replicas. Every demo runs under both strategies in the
+Both must train and land in the same accuracy band as a single device: --batch-size is the global
+batch, which the replicas split, and the learning rate is the one given, so the replicas take the
+steps one device takes. Every demo runs under both strategies in the
 matrix below (marked `matrix`: `make test-matrix`; CI runs a representative part of it), and
 must finish with the single-device verdict, or refuse up front with one line and exit code 2.
 """
@@ -52,32 +53,27 @@ def test_mirrored_over_two_logical_cpus(tmp_path):
     assert result.returncode == 0, result.stderr
     summary = summary_of(tmp_path / "mirrored")
     dist = summary["distribution"]
-    assert dist["replicas"] == 2 and dist["global_batch_size"] == 2 * dist["per_replica_batch_size"]
-    assert dist["learning_rate"] == 2 * summary["hparams"]["learning_rate"]
+    assert dist["replicas"] == 2 and dist["global_batch_size"] == summary["hparams"]["batch_size"]
+    assert dist["per_replica_batch_size"] * 2 == dist["global_batch_size"]
+    assert dist["learning_rate"] == summary["hparams"]["learning_rate"]
     in_band(summary, single_device(tmp_path))
 
 
-def test_the_scaling_rule_and_a_demo_that_keeps_its_batch_global():
-    settings = demo_settings(glossary.lookup("dropout"), strategy="mirrored", batch_size=16,
+def test_the_replicas_split_the_batch_and_the_rate_is_as_given():
+    settings = demo_settings(glossary.lookup("unit"), strategy="mirrored", batch_size=17,
                              learning_rate=0.01)
-    scaled = Distribution(replicas=4)
-    assert (scaled.global_batch(16), scaled.scaled_rate(0.01)) == (64, 0.04)
-    assert scaled.describe(settings)["per_replica_batch_size"] == 16
-    why = glossary.lookup("dropout").demo_config["global_batch"]
-    kept = Distribution(replicas=4, keeps_global_batch=why)
-    assert (kept.global_batch(16), kept.scaled_rate(0.01)) == (16, 0.01)
-    described = kept.describe(settings)
-    assert described["global_batch_size"] == 16 and described["per_replica_batch_size"] == 4
-    assert why in described["rule"]
+    described = Distribution(replicas=4).describe(settings)
+    assert (described["global_batch_size"], described["learning_rate"]) == (17, 0.01)
+    assert described["per_replica_batch_size"] == 17 / 4  # tf.distribute splits an odd batch unevenly
+    assert Distribution(replicas=2).describe(settings)["learning_rate"] == 0.01
 
 
-def test_a_global_batch_demo_splits_its_batch_over_two_replicas(tmp_path):
-    result = nutshell("demo", "dropout", "--quick", "--epochs", "3", "--strategy", "mirrored", "--logdir", str(tmp_path / "mirrored"),
-                      env={"NUTSHELL_CPU_REPLICAS": "2"})
+def test_two_replicas_say_how_they_split_the_batch(tmp_path):
+    result = nutshell(*DEMO, "--batch-size", "16", "--learning-rate", "0.01", "--strategy", "mirrored",
+                      "--logdir", str(tmp_path / "mirrored"), env={"NUTSHELL_CPU_REPLICAS": "2"})
     assert result.returncode == 0, result.stderr
-    assert "2 replicas share a global batch of 16 (8 each), learning rate 0.01" in result.stdout
-    (path,) = (tmp_path / "mirrored").glob("dropout/*/summary.json")
-    dist = json.loads(path.read_text())["distribution"]
+    assert "2 replicas split the batch of 16 (8 each); learning rate 0.01 as given" in result.stdout
+    dist = summary_of(tmp_path / "mirrored")["distribution"]
     assert (dist["replicas"], dist["global_batch_size"], dist["per_replica_batch_size"]) == (2, 16, 8)
     assert dist["learning_rate"] == 0.01
 

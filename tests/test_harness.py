@@ -40,9 +40,12 @@ def test_summary_json_is_complete(unit_run):
     assert summary == json.loads(json.dumps(returned))
     assert set(summary) >= {"entry", "hparams", "metrics", "claim", "device", "versions",
                             "wall_seconds", "determinism"}
-    assert set(summary["claim"]) == {"statement", "verdict", "numbers", "held", "of", "stats"}
-    assert summary["repeats"] == [{"seed": 0, "verdict": summary["claim"]["verdict"],
-                                   "numbers": summary["claim"]["numbers"]}]
+    assert set(summary["claim"]) == {"statement", "verdict", "numbers", "held", "of", "stats", "parts"}
+    (repeat,) = summary["repeats"]
+    assert (repeat["seed"], repeat["verdict"], repeat["numbers"]) == (
+        0, summary["claim"]["verdict"], summary["claim"]["numbers"])
+    assert [p["name"] for p in repeat["parts"]] == [p["name"] for p in summary["claim"]["parts"]]
+    assert all({"value", "bar", "held", "margin", "kind"} <= set(p) for p in repeat["parts"])
     assert set(summary["hparams"]) >= {"epochs", "batch_size", "learning_rate", "seed", "dataset",
                                        "quick", "precision", "jit"}
     assert summary["device"] == "CPU" and summary["versions"]["keras"] == keras.__version__
@@ -59,10 +62,12 @@ def test_event_files_hold_the_expected_tags(unit_run):
         assert [e.step for e in found.Tensors("epoch_loss")] == list(range(epochs))
     root = tags(run_dir)
     root_tags = set(root.Tags()["tensors"])
-    assert {"claim/separable_accuracy", "claim/verdict", "explanation", "verdict"} <= root_tags
+    assert {"result/separable_accuracy", "result/verdict", "1_verdict", "2_explanation"} <= root_tags
+    # the claim's numbers sort after the training curves (epoch_*) in TIME SERIES
+    assert not any(tag.startswith("claim/") for tag in root_tags)
     assert {"decision_surface/sigmoid_unit_on_xor", "decision_surface/maxout_unit_on_xor"} <= root_tags
     assert "_hparams_/session_start_info" in root_tags
-    claim_value = float(make_ndarray(root.Tensors("claim/xor_maxout_accuracy")[0].tensor_proto))
+    claim_value = float(make_ndarray(root.Tensors("result/xor_maxout_accuracy")[0].tensor_proto))
     assert claim_value == pytest.approx(summary["claim"]["numbers"]["xor_maxout_accuracy"])
 
 
@@ -125,7 +130,7 @@ def test_tensorboard_serves_the_run_and_its_scalars(unit_run):
         assert f"{relative}/train" in runs, runs
         scalars = get_json(f"http://127.0.0.1:{port}/data/plugin/scalars/tags")
         assert "epoch_loss" in scalars[f"{relative}/train"]
-        assert "claim/verdict" in scalars[relative]
+        assert "result/verdict" in scalars[relative]
     finally:
         server.terminate()
         server.wait(timeout=30)

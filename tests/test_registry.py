@@ -10,7 +10,7 @@ import pytest
 from nutshell import glossary
 
 ENTRIES = glossary.all_entries()
-CORE = ["unit", "activation", "layer", "convolution", "pooling", "cnn", "inception", "lstm"]
+CORE = glossary.CORE
 REQUIRED_SECTIONS = ["intuition", "the math", "see also", "sources"]
 
 
@@ -110,20 +110,27 @@ def test_registry_reads_demo_and_implementation_from_source(name):
     assert set(entry.implementation) <= defined
 
 
-# What a DEMO dict may say (cli/settings.py and cli/distribution.py read them); a misspelt key
-# would otherwise be ignored without a word.
-DEMO_KEYS = {"epochs", "batch_size", "learning_rate", "datasets", "steps_per_execution", "quick",
-             "single_device", "global_batch"}
-QUICK_KEYS = {"epochs", "batch_size", "learning_rate", "steps_per_execution"}
+@pytest.mark.parametrize("config, message", [
+    ({"epochs": 1, "batch_size": 8, "learning_rate": 0.1, "global_batch": "a reason long enough"}, "unknown key 'global_batch'"),
+    ({"epochs": 1.5, "batch_size": 8, "learning_rate": 0.1}, "['epochs'] must be int, not float"),
+    ({"epochs": 1, "batch_size": 8}, "lacks learning_rate"),
+    ({"epochs": 1, "batch_size": 8, "learning_rate": 0.1, "quick": {"dataset": "x"}}, "['quick'] may set"),
+    ({"epochs": 1, "batch_size": 8, "learning_rate": 0.1, "single_device": "yes"}, "must say why"),
+    ({"epochs": 1, "batch_size": 8, "learning_rate": 0.1, "ignores": {"seed": "seeds are fixed by design"}}, "names 'seed'"),
+    ({"epochs": True, "batch_size": 8, "learning_rate": 0.1}, "must be int"),
+])
+def test_a_demo_dict_that_breaks_the_schema_is_an_error_naming_the_file(config, message, tmp_path):
+    with pytest.raises(glossary.BadDemoConfig, match=re.escape(message)) as info:
+        glossary.check_demo_config(config, tmp_path / "made_up.py")
+    assert str(info.value).startswith("made_up.py: DEMO")
 
 
-@pytest.mark.parametrize("name", sorted(name for name, entry in ENTRIES.items() if entry.has_demo))
-def test_demo_dicts_use_known_keys(name):
-    config = ENTRIES[name].demo_config
-    assert set(config) <= DEMO_KEYS and set(config.get("quick", {})) <= QUICK_KEYS
-    assert {"epochs", "batch_size", "learning_rate"} <= set(config)
-    for reason in ("single_device", "global_batch"):  # a reason the user reads, never a flag
-        assert reason not in config or (isinstance(config[reason], str) and len(config[reason]) > 20)
+def test_a_bad_demo_dict_stops_the_registry_reading_that_file(tmp_path):
+    bad = tmp_path / "made_up.py"
+    bad.write_text('"""Made up."""\nDEMO = {"epochs": 1, "batch_size": 8, "learning_rate": 0.1, "epoch": 2}\n'
+                   "def demo(run):\n    pass\n")
+    with pytest.raises(glossary.BadDemoConfig, match="made_up.py: DEMO has an unknown key 'epoch'"):
+        glossary.parse_entry(bad)
 
 
 def test_core_entries_have_diagrams():

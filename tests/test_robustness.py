@@ -121,6 +121,21 @@ def test_interrupt_then_resume_continues_without_gaps(tmp_path, signum):
     assert again.returncode == 2 and "already finished" in again.stderr
 
 
+def test_resume_refuses_an_option_that_would_change_the_run(tmp_path):
+    logdir = tmp_path / "runs"
+    process = start_demo(logdir, "--epochs", "30")
+    wait_for_line(process, "[unit] epoch 2/30")
+    process.send_signal(signal.SIGINT)
+    process.wait(timeout=60)
+    (run_dir,) = run_dirs(logdir)
+    changed = nutshell("demo", "unit", "--logdir", str(logdir), "--resume", "--learning-rate", "0.5")
+    assert changed.returncode == 2 and changed.stderr.count("\n") == 1
+    assert "--resume keeps the run's own settings, so --learning-rate 0.5" in changed.stderr
+    assert "Traceback" not in changed.stderr and run_dirs(logdir) == [run_dir]
+    same = nutshell("demo", "unit", "--logdir", str(logdir), "--resume", "--epochs", "30")
+    assert same.returncode == 0, same.stderr
+
+
 def test_two_demos_started_together_get_distinct_runs(tmp_path):
     logdir = tmp_path / "runs"
     both = [start_demo(logdir, "--quick", "--tag", "same") for _ in range(2)]
@@ -168,9 +183,12 @@ def test_nan_loss_stops_training_with_the_epoch_and_batch():
         return keras.ops.log(-keras.ops.abs(y_pred) - 1.0)  # log of a negative number: NaN
 
     model = tiny_model(loss=exploding)
-    with pytest.raises(NonFiniteLoss, match="epoch 1, batch 1"):
+    with pytest.raises(NonFiniteLoss, match="epoch 1, batch 1") as info:
         model.fit(np.ones((8, 2), "float32"), np.ones((8, 1), "float32"), epochs=2, verbose=0,
                   callbacks=[checkpoints.StopOnNonFiniteLoss("tiny")])
+    # the rate the optimizer ran at, whatever the run's settings said
+    rate = float(keras.ops.convert_to_numpy(model.optimizer.learning_rate))
+    assert info.value.learning_rate == pytest.approx(rate)
 
 
 def listening_addresses(port: int) -> set[str]:

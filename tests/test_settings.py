@@ -51,3 +51,27 @@ def test_saved_settings_from_an_older_run_still_load():
     del saved["repeats"]
     saved["retired_option"] = 1
     assert Settings.from_dict(saved).repeats == 1
+
+
+def test_an_option_the_demo_does_not_use_is_refused_with_its_reason():
+    fixed = replace(UNIT, demo_config={**UNIT.demo_config,
+                                       "ignores": {"learning_rate": "it compares three fixed step sizes"}})
+    with pytest.raises(UserError, match="unit does not use --learning-rate: it compares three fixed step sizes"):
+        demo_settings(fixed, learning_rate=0.1)
+    assert demo_settings(fixed).learning_rate == UNIT.demo_config["learning_rate"]
+
+
+def test_settings_are_frozen_plain_values():
+    settings = demo_settings(UNIT, batch_size=64, learning_rate=0.2)
+    with pytest.raises(AttributeError):
+        settings.batch_size = 8  # type: ignore[misc]
+    assert (settings.batch_size, settings.learning_rate) == (64, 0.2)
+
+
+def test_resumed_settings_refuse_what_differs_and_accept_what_agrees():
+    from nutshell.settings import resumed_settings
+
+    saved = demo_settings(UNIT, quick=True).as_dict()
+    assert resumed_settings(saved, {"quick": True, "epochs": saved["epochs"]}).as_dict() == saved
+    with pytest.raises(UserError, match="--batch-size 7 \\(the run has"):
+        resumed_settings(saved, {"batch_size": 7})

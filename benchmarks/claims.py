@@ -1,0 +1,189 @@
+"""The claims ledger: every demo's claim measured over several seeds, and how close each part came.
+
+    python benchmarks/claims.py                     # every demo, --quick, seeds 0-4
+    python benchmarks/claims.py pooling cnn         # just these (the other rows are kept)
+    python benchmarks/claims.py --mode full --seeds 3 pooling
+    KERAS_BACKEND=jax python benchmarks/claims.py   # a second column, for another backend
+    python benchmarks/claims.py --render            # rewrite CLAIMS.md and README's table only
+
+Each demo runs as a user would run it (`nutshell demo ENTRY [--quick] --repeats N`, in a process of
+its own) and its summary.json gives the verdict held on k of N seeds and, per part, how often it held
+and its worst margin over the seeds. The rows go to benchmarks/claims.json (merged: a run over a few
+entries keeps the others' rows), benchmarks/CLAIMS.md, and the demo table in README.md between its
+`claims` markers, so no number in that table is typed by hand (tests/test_claims_ledger.py checks).
+Timing parts are marked: they depend on how busy the machine is and are not part of the
+bit-identical promise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+LEDGER = ROOT / "benchmarks" / "claims.json"
+CLAIMS_MD = ROOT / "benchmarks" / "CLAIMS.md"
+README = ROOT / "README.md"
+START, END = "<!-- claims:start -->", "<!-- claims:end -->"
+TARGET_MARGIN = 0.05  # the margin every measured part should keep on its worst seed
+
+
+def demo_entries() -> list[str]:
+    sys.path.insert(0, str(ROOT))
+    from nutshell import glossary
+
+    return sorted(name for name, entry in glossary.all_entries().items() if entry.has_demo)
+
+
+def column(mode: str, backend: str) -> str:
+    return mode if backend == "tensorflow" else f"{mode}-{backend}"
+
+
+def measure(entry: str, mode: str, seeds: int, first_seed: int, timeout: float) -> dict:
+    """One demo over `seeds` seeds in a process of its own; the ledger row for it."""
+    script = Path(sys.executable).with_name("nutshell")
+    with tempfile.TemporaryDirectory(prefix="nutshell-claims-") as logdir:
+        args = [sys.executable, str(script), "demo", entry, "--seed", str(first_seed),
+                "--repeats", str(seeds), "--logdir", logdir, *(["--quick"] if mode == "quick" else [])]
+        started = time.perf_counter()
+        try:
+            done = subprocess.run(args, capture_output=True, text=True, timeout=timeout,
+                                  env={**os.environ, "NO_COLOR": "1", "TF_CPP_MIN_LOG_LEVEL": "3"})
+        except subprocess.TimeoutExpired:
+            return {"entry": entry, "error": f"did not finish within {timeout:.0f} s"}
+        wall = time.perf_counter() - started
+        summaries = list(Path(logdir).glob(f"{entry}/*/summary.json"))
+        if done.returncode != 0 or not summaries:
+            last = (done.stderr.strip().splitlines() or ["no output"])[-1]
+            return {"entry": entry, "error": f"exit code {done.returncode}: {last[:300]}"}
+        summary = json.loads(summaries[0].read_text())
+    claim = summary["claim"]
+    return {"entry": entry, "statement": claim["statement"], "held": claim["held"], "of": claim["of"],
+            "seeds": f"{first_seed}-{first_seed + seeds - 1}", "parts": claim["parts"],
+            "wall_seconds": round(wall, 1), "device": summary["device"],
+            "versions": summary["versions"], "date": dt.date.today().isoformat()}
+
+
+def load() -> dict:
+    return json.loads(LEDGER.read_text()) if LEDGER.exists() else {"columns": {}}
+
+
+def worst_measured(row: dict) -> dict | None:
+    measured = [part for part in row.get("parts", []) if part["kind"] == "measured"]
+    return min(measured, key=lambda part: part["worst_margin"]) if measured else None
+
+
+def number(value: float) -> str:
+    if float(value).is_integer() and abs(value) >= 1000:
+        return f"{value:,.0f}"
+    return f"{value:.3g}"
+
+
+def spread(part: dict) -> str:
+    low, high = number(part["min"]), number(part["max"])
+    return low if low == high else f"{low} to {high}"
+
+
+def margin(value: float) -> str:
+    return f"{value:+.0%}" if abs(value) < 100 else f"{value:+.3g}"
+
+
+def held_cell(row: dict | None) -> str:
+    if row is None:
+        return "not measured yet"
+    if "error" in row:
+        return f"failed to run: {row['error']}"
+    return f"{row['held']}/{row['of']}"
+
+
+def readme_table(ledger: dict) -> str:
+    """The README's demo table: every demo, held k of N in quick mode, and each measured part's range
+    over the seeds against its bar, with the worst margin. Generated, never typed."""
+    rows = ledger["columns"].get("quick", {})
+    extra = sorted(name for name in ledger["columns"] if name != "quick")
+    lines = ["| entry | held (quick, seeds 0-4) | measured parts: range over seeds, rule, worst margin |"
+             + "".join(f" held ({name}) |" for name in extra),
+             "| --- | --- | --- |" + " --- |" * len(extra)]
+    for entry in demo_entries():
+        row = rows.get(entry)
+        parts = "; ".join(
+            f"{part['name']} {spread(part)} ({part['comparison']} {number(part['bar'])}, "
+            f"{margin(part['worst_margin'])})"
+            for part in (row or {}).get("parts", []) if part["kind"] == "measured") or "-"
+        others = "".join(f" {held_cell(ledger['columns'][name].get(entry))} |" for name in extra)
+        lines.append(f"| {entry} | {held_cell(row)} | {parts} |{others}")
+    return "\n".join(lines)
+
+
+def claims_markdown(ledger: dict) -> str:
+    """benchmarks/CLAIMS.md: per column, each demo's claim and every part, kind included."""
+    out = ["# Claims ledger", "",
+           "Generated by `make claims` (benchmarks/claims.py) from benchmarks/claims.json; do not edit.",
+           "Each demo ran as `nutshell demo ENTRY [--quick] --repeats N` on the machine named in its row.",
+           f"A part's margin is (value - bar) / |bar| on the side that holds; the target is a worst "
+           f"measured margin of at least {TARGET_MARGIN:.0%}. `identity` parts are true by construction "
+           "and `timing` parts depend on machine load: neither votes in the verdict.", ""]
+    for name, rows in sorted(ledger["columns"].items()):
+        measured = [row for row in rows.values() if "error" not in row]
+        below = [row["entry"] for row in measured
+                 if (worst := worst_measured(row)) and worst["worst_margin"] < TARGET_MARGIN]
+        out += [f"## {name}", "",
+                f"{sum(row['held'] == row['of'] for row in measured)} of {len(rows)} demos held on every "
+                f"seed; worst measured margin below {TARGET_MARGIN:.0%}: {', '.join(below) or 'none'}.", ""]
+        for entry, row in sorted(rows.items()):
+            if "error" in row:
+                out += [f"### {entry}: {row['error']}", ""]
+                continue
+            out += [f"### {entry}: held {row['held']}/{row['of']} (seeds {row['seeds']}, "
+                    f"{row['wall_seconds']} s on {row['device']}, {row['date']}, Keras "
+                    f"{row['versions'].get('keras', '?')} on {row['versions'].get('backend', '?')})", "",
+                    row["statement"], "",
+                    "| part | kind | rule | min | max | held | worst margin |",
+                    "| --- | --- | --- | ---: | ---: | ---: | ---: |"]
+            out += [f"| {p['name']} | {p['kind']} | {p['comparison']} {number(p['bar'])} | {number(p['min'])} "
+                    f"| {number(p['max'])} | {p['held']}/{p['of']} | {margin(p['worst_margin'])} |"
+                    for p in row["parts"]]
+            out.append("")
+    return "\n".join(out)
+
+
+def render(ledger: dict) -> None:
+    CLAIMS_MD.write_text(claims_markdown(ledger) + "\n")
+    text = README.read_text()
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    README.write_text(f"{head}{START}\n{readme_table(ledger)}\n{END}{tail}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("entries", nargs="*", help="demos to measure (default: all)")
+    parser.add_argument("--mode", choices=("quick", "full"), default="quick")
+    parser.add_argument("--seeds", type=int, default=5, help="how many seeds (default 5: seeds 0-4)")
+    parser.add_argument("--first-seed", type=int, default=0)
+    parser.add_argument("--timeout", type=float, default=1800, help="seconds per demo")
+    parser.add_argument("--render", action="store_true", help="only rewrite CLAIMS.md and README's table")
+    args = parser.parse_args()
+    ledger = load()
+    if not args.render:
+        backend = os.environ.get("KERAS_BACKEND", "tensorflow")
+        rows = ledger["columns"].setdefault(column(args.mode, backend), {})
+        for entry in args.entries or demo_entries():
+            print(f"{entry}: {args.mode}, {args.seeds} seeds…", flush=True)
+            rows[entry] = measure(entry, args.mode, args.seeds, args.first_seed, args.timeout)
+            print(f"  {held_cell(rows[entry])}", flush=True)
+            ledger["machine"] = f"{platform.machine()}, {os.cpu_count()} cores, {platform.python_version()}"
+            LEDGER.write_text(json.dumps(ledger, indent=1, sort_keys=True) + "\n")  # after every demo
+    render(ledger)
+
+
+if __name__ == "__main__":
+    main()
