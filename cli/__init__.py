@@ -2,12 +2,20 @@
 
 This package is the front door (the `nutshell` command) and the runtime every demo runs on; the
 knowledge lives in `nutshell.glossary` and the bundled datasets in `nutshell.data`. Importing it is
-cheap: nothing here touches Keras until `load_model` is called.
+cheap: nothing here touches Keras until `load_model` or `demo` is called. `explain` and `demo` are
+the Python API for notebooks and scripts (nutshell.api).
 """
 
 from __future__ import annotations
 
+import os
 from importlib import metadata
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import keras
+
+    from nutshell import api
 
 try:
     __version__ = metadata.version("nutshell-dl")
@@ -15,7 +23,7 @@ except metadata.PackageNotFoundError:  # running from a source tree that was nev
     __version__ = "0+unknown"
 
 
-def load_model(path):
+def load_model(path: str | os.PathLike[str]) -> keras.Model:
     """Load a trained model from a run directory or a `model.keras` file, in Keras's safe mode.
 
     The custom layers a model uses (our `Unit`, `InceptionModule`, ...) are defined in glossary
@@ -31,4 +39,18 @@ def load_model(path):
     return load(path)
 
 
-__all__ = ["__version__", "load_model"]
+def explain(term: str) -> api.Explained:
+    """The glossary entry for `term`, which Jupyter shows as Markdown. See nutshell.api."""
+    from nutshell import api
+
+    return api.explain(term)
+
+
+def demo(term: str, **options: Any) -> api.DemoResult:
+    """Run `term`'s demo as `nutshell demo` would; Jupyter shows the verdict card. See nutshell.api.demo."""
+    from nutshell import api
+
+    return api.demo(term, **options)
+
+
+__all__ = ["__version__", "demo", "explain", "load_model"]

@@ -54,16 +54,13 @@ def complete_term(incomplete: str) -> list[str]:
 
 def find(term: str) -> glossary.Entry:
     """The entry for `term`, or a clean exit saying what the user may have meant."""
+    from nutshell import api
+    from nutshell.errors import UnknownTerm
+
     try:
-        return glossary.lookup(term)
-    except glossary.UnknownEntry as unknown:
-        shown = render.one_line(term)
-        if unknown.suggestions:
-            fail(
-                f"No entry '{shown}'. Did you mean: {', '.join(unknown.suggestions)}?"
-            )
-        hint = f"Try 'nutshell search {shown}' or 'nutshell list'." if shown else "Try 'nutshell list'."
-        fail(f"No entry '{shown}'. {hint}")
+        return api.entry(term)
+    except UnknownTerm as unknown:
+        fail(str(unknown))
 
 
 Term = Annotated[
@@ -133,6 +130,42 @@ def code(term: Term) -> None:
     render.code(entry, source)
 
 
+@app.command()
+def notebook(
+    term: Annotated[str | None, typer.Argument(
+        help="An entry name or alias; leave out with --all.", autocompletion=complete_term)] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Notebook file, or a folder (default: ./<entry>.ipynb; with --all, a folder).")] = None,
+    all_entries: Annotated[bool, typer.Option("--all", help="One notebook per entry, into the -o folder.")] = False,
+    full: Annotated[bool, typer.Option("--full", help="Demo cells run the full budget instead of --quick.")] = False,
+) -> None:
+    """Write an entry as a Jupyter notebook: its text, its code and an editable demo.
+
+    Example: nutshell notebook pooling -o pooling.ipynb
+    """
+    from nutshell import notebook as notebooks
+    from nutshell.errors import UserError
+
+    if all_entries == (term is not None):
+        fail("give one TERM, or --all with -o FOLDER")
+    try:
+        if all_entries:
+            folder = output or Path("notebooks")
+            folder.mkdir(parents=True, exist_ok=True) if not folder.exists() else None
+            if not folder.is_dir():
+                fail(f"--all writes one notebook per entry into a folder; '{render.one_line(str(folder))}' is a file")
+            written = [notebooks.write(entry, folder, quick=not full) for entry in glossary.all_entries().values()]
+            print(f"wrote {len(written)} notebooks to {folder}")
+        else:
+            entry = find(term or "")
+            path = notebooks.write(entry, output or Path(f"{entry.name}.ipynb"), quick=not full)
+            print(f"wrote {path}  (open it with: jupyter lab {path})")
+    except UserError as problem:
+        fail(problem.advice())
+    except OSError as problem:
+        fail(f"cannot write notebooks: {problem.strerror or problem}")
+
+
 class Strategy(str, Enum):
     none = "none"
     mirrored = "mirrored"
@@ -142,23 +175,6 @@ class Strategy(str, Enum):
 class Precision(str, Enum):
     float32 = "float32"
     mixed = "mixed"
-
-
-def check_logdir(logdir: Path) -> None:
-    """Fail before training, not after, if runs cannot be written to `logdir`."""
-    import shutil
-    import tempfile
-
-    try:
-        logdir.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=logdir, prefix=".nutshell-write-test-"):
-            pass
-        free = shutil.disk_usage(logdir).free
-    except (OSError, ValueError) as problem:
-        reason = getattr(problem, "strerror", None) or str(problem)
-        fail(f"cannot write to log directory '{render.one_line(str(logdir))}': {reason}")
-    if free < 50 * 2**20:
-        fail(f"log directory '{logdir}' has only {free // 2**20} MiB free; need at least 50 MiB")
 
 
 @app.command()
@@ -175,6 +191,7 @@ def demo(
         min=1, help="Measure the claim on seeds SEED..SEED+N-1; the verdict says on how many it held.")] = 1,
     logdir: Annotated[Path, typer.Option(help="Where runs are written.")] = Path("runs"),
     dataset: Annotated[str | None, typer.Option(help="Dataset (default: the entry's bundled one).")] = None,
+    data: Annotated[Path | None, typer.Option(help="Your own images, for a demo that takes images (nutshell list marks them): a folder with one sub-folder per class, an .npz (x_train, y_train, x_test, y_test) or a CSV (a label column and one column per pixel).")] = None,
     quick: Annotated[bool, typer.Option("--quick", help="Same code path, small budget (~20 s on CPU).")] = False,
     precision: Annotated[Precision, typer.Option(
         help="float32, or mixed (float16 on GPU, bfloat16 on CPU).")] = Precision.float32,
@@ -201,6 +218,7 @@ def demo(
 
     Example: nutshell demo pooling --quick
     """
+    from nutshell import api
     from nutshell.errors import UserError
     from nutshell.settings import demo_settings, resumed_settings
 
@@ -210,8 +228,8 @@ def demo(
             entry, quick=quick, epochs=epochs, batch_size=batch_size, learning_rate=learning_rate,
             dataset=dataset, steps_per_execution=steps_per_execution, seed=seed, repeats=repeats,
             precision=precision.value, jit=jit, tag=tag, deterministic=deterministic,
-            strategy=strategy.value, held_out=held_out)
-        check_logdir(logdir)
+            strategy=strategy.value, held_out=held_out, data=str(data) if data else "")
+        api.check_logdir(logdir)
         earlier = None
         if resume is not None:
             from nutshell.rundir import resumable

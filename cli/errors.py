@@ -6,6 +6,8 @@ a bug and keeps its traceback. Keras-free, so every module (the data loader incl
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class UserError(Exception):
     """A mistake or a situation the user can fix; the message is one readable sentence."""
@@ -15,6 +17,19 @@ class UserError(Exception):
     def advice(self) -> str:
         """The one line the CLI prints for this error."""
         return str(self)
+
+
+class UnknownTerm(UserError):
+    """A term that names no entry; the message suggests the closest names, or where to look."""
+
+    def __init__(self, term: str, suggestions: list[str]):
+        self.term, self.suggestions = term, suggestions
+        if suggestions:
+            message = f"No entry '{term}'. Did you mean: {', '.join(suggestions)}?"
+        else:
+            hint = f"Try 'nutshell search {term}' or 'nutshell list'." if term else "Try 'nutshell list'."
+            message = f"No entry '{term}'. {hint}"
+        super().__init__(message)
 
 
 class SetupError(UserError):
@@ -35,7 +50,7 @@ class NonFiniteLoss(UserError):
 
     exit_code = 1
 
-    def __init__(self, fit: str, epoch: int, batch: int, value: float, learning_rate: float | None = None):
+    def __init__(self, fit: str, epoch: int, batch: int, value: float, learning_rate: float | None = None) -> None:
         self.fit, self.epoch, self.batch, self.value = fit, epoch, batch, value
         self.learning_rate = learning_rate
         super().__init__(f"the loss of '{fit}' became {value} at epoch {epoch}, batch {batch}")
@@ -52,7 +67,7 @@ class Interrupted(UserError):
 
     exit_code = 130
 
-    def __init__(self, run_dir=None, entry: str = ""):
+    def __init__(self, run_dir: Path | str | None = None, entry: str = "") -> None:
         self.run_dir, self.entry = run_dir, entry
         super().__init__("interrupted")
 

@@ -10,13 +10,16 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from nutshell.glossary import Entry, Hit
+    from nutshell.settings import Settings
 
 
-def plain(stream=None) -> bool:
+def plain(stream: TextIO | None = None) -> bool:
     """True when output should carry no styling: piped, NO_COLOR set, or a dumb terminal."""
     stream = stream or sys.stdout
     if os.environ.get("NO_COLOR"):
@@ -26,7 +29,7 @@ def plain(stream=None) -> bool:
     return not (hasattr(stream, "isatty") and stream.isatty())
 
 
-def console(stderr: bool = False):
+def console(stderr: bool = False) -> Console:
     from rich.console import Console
 
     return Console(stderr=stderr, highlight=False)
@@ -91,20 +94,22 @@ def entry_as_dict(item: Entry) -> dict:
 
 
 def entry_table(items: list[Entry]) -> None:
+    """Every entry: whether it has a demo, and whether that demo takes your own images (--data)."""
     if plain():
         width = max(len(item.name) for item in items)
         for item in items:
-            demo = "demo" if item.has_demo else "-"
-            print(f"{item.name:<{width}}  {demo:<4}  {item.summary}")
+            demo = ("demo --data" if item.takes_images else "demo") if item.has_demo else "-"
+            print(f"{item.name:<{width}}  {demo:<11}  {item.summary}")
         return
     from rich.table import Table
 
     table = Table(show_lines=False, header_style="bold")
     table.add_column("entry", style="cyan", no_wrap=True)
     table.add_column("demo", justify="center")
+    table.add_column("--data", justify="center")
     table.add_column("summary")
     for item in items:
-        table.add_row(item.name, "✓" if item.has_demo else "", item.summary)
+        table.add_row(item.name, "✓" if item.has_demo else "", "✓" if item.takes_images else "", item.summary)
     console().print(table)
 
 
@@ -179,7 +184,7 @@ def say(message: str) -> None:
         console().print(f"[dim]›[/dim] {message}")
 
 
-def demo_header(entry_name: str, settings, device: str, distribution: dict | None = None) -> None:
+def demo_header(entry_name: str, settings: Settings, device: str, distribution: dict | None = None) -> None:
     """The settings a demo trains with; under --strategy also the replicas and the global batch
     and learning rate they lead to (`distribution`: Distribution.describe's dict)."""
     s = settings
@@ -267,7 +272,17 @@ def verdict_card(claim: dict, repeats: list[dict]) -> str:
         lines += [markdown_table(header, rows)]
     if claim.get("anchor"):
         lines += ["", f"**Published figure.** {anchor_line(claim)}"]
+    if claim.get("data"):
+        lines += ["", f"**Your data.** {data_line(claim['data'])}"]
     return "\n".join(lines)
+
+
+def data_line(data: dict) -> str:
+    """What the user's own data was, and what that means for any published figure."""
+    return (f"{data['source']} (sha256 {data['sha256'][:12]}…): {len(data['classes'])} classes, "
+            f"{data['train']:,} training and {data['test']:,} test images of "
+            f"{'x'.join(str(n) for n in data['image_size'][:2])}. The demo's bars were chosen on the "
+            "bundled data, and any published figure was measured on other data.")
 
 
 def _context(claim: dict) -> dict[str, float]:
@@ -294,6 +309,8 @@ def demo_summary(summary: dict) -> None:
                 print(f"    {key}: {number(value)}{spread(key)}")
             if claim.get("anchor"):
                 print(f"  published: {anchor_line(claim)}")
+            if claim.get("data"):
+                print(f"  your data: {data_line(claim['data'])}")
         print(f"  run: {summary['run_dir']}  ({summary['wall_seconds']:.1f} s on {summary['device']})")
         print(f"  browse: {board}")
         return
@@ -315,6 +332,8 @@ def demo_summary(summary: dict) -> None:
             table.add_row("numbers", "\n".join(f"{k} = {number(v)}{spread(k)}" for k, v in _context(claim).items()))
         if claim.get("anchor"):
             table.add_row("published", anchor_line(claim))
+        if claim.get("data"):
+            table.add_row("your data", escape(data_line(claim["data"])))
     table.add_row("run", summary["run_dir"])
     table.add_row("time", f"{summary['wall_seconds']:.1f} s on {summary['device']}")
     table.add_row("browse", board)

@@ -16,12 +16,14 @@ import datetime as dt
 import importlib
 import tempfile
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import keras
 import numpy as np
+from numpy.typing import ArrayLike
 
 from nutshell import checkpoints, keras_compat, pictures, render
 from nutshell.distribution import Distribution, distribute
@@ -36,6 +38,10 @@ from nutshell.runtime import configure, determinism, tf, versions
 from nutshell.runtime import seed as reseed
 from nutshell.settings import Settings
 from nutshell.tblog import Board, keras_callback
+
+if TYPE_CHECKING:
+    from nutshell.data import Split
+    from nutshell.glossary import Entry
 
 
 @dataclass
@@ -62,9 +68,10 @@ class RunHome:
     """The directory shared by the repeats of one run, created on first use: a demo that fails
     while loading its data (before anything is logged) leaves no half-written run behind."""
 
-    def __init__(self, logdir: Path, entry: str, settings: Settings, existing: RunDir | None = None):
+    def __init__(self, logdir: Path, entry: str, settings: Settings, existing: RunDir | None = None) -> None:
         self.logdir, self.entry, self.settings = Path(logdir), entry, settings
         self.created = existing
+        self.data: dict[str, Any] | None = None  # the user's own data, as own.describe gives it
 
     def get(self) -> RunDir:
         if self.created is None:
@@ -75,8 +82,8 @@ class RunHome:
 class Run:
     """One demo run: its settings, its directory, and the verbs a demo uses to train and log."""
 
-    def __init__(self, entry, settings: Settings, home: RunHome, distribution: Distribution | None = None,
-                 gate: InterruptGate | None = None, prefix: str = ""):
+    def __init__(self, entry: Entry, settings: Settings, home: RunHome, distribution: Distribution | None = None,
+                 gate: InterruptGate | None = None, prefix: str = "") -> None:
         self.entry = entry
         self.settings = settings
         self.home = home
@@ -126,8 +133,8 @@ class Run:
         return self.dir / self.prefix if self.prefix else self.dir
 
     # -- training -------------------------------------------------------------------------------
-    def compile(self, model, *, loss, metrics=(), optimizer: str | keras.optimizers.Optimizer = "adam",
-                **optimizer_kwargs):
+    def compile(self, model: keras.Model, *, loss: Any, metrics: Sequence[Any] = (),
+                optimizer: str | keras.optimizers.Optimizer = "adam", **optimizer_kwargs: Any) -> keras.Model:
         """Compile `model` with the run's precision and jit settings.
 
         A named optimizer trains at the run's learning rate. A demo whose experiment fixes its own
@@ -147,8 +154,9 @@ class Run:
             keras_compat.unpin_strategy(model)
         return model
 
-    def fit(self, model, x, y=None, *, validation_data=None, name: str | None = None,
-            epochs: int | None = None, batch_size: int | None = None, callbacks=(), **kwargs):
+    def fit(self, model: keras.Model, x: Any, y: Any = None, *, validation_data: Any = None, name: str | None = None,
+            epochs: int | None = None, batch_size: int | None = None,
+            callbacks: Sequence[keras.callbacks.Callback] = (), **kwargs: Any) -> dict[str, list[float]]:
         """Train `model` (batch sizes are global), logging to TensorBoard; returns the history.
 
         The unnamed fit is the run's main model: it logs to `train/` and `validation/` (with weight
@@ -185,8 +193,10 @@ class Run:
                  if key not in ("learning_rate", "training_seconds")})
         return history
 
-    def train_and_evaluate(self, model, train, test, *, loss, metrics=(), name: str | None = None,
-                           optimizer: str | keras.optimizers.Optimizer = "adam", callbacks=(),
+    def train_and_evaluate(self, model: keras.Model, train: Sequence[Any], test: Sequence[Any], *, loss: Any,
+                           metrics: Sequence[Any] = (), name: str | None = None,
+                           optimizer: str | keras.optimizers.Optimizer = "adam",
+                           callbacks: Sequence[keras.callbacks.Callback] = (),
                            epochs: int | None = None, batch_size: int | None = None) -> dict[str, float]:
         """Compile, fit on `train` (validating on `test`), and return the test metrics by name."""
         self.compile(model, loss=loss, metrics=metrics, optimizer=optimizer)
@@ -195,9 +205,10 @@ class Run:
         return {k: float(v) for k, v in model.evaluate(*test, verbose=0, return_dict=True).items()}
 
     # -- data -----------------------------------------------------------------------------------
-    def load_images(self, quick: tuple[int, int | None] | None = None):
-        """The run's image dataset (`--dataset`), as a nutshell.data.Split; with `--quick`, the
-        stratified subset of `quick` = (training images, test images or None for all of them).
+    def load_images(self, quick: tuple[int, int | None] | None = None) -> Split:
+        """The run's image dataset (`--dataset`, or the user's own `--data`), as a
+        nutshell.data.Split; with `--quick`, the stratified subset of `quick` = (training images,
+        test images or None for all of them).
 
         With `--held-out` the test arrays are training images set aside (a validation split):
         what a demo's bars and architecture are chosen on, so the test set is scored only for
@@ -205,11 +216,18 @@ class Run:
         """
         from nutshell import data
 
-        split = data.load_images(self.settings.dataset)
+        if self.settings.data:  # the user's own images (--data): a folder, an .npz or a CSV
+            from nutshell.data import own
+
+            split = own.load_own(self.settings.data)
+            self.home.data = own.describe(self.settings.data, split)
+        else:
+            split = data.load_images(self.settings.dataset)
         if self.settings.held_out:  # choosing a setting: score on training images set aside
             split = split.held_out(min(len(split.y_test), len(split.y_train) // 4))
         if self.quick and quick is not None and len(split.y_train) > quick[0]:
-            split = split.subset(*quick)
+            n_test = None if quick[1] is None else min(quick[1], len(split.y_test))
+            split = split.subset(quick[0], n_test)
         return split
 
     # -- logging --------------------------------------------------------------------------------
@@ -223,19 +241,19 @@ class Run:
         """Log numbers as TensorBoard scalars `prefix/name` (step can walk e.g. across layers)."""
         self.board.scalars(values, step=step, prefix=prefix)
 
-    def images(self, tag: str, images, step: int = 0, max_outputs: int = 16, enlarge: int = 1,
+    def images(self, tag: str, images: ArrayLike, step: int = 0, max_outputs: int = 16, enlarge: int = 1,
                rescale: bool = True) -> None:
         """Log a batch of images (N, H, W, C), each scaled to its own [0, 1] unless `rescale` is
         False, and enlarged `enlarge` times (small digits and 3x3 kernels are specks otherwise)."""
         self.board.images(tag, pictures.prepared(images, enlarge, rescale), step, max_outputs)
 
-    def mosaic(self, tag: str, tiles, columns: int = 8, enlarge: int = 8, rescale: bool = True,
+    def mosaic(self, tag: str, tiles: ArrayLike, columns: int = 8, enlarge: int = 8, rescale: bool = True,
                gap_value: float = 1.0, step: int = 0) -> None:
         """Log many small images (N, h, w, C), e.g. kernels or the channels of a feature map, as
         one grid image; grid lines have the value `gap_value` (white by default)."""
         self.board.images(tag, pictures.mosaic(tiles, columns, enlarge, rescale, gap_value), step)
 
-    def decision_surface(self, tag: str, model, extent: float = 2.0, size: int = 64) -> None:
+    def decision_surface(self, tag: str, model: keras.Model, extent: float = 2.0, size: int = 64) -> None:
         """Log a 2-D classifier's output over the square [-extent, extent]² as an image."""
         surface = model.predict(pictures.plane_grid(extent, size), verbose=0)
         self.images(tag, np.asarray(surface).reshape(1, size, size, 1), rescale=False, enlarge=4)
@@ -248,7 +266,7 @@ class Run:
         self.final_metrics.update({key: float(value) for key, value in values.items()})
         self.scalars(values, prefix="final")
 
-    def claim(self, statement: str, parts: list[Part], *, anchor: dict[str, Any] | None = None,
+    def claim(self, statement: str, parts: Sequence[Part], *, anchor: dict[str, Any] | None = None,
               **context: float) -> Claim:
         """The entry's central claim, measured: a sentence and the parts that decide it.
 
@@ -281,8 +299,9 @@ class Run:
         self.board.close()
 
 
-def run_demo(entry, settings: Settings, logdir: Path, quiet: bool = True,
-             resume: RunDir | None = None) -> dict[str, Any]:
+def run_demo(entry: Entry, settings: Settings, logdir: Path, quiet: bool = True,
+             resume: RunDir | None = None,
+             demo_function: Callable[[Run], None] | None = None) -> dict[str, Any]:
     """Run `entry`'s demo with `settings` and return its summary (also written to summary.json).
 
     With `settings.repeats` = N > 1 the demo runs on seeds S..S+N-1 in the same run directory (each
@@ -290,7 +309,7 @@ def run_demo(entry, settings: Settings, logdir: Path, quiet: bool = True,
     Ctrl-C and SIGTERM stop training within a batch and raise Interrupted; the finished epochs'
     checkpoints stay, and `resume` continues such a run in the same directory. A diverging loss
     raises NonFiniteLoss with the logs kept. A run that fails before it logged anything leaves no
-    directory behind.
+    directory behind. `demo_function` replaces the entry's own `demo` (a notebook's edited copy) under the same harness.
     """
     started = time.perf_counter()
     with native_stderr_silenced(enabled=quiet):  # device probing logs from C++
@@ -312,11 +331,11 @@ def run_demo(entry, settings: Settings, logdir: Path, quiet: bool = True,
                           prefix=f"seed-{seed}" if settings.repeats > 1 else "")
                 runs.append(run)
                 with distribution.scope():  # models built in the demo get mirrored variables
-                    module.demo(run)
+                    (demo_function or module.demo)(run)
                 run.log_hparams()
         except KeyboardInterrupt:
             _record_session(home, started)
-            raise Interrupted(home.created and home.created.path, entry.name) from None
+            raise Interrupted(home.created.path if home.created else None, entry.name) from None
         except NonFiniteLoss:
             _record_session(home, started)
             raise
@@ -324,7 +343,7 @@ def run_demo(entry, settings: Settings, logdir: Path, quiet: bool = True,
             if resume is None and home.created is not None and home.created.holds_nothing():
                 home.created.remove()
             raise
-    summary = _finish(entry, settings, home.get(), runs, distribution, device, started)
+    summary = _finish(entry, settings, home.get(), runs, distribution, device, started, home.data)
     render.demo_summary(summary)
     return summary
 
@@ -334,13 +353,15 @@ def _record_session(home: RunHome, started: float) -> None:
         home.created.record_session(time.perf_counter() - started)
 
 
-def _finish(entry, settings: Settings, run_dir: RunDir, runs: list[Run], distribution: Distribution,
-            device: str, started: float) -> dict[str, Any]:
+def _finish(entry: Entry, settings: Settings, run_dir: RunDir, runs: list[Run], distribution: Distribution,
+            device: str, started: float, data: dict[str, Any] | None = None) -> dict[str, Any]:
     """Save the first repeat's model, the verdict card and summary.json; returns the summary."""
     first = runs[0]
     if first.model is not None:
         first.model.save(run_dir.model_file)
     claim = verdict_over_seeds(runs)
+    if claim is not None and data is not None:
+        claim["data"] = data  # the card says the published figure was measured on other data
     board = Board(lambda: run_dir.path)
     # TEXT sorts tags by name: the verdict card first, then the explanation, then the demo's own.
     if claim is not None:
@@ -364,6 +385,7 @@ def _finish(entry, settings: Settings, run_dir: RunDir, runs: list[Run], distrib
         "wall_seconds": round(time.perf_counter() - started + saved.get("earlier_seconds", 0.0), 2),
         "sessions": saved.get("sessions", 1),
         "finished_at": dt.datetime.now().isoformat(timespec="seconds"),
+        "data": data,
     }
     run_dir.write_summary(summary)
     return summary
@@ -404,3 +426,10 @@ def verdict_over_seeds(runs: list[Run]) -> dict[str, Any] | None:
         anchor["ours_value"] = stats[anchor["ours"]]["mean"]
         claim["anchor"] = anchor
     return claim
+
+
+if TYPE_CHECKING:
+    from nutshell.glossary import _run
+
+    def _a_run_is_what_a_demo_is_typed_against(run: Run) -> _run.Run:
+        return run  # mypy checks here that Run implements the glossary's `Run` protocol

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass, fields
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from nutshell.errors import SetupError, UserError
 from nutshell.render import one_line
+
+if TYPE_CHECKING:
+    from nutshell.glossary import Entry
 
 STRATEGIES = ("none", "mirrored", "multi-worker")
 PRECISIONS = ("float32", "mixed")
@@ -40,6 +44,7 @@ class Settings:
     strategy: str = "none"
     repeats: int = 1
     held_out: bool = False  # score on a validation split carved from the training images
+    data: str = ""  # the user's own images (--data): a class-folder tree, an .npz or a CSV
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -51,17 +56,20 @@ class Settings:
         return cls(**{key: value for key, value in saved.items() if key in known})
 
 
+# What a caller may set besides quick, seed, repeats and data (the Python API checks names against it).
+OPTIONS = ("epochs", "batch_size", "learning_rate", "dataset", "steps_per_execution", "precision", "jit",
+           "tag", "deterministic", "strategy", "held_out")
 DEFAULT_STEPS_PER_EXECUTION = 8  # 1.2-1.6x examples/s on CPU for small models (benchmarks/RESULTS.md)
 
 
-def demo_config(entry, quick: bool = False) -> dict[str, Any]:
+def demo_config(entry: Entry, quick: bool = False) -> dict[str, Any]:
     """The entry's `DEMO` defaults, with its `quick` overrides applied when `quick` is set."""
     config = dict(entry.demo_config)
     overrides = config.pop("quick", {})
     return {**config, **overrides} if quick else config
 
 
-def demo_settings(entry, *, quick: bool = False, epochs: int | None = None,
+def demo_settings(entry: Entry, *, quick: bool = False, epochs: int | None = None,
                   batch_size: int | None = None, learning_rate: float | None = None,
                   dataset: str | None = None, steps_per_execution: int | None = None,
                   **choices: Any) -> Settings:
@@ -78,6 +86,18 @@ def demo_settings(entry, *, quick: bool = False, epochs: int | None = None,
         if given.get(option) is not None:
             raise UserError(f"{entry.name} does not use --{option.replace('_', '-')}: {why}")
     datasets = tuple(config.get("datasets", ("synthetic",)))
+    if choices.get("data"):
+        from nutshell import glossary
+
+        if not entry.takes_images:
+            able = [e.name for e in glossary.all_entries().values() if e.takes_images]
+            raise UserError(f"{entry.name} does not train on images, so --data cannot apply; "
+                            f"demos that take images: {', '.join(able)}")
+        if dataset:
+            raise UserError("give --data (your images) or --dataset (a bundled set), not both")
+        if not Path(choices["data"]).expanduser().exists():
+            raise UserError(f"--data {one_line(str(choices['data']))}: no such file or folder")
+        choices["data"] = str(Path(choices["data"]).expanduser().resolve())
     dataset = dataset or datasets[0]
     if dataset not in datasets:
         raise UserError(f"unknown dataset '{one_line(dataset)}' for {entry.name}; "

@@ -83,8 +83,7 @@ class Split:
         validation = _stratified_sample(self.y_train, n_validation, seed + 2)
         keep = np.setdiff1d(np.arange(len(self.y_train)), validation)
         return replace(self, x_train=self.x_train[keep], y_train=self.y_train[keep],
-                       x_test=self.x_train[validation], y_test=self.y_train[validation],
-                       name=f"{self.name} (validation split)")
+                       x_test=self.x_train[validation], y_test=self.y_train[validation])
 
     def subset(self, n_train: int, n_test: int | None = None, seed: int = SPLIT_SEED) -> Split:
         """A smaller split with the same class proportions, for `--quick` runs.

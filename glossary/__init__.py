@@ -117,6 +117,11 @@ class Entry:
         return " ".join(self.explanation.split("\n\n", 1)[0].split())
 
     @property
+    def takes_images(self) -> bool:
+        """Whether the demo trains on an image dataset, and so can take the user's own (--data)."""
+        return bool({"mnist", "digits"} & set(self.demo_config.get("datasets", ())))
+
+    @property
     def module(self) -> str:
         """The importable module name, built from this package's own name (`nutshell.glossary`)."""
         return f"{__name__}.{self.path.stem}"

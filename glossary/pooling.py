@@ -265,13 +265,16 @@ def _shift_consistency(model, x, y, max_shift, seed=0):
 
 
 # Unshifted accuracy both nets must reach for the comparison to count (the nets learned the task),
-# and the least gain in consistency. Chosen with `--held-out` (a validation split of the training
-# images) on seeds 100-102, quick mode: MNIST accuracy 0.93-0.95, Fashion-MNIST 0.76-0.84.
-_LEARNED = {"mnist": 0.9, "digits": 0.9, "fashion_mnist": 0.7}
+# and the least gain in consistency. Chosen with `--quick --held-out --seed 100 --repeats 3` (a
+# validation split of the training images, seeds never reported): unshifted accuracy 0.919-0.943
+# on MNIST, 0.779-0.816 on Fashion-MNIST and 0.900-0.964 on the 8x8 digits; gain in consistency
+# 0.11-0.17, 0.14-0.15 and 0.06-0.08; the pooled net's consistency fell 0.28-0.47 from 1 pixel to
+# the largest shift.
+_LEARNED = {"mnist": 0.85, "digits": 0.85, "fashion_mnist": 0.7}
 MIN_GAIN = 0.05
 
 
-def claim_parts(with_pool, without, min_accuracy=0.9, min_gain=MIN_GAIN):
+def claim_parts(with_pool, without, min_accuracy=0.85, min_gain=MIN_GAIN):
     """The claim's parts from the two nets' _shift_consistency rows.
 
     Both nets learn the task; the pooled net's consistency, averaged over the shifts of 1..max
@@ -391,7 +394,7 @@ def demo(run: Run) -> None:
 
     shifts = range(1, max_shift + 1)
     mean = lambda rows, key: float(np.mean([rows[d][key] for d in shifts]))  # noqa: E731
-    parts = claim_parts(with_pool, without, min_accuracy=_LEARNED.get(split.name, 0.9))
+    parts = claim_parts(with_pool, without, min_accuracy=_LEARNED.get(run.settings.dataset, 0.85))
     run.claim(
         "Max pooling makes a conv net's prediction survive small shifts more often: with three 2x2 "
         "max pools, the share of test images whose predicted class stays the same under a "
