@@ -24,8 +24,10 @@ What a module contributes, and where the registry reads it:
 from __future__ import annotations
 
 import ast
+import collections
 import difflib
 import functools
+import math
 import re
 import textwrap
 import unicodedata
@@ -102,19 +104,39 @@ class Entry:
     name: str
     title: str
     aliases: tuple[str, ...]
-    explanation: str
+    docstring: str  # the module docstring as written, Sources cited by key
     related: tuple[str, ...]
-    sources: tuple[str, ...]
     implementation: tuple[str, ...]
     has_demo: bool
     demo_config: dict
     path: Path
-    source_keys: tuple[str, ...] = ()
+
+    @functools.cached_property
+    def _cited(self) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+        """(explanation, sources, source keys): the Sources bullets swapped for full citations.
+
+        Computed on first use: `list` needs no citation, and `explain` needs one entry's.
+        """
+        explanation, sources, keys = _with_citations(self.docstring, source_table())
+        return explanation, tuple(sources), tuple(keys)
+
+    @property
+    def explanation(self) -> str:
+        """The explanation in Markdown, with every cited work written out in full."""
+        return self._cited[0]
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return self._cited[1]
+
+    @property
+    def source_keys(self) -> tuple[str, ...]:
+        return self._cited[2]
 
     @property
     def summary(self) -> str:
         """The first paragraph of the explanation, on one line."""
-        return " ".join(self.explanation.split("\n\n", 1)[0].split())
+        return " ".join(self.docstring.split("\n\n", 1)[0].split())
 
     @property
     def takes_images(self) -> bool:
@@ -216,33 +238,43 @@ def _with_citations(markdown: str, table: dict[str, str]) -> tuple[str, list[str
     return rendered, cited, keys
 
 
+# The first import of the code (not `from __future__`): everything the registry reads sits above it.
+_CODE_STARTS = re.compile(r"^(?:import |from (?!__future__ )\S+ import )", re.MULTILINE)
+_DEFINES_DEMO = re.compile(r"^def demo\(", re.MULTILINE)
+
+
+def _head(source: str) -> str:
+    """The part of an entry's source above its code: docstring, TITLE, ALIASES, DEMO, `__all__`.
+
+    Parsing only this part, not the whole module, keeps `explain`, `list` and `search` instant as
+    the glossary grows (an entry's code is often three times longer than its metadata).
+    """
+    start = _CODE_STARTS.search(source)
+    return source[: start.start()] if start else source
+
+
 def parse_entry(path: Path) -> Entry:
     """Read one entry module's metadata from its source, without importing it."""
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    source = path.read_text(encoding="utf-8")
+    tree = ast.parse(_head(source), filename=str(path))
     docstring = ast.get_docstring(tree, clean=True) or ""
-    explanation, sources, source_keys = _with_citations(docstring, source_table())
-    sections = _sections(explanation)
     related = tuple(
         match.group(1)
-        for line in sections.get("see also", "").splitlines()
+        for line in _sections(docstring).get("see also", "").splitlines()
         if (match := _SEE_ALSO_ITEM.match(line))
     )
-    has_demo = any(
-        isinstance(node, ast.FunctionDef) and node.name == "demo" for node in tree.body
-    )
+    has_demo = bool(_DEFINES_DEMO.search(source))
     name = path.stem.replace("_", "-")
     return Entry(
         name=name,
         title=_literal(tree, "TITLE") or name.capitalize(),
         aliases=tuple(_literal(tree, "ALIASES") or ()),
-        explanation=explanation,
+        docstring=docstring,
         related=related,
-        sources=tuple(sources),
         implementation=tuple(_literal(tree, "__all__") or ()),
         has_demo=has_demo,
         demo_config=check_demo_config(_literal(tree, "DEMO") or {}, path) if has_demo else {},
         path=path,
-        source_keys=tuple(source_keys),
     )
 
 
@@ -331,53 +363,112 @@ class Hit:
     snippet: str
 
 
-# Where a word is found says how much it counts: in a name or alias it almost defines the entry,
-# in the summary it is central, in the body it is mentioned.
-_FIELD_WEIGHTS = (("names", 8.0), ("summary", 3.0), ("body", 1.0))
+# Words that say nothing about which entry a question is about ("how do I avoid overfitting").
+STOP_WORDS = frozenset("""
+a about above after again all also am an and any are as at be because been before being below
+between both but by can could did do does doing done down during each else few for from further
+get gets got had has have having he her here hers him his how i if in into is it its itself just
+kind make makes many me more most much my no nor not of off on once only or other our out over own
+same she should so some such than that the their them then there these they this those through
+to too under until up use used uses using very via was we were what when where which while who
+whom why will with would you your yours
+avoid prevent help helps work works mean means happen happens need needs want know good better
+best way ways thing things instead really actually exactly example difference between explain
+""".split())
+
+# BM25 over the text (summary and body; the summary counts more, long bodies are damped), plus a
+# name score: a word in an entry's name or aliases almost defines it, weighted by how rare the word
+# is among names (many bodies mention "kernel", one entry is called that).
+_TEXT_FIELDS = {"summary": (2.5, 0.5), "body": (1.0, 0.75)}  # field: (weight, length normalisation b)
+_NAME_WEIGHT = 1.5
+_K1 = 1.2
 
 
 def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", unicodedata.normalize("NFKD", text).casefold())
 
 
-def search(query: str, limit: int = 10) -> list[Hit]:
-    """Entries ranked by how well they match the words of `query`.
+def _stem(word: str) -> str:
+    """A light English stemmer: enough that `overfitting`, `overfits` and `overfit` meet."""
+    for suffix in ("ational", "ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "ly", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+            break
+    if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "ls":  # "fitt" -> "fit"
+        word = word[:-1]
+    return word
 
-    A word matches the start of a word in the entry (`pool` finds "pooling"). Each field's
-    matches count logarithmically, so an entry that mentions a word twenty times does not drown
-    one that is about it. An exact name or alias match always ranks first.
+
+@functools.lru_cache(maxsize=1)
+def _search_index() -> tuple[dict[str, dict[str, dict[str, int]]], dict[str, dict[str, int]], dict[str, float]]:
+    """Per entry and field, stem counts and lengths; and the average length of each field."""
+    counts: dict[str, dict[str, dict[str, int]]] = {}
+    lengths: dict[str, dict[str, int]] = {}
+    for entry in all_entries().values():
+        texts = {"names": " ".join((entry.name, entry.title, *entry.aliases)), "summary": entry.summary,
+                 "body": entry.docstring.split("\n## Sources", 1)[0]}
+        counts[entry.name], lengths[entry.name] = {}, {}
+        for field, text in texts.items():
+            stems = [_stem(word) for word in _words(text) if word not in STOP_WORDS]
+            counts[entry.name][field] = dict(collections.Counter(stems))
+            lengths[entry.name][field] = len(stems)
+    average = {field: sum(lengths[name][field] for name in lengths) / max(len(lengths), 1) or 1.0
+               for field in ("names", *_TEXT_FIELDS)}
+    return counts, lengths, average
+
+
+def _idf(documents: int, total: int) -> float:
+    return math.log(1.0 + (total - documents + 0.5) / (documents + 0.5))
+
+
+def _matching(term: str, vocabulary: dict[str, int]) -> int:
+    """How often `term` occurs in a field: the stem itself, or as the start of a longer word when
+    the term has 4+ letters (`conv` finds `convolution`; a one-letter word matches only itself)."""
+    if len(term) < 4:
+        return vocabulary.get(term, 0)
+    return sum(count for stem, count in vocabulary.items() if stem.startswith(term))
+
+
+def search(query: str, limit: int = 10) -> list[Hit]:
+    """Entries ranked by relevance to `query`: BM25 over summary and body, plus a name score.
+
+    Stop words are dropped (a question's "how do I" says nothing about its subject; a query of
+    stop words alone finds nothing), words are
+    stemmed, rare words weigh more than common ones (inverse document frequency), and a field's
+    repeated mentions saturate, so an entry that names a word twenty times does not drown one that
+    is about it. An exact name or alias match always ranks first.
     """
     words = _words(query)
-    if not words:
+    terms = [_stem(word) for word in words if word not in STOP_WORDS]
+    if not terms:
         return []
     try:
         exact = lookup(query).name
     except UnknownEntry:
         exact = None
+    counts, lengths, average = _search_index()
+    entries = all_entries()
+    in_text = {term: sum(any(_matching(term, counts[n][f]) for f in _TEXT_FIELDS) for n in counts)
+               for term in set(terms)}
+    in_names = {term: sum(bool(_matching(term, counts[n]["names"])) for n in counts) for term in set(terms)}
     hits = []
-    for entry in all_entries().values():
-        fields = {
-            "names": " ".join((entry.name, entry.title, *entry.aliases)),
-            "summary": entry.summary,
-            "body": entry.explanation,
-        }
+    for name, entry in entries.items():
         score = 0.0
-        for word in words:
-            pattern = re.compile(rf"\b{re.escape(word)}", re.IGNORECASE)
-            for field, weight in _FIELD_WEIGHTS:
-                count = len(pattern.findall(fields[field]))
-                if count:
-                    score += weight * (1.0 + _log2(count))
-        if entry.name == exact:
+        for term in terms:
+            weighted = sum(weight * _matching(term, counts[name][field])
+                           / (1.0 - b + b * lengths[name][field] / average[field])
+                           for field, (weight, b) in _TEXT_FIELDS.items())
+            if weighted:
+                score += _idf(in_text[term], len(entries)) * weighted * (_K1 + 1.0) / (weighted + _K1)
+            named = _matching(term, counts[name]["names"])
+            if named:
+                score += _NAME_WEIGHT * _idf(in_names[term], len(entries)) * named * (_K1 + 1.0) / (named + _K1)
+        if name == exact:
             score += 100.0
-        if score:
+        if score > 0:
             hits.append(Hit(entry, round(score, 2), _snippet(entry.explanation, words)))
     hits.sort(key=lambda hit: (-hit.score, hit.entry.name))
     return hits[:limit]
-
-
-def _log2(count: int) -> float:
-    return count.bit_length() - 1.0
 
 
 def _snippet(text: str, words: list[str], width: int = 110) -> str:
