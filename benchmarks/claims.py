@@ -9,7 +9,8 @@
 Each demo runs as a user would run it (`nutshell demo ENTRY [--quick] --repeats N`, in a process of
 its own) and its summary.json gives the verdict held on k of N seeds and, per part, how often it held
 and its worst margin over the seeds. The rows go to benchmarks/claims.json (merged: a run over a few
-entries keeps the others' rows), benchmarks/CLAIMS.md, and the demo table in README.md between its
+entries keeps the others' rows), benchmarks/CLAIMS.md, data/outcomes.json (each demo's measured
+answer to its prediction question, which `nutshell quiz` ships), and the demo table in README.md between its
 `claims` markers, so no number in that table is typed by hand (tests/test_claims_ledger.py checks).
 Timing parts are marked: they depend on how busy the machine is and are not part of the
 bit-identical promise.
@@ -31,6 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 LEDGER = ROOT / "benchmarks" / "claims.json"
 CLAIMS_MD = ROOT / "benchmarks" / "CLAIMS.md"
+OUTCOMES = ROOT / "data" / "outcomes.json"  # package data: the quiz's answers to prediction questions
 README = ROOT / "README.md"
 START, END = "<!-- claims:start -->", "<!-- claims:end -->"
 TARGET_MARGIN = 0.05  # the margin every measured part should keep on its worst seed
@@ -67,6 +69,7 @@ def measure(entry: str, mode: str, seeds: int, first_seed: int, timeout: float) 
         summary = json.loads(summaries[0].read_text())
     claim = summary["claim"]
     return {"entry": entry, "statement": claim["statement"], "held": claim["held"], "of": claim["of"],
+            "outcome": summary.get("outcome"),
             "seeds": f"{first_seed}-{first_seed + seeds - 1}", "parts": claim["parts"],
             "wall_seconds": round(wall, 1), "device": summary["device"],
             "versions": summary["versions"], "date": dt.date.today().isoformat()}
@@ -155,8 +158,16 @@ def claims_markdown(ledger: dict) -> str:
     return "\n".join(out)
 
 
+def shipped_outcomes(ledger: dict) -> dict:
+    """What `nutshell quiz` ships: each demo's measured answer to its prediction question."""
+    return {entry: {"outcome": row["outcome"], "held": row["held"], "of": row["of"], "seeds": row["seeds"],
+                    "mode": "quick"}
+            for entry, row in sorted(ledger["columns"].get("quick", {}).items()) if row.get("outcome")}
+
+
 def render(ledger: dict) -> None:
     CLAIMS_MD.write_text(claims_markdown(ledger) + "\n")
+    OUTCOMES.write_text(json.dumps(shipped_outcomes(ledger), indent=1, sort_keys=True) + "\n")
     text = README.read_text()
     head, rest = text.split(START, 1)
     _, tail = rest.split(END, 1)
@@ -172,17 +183,17 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=1800, help="seconds per demo")
     parser.add_argument("--render", action="store_true", help="only rewrite CLAIMS.md and README's table")
     args = parser.parse_args()
-    ledger = load()
     if not args.render:
         backend = os.environ.get("KERAS_BACKEND", "tensorflow")
-        rows = ledger["columns"].setdefault(column(args.mode, backend), {})
         for entry in args.entries or demo_entries():
             print(f"{entry}: {args.mode}, {args.seeds} seeds…", flush=True)
-            rows[entry] = measure(entry, args.mode, args.seeds, args.first_seed, args.timeout)
-            print(f"  {held_cell(rows[entry])}", flush=True)
+            row = measure(entry, args.mode, args.seeds, args.first_seed, args.timeout)
+            print(f"  {held_cell(row)}", flush=True)
+            ledger = load()  # re-read: another run of this script may have added rows meanwhile
+            ledger["columns"].setdefault(column(args.mode, backend), {})[entry] = row
             ledger["machine"] = f"{platform.machine()}, {os.cpu_count()} cores, {platform.python_version()}"
             LEDGER.write_text(json.dumps(ledger, indent=1, sort_keys=True) + "\n")  # after every demo
-    render(ledger)
+    render(load())
 
 
 if __name__ == "__main__":

@@ -49,6 +49,7 @@ class Explained:
     has_demo: bool
 
     def _repr_markdown_(self) -> str:
+        """The whole entry; Jupyter renders it. (Reading it counts as read for `nutshell path`.)"""
         also = f"*Also called: {', '.join(self.aliases)}*\n\n" if self.aliases else ""
         return f"# {self.title}\n\n{also}{self.markdown}"
 
@@ -119,6 +120,11 @@ class DemoResult:
         return self.claim.get("anchor")
 
     @property
+    def prediction(self) -> dict[str, Any] | None:
+        """Your prediction beside what was measured, if you made one (`predict=`)."""
+        return self.summary.get("prediction")
+
+    @property
     def run_dir(self) -> Path:
         return Path(self.summary["run_dir"])
 
@@ -160,6 +166,8 @@ def verdict_html(summary: dict[str, Any]) -> str:
         for p in claim["parts"])
     anchor = (f"<p><b>Published figure.</b> {e(render.anchor_line(claim))}</p>" if claim.get("anchor") else "")
     data = f"<p><b>Your data.</b> {e(render.data_line(claim['data']))}</p>" if claim.get("data") else ""
+    if claim.get("prediction"):
+        data += f"<p><b>Your prediction.</b> {e(render.prediction_line(claim['prediction']))}</p>"
     return (f"<div><p><b>nutshell demo {e(summary['entry'])}</b>: {e(claim['statement'])}</p>"
             f"<p><b style='color:{colour}'>Verdict: {e(render.verdict_words(claim))}</b></p>"
             "<table><tr><th>part</th><th>kind</th><th>rule</th><th>value</th><th>held</th>"
@@ -185,14 +193,16 @@ def check_logdir(logdir: Path) -> None:
 def demo(term: str, *, quick: bool = False, repeats: int = 1, seed: int = 0,
          data: str | os.PathLike[str] | None = None, logdir: str | os.PathLike[str] = "runs",
          verbose: bool = True, demo_function: Callable[[Any], None] | None = None,
-         **options: Any) -> DemoResult:
+         predict: str | None = None, **options: Any) -> DemoResult:
     """Run `term`'s demo as `nutshell demo` would and return what it measured.
 
     `options` are the command's other options by their Python names (epochs, batch_size,
     learning_rate, dataset, precision, jit, tag, steps_per_execution, strategy, deterministic,
     held_out). `data` is your own images (a class-folder tree, an .npz or a CSV). With
     `verbose=False` nothing is printed while it trains. `demo_function` runs your own edited copy
-    of the entry's `demo(run)` (as a notebook does) under the same harness. Raises UserError (or a subclass) for a
+    of the entry's `demo(run)` (as a notebook does) under the same harness. `predict` answers the
+    entry's prediction question (see `nutshell.explain(term)`'s entry, `predict`) before it trains;
+    the result's `prediction` says whether you were right. Raises UserError (or a subclass) for a
     bad option, with the CLI's message.
     """
     from nutshell.settings import OPTIONS, demo_settings
@@ -202,6 +212,10 @@ def demo(term: str, *, quick: bool = False, repeats: int = 1, seed: int = 0,
         raise UserError(f"unknown option{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; "
                         f"nutshell.demo takes {', '.join(OPTIONS)}")
     found = entry(term)
+    if predict is not None:
+        from nutshell import quiz
+
+        predict = quiz.prediction(found, predict)
     settings = demo_settings(found, quick=quick, seed=seed, repeats=repeats,
                              data=str(data) if data else "", **options)
     folder = Path(logdir)
@@ -213,5 +227,8 @@ def demo(term: str, *, quick: bool = False, repeats: int = 1, seed: int = 0,
         from nutshell.run import run_demo
     quiet = contextlib.redirect_stdout(io.StringIO()) if not verbose else contextlib.nullcontext()
     with quiet:
-        summary = run_demo(found, settings, folder, demo_function=demo_function)
+        summary = run_demo(found, settings, folder, demo_function=demo_function, prediction=predict)
+    from nutshell import learner
+
+    learner.record("ran", found.name)
     return DemoResult(summary)

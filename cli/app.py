@@ -93,7 +93,11 @@ def explain(
 
     Example: nutshell explain "max pooling"
     """
-    render.entry(find(term), brief=brief, fmt=fmt.value)
+    found = find(term)
+    render.entry(found, brief=brief, fmt=fmt.value)
+    from nutshell import learner
+
+    learner.record("read", found.name)
 
 
 @app.command()
@@ -166,6 +170,73 @@ def notebook(
         fail(f"cannot write notebooks: {problem.strerror or problem}")
 
 
+@app.command()
+def quiz(
+    terms: Annotated[list[str] | None, typer.Argument(
+        help="Entries to be asked about (default: all).", autocompletion=complete_term)] = None,
+    count: Annotated[int, typer.Option("-n", "--count", min=1, help="How many questions.")] = 5,
+    seed: Annotated[int | None, typer.Option(help="The same seed asks the same questions.")] = None,
+    reset: Annotated[bool, typer.Option("--reset", help="Forget your progress first.")] = False,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="text for people, json for scripts.")] = Format.text,
+) -> None:
+    """Answer questions without training: what the demos measured, and what the entries say.
+
+    Questions you missed come back first next time. Answers are read from the terminal or from
+    standard input, one letter a line; an empty line stops.
+
+    Example: nutshell quiz pooling cnn -n 3
+    """
+    import random
+    import sys
+
+    from nutshell import learner
+    from nutshell import quiz as quizzes
+
+    if reset:
+        render.say(f"progress cleared ({learner.reset()})")
+    entries = [find(term) for term in terms] if terms else list(glossary.all_entries().values())
+    pool = quizzes.questions(entries)
+    if not pool:
+        fail(f"no questions about {', '.join(e.name for e in entries)} yet. Try 'nutshell quiz' for all.")
+    progress = learner.load()
+    seed = random.SystemRandom().randrange(10**6) if seed is None else seed
+    asked = quizzes.pick(pool, progress, count, seed)
+    results = []
+    for number, question in enumerate(asked, start=1):
+        if fmt is Format.text:
+            render.quiz_question(number, len(asked), question)
+        given = sys.stdin.readline().strip().upper()
+        while given and given not in question.options:
+            if fmt is Format.text:
+                render.say(f"  answer with one of {', '.join(question.options)}")
+            given = sys.stdin.readline().strip().upper()
+        if not given:
+            break
+        right = given == question.answer
+        progress.answer(question.id, right)
+        results.append({**question.as_dict(), "given": given, "right": right})
+        if fmt is Format.text:
+            render.quiz_feedback(question, given, right)
+    progress.save()
+    render.quiz_summary(seed, results, asked, fmt.value)
+
+
+@app.command()
+def path(
+    term: Annotated[str | None, typer.Argument(
+        help="Where you want to get (default: the whole course).", autocompletion=complete_term)] = None,
+) -> None:
+    """The reading order that leads to an entry: what to know first, marked with what you have done.
+
+    Example: nutshell path cnn
+    """
+    from nutshell import learner
+    from nutshell import quiz as quizzes
+
+    goal = find(term).name if term else None
+    render.course(quizzes.course(goal), learner.load(), goal)
+
+
 class Strategy(str, Enum):
     none = "none"
     mirrored = "mirrored"
@@ -213,10 +284,14 @@ def demo(
     resume: Annotated[str | None, typer.Option(
         help="Continue an interrupted run: --resume alone takes the latest unfinished run of "
              "this entry, or give its directory. The run keeps its own settings.")] = None,
+    predict: Annotated[str | None, typer.Option(
+        help="Predict the outcome first: --predict alone asks the entry's question before training "
+             "(the answer is read from the terminal or standard input); --predict B answers it. "
+             "The result says whether you were right.")] = None,
 ) -> None:
     """Train the entry's example, measure its claim and log the run to TensorBoard.
 
-    Example: nutshell demo pooling --quick
+    Example: nutshell demo pooling --quick --predict
     """
     from nutshell import api
     from nutshell.errors import UserError
@@ -224,6 +299,10 @@ def demo(
 
     entry = find(term)
     try:
+        if predict is not None:  # asked before anything trains or prints
+            from nutshell import quiz
+
+            predict = quiz.prediction(entry, predict)
         settings = demo_settings(
             entry, quick=quick, epochs=epochs, batch_size=batch_size, learning_rate=learning_rate,
             dataset=dataset, steps_per_execution=steps_per_execution, seed=seed, repeats=repeats,
@@ -246,7 +325,10 @@ def demo(
             quiet_frameworks()
         with native_stderr_silenced(enabled=not verbose):
             from nutshell.run import run_demo
-        run_demo(entry, settings, logdir, quiet=not verbose, resume=earlier)
+        run_demo(entry, settings, logdir, quiet=not verbose, resume=earlier, prediction=predict)
+        from nutshell import learner
+
+        learner.record("ran", entry.name)
     except UserError as problem:
         render.error(problem.advice())
         raise typer.Exit(problem.exit_code) from None
@@ -287,13 +369,16 @@ def board(
     serve_tensorboard(logdir, host, port)
 
 
-def _with_resume_value(args: list[str]) -> list[str]:
-    """Let `--resume` stand alone: a bare `--resume` means `--resume latest`.
+# Options that may stand alone, and what they mean then: `--resume` the latest unfinished run,
+# `--predict` ask the entry's question.
+BARE_VALUES = {"--resume": "latest", "--predict": "ask"}
 
-    (Typer has no options with an optional value, so the console script fills it in.)
-    """
+
+def _with_bare_values(args: list[str]) -> list[str]:
+    """Let `--resume` and `--predict` stand alone (Typer has no options with an optional value, so
+    the console script fills the value in)."""
     return [
-        "--resume=latest" if arg == "--resume" and (i + 1 == len(args) or args[i + 1].startswith("-"))
+        f"{arg}={BARE_VALUES[arg]}" if arg in BARE_VALUES and (i + 1 == len(args) or args[i + 1].startswith("-"))
         else arg
         for i, arg in enumerate(args)
     ]
@@ -305,7 +390,7 @@ def main() -> None:
 
     command = get_command(app)
     try:
-        code = command.main(args=_with_resume_value(sys.argv[1:]), prog_name="nutshell",
+        code = command.main(args=_with_bare_values(sys.argv[1:]), prog_name="nutshell",
                             standalone_mode=False)
     except typer.TyperException as problem:  # bad options and arguments, from the parser
         if type(problem).__name__ == "NoArgsIsHelpError":

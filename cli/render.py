@@ -274,7 +274,33 @@ def verdict_card(claim: dict, repeats: list[dict]) -> str:
         lines += ["", f"**Published figure.** {anchor_line(claim)}"]
     if claim.get("data"):
         lines += ["", f"**Your data.** {data_line(claim['data'])}"]
+    if claim.get("prediction"):
+        lines += ["", f"**Your prediction.** {prediction_line(claim['prediction'])}"]
     return "\n".join(lines)
+
+
+def prediction_line(p: dict) -> str:
+    """What the learner predicted, what was measured over the seeds, and whether they were right."""
+    verdict = "You were right." if p["right"] else "You were wrong."
+    return (f"You predicted {p['predicted']} ({p['predicted_text']}); measured: {p['measured']} "
+            f"({p['measured_text']}), over {p['of']} seed{'s' if p['of'] > 1 else ''}. {verdict} "
+            f"Why: {p['why']}")
+
+
+def prediction_question(question: dict, entry_name: str) -> None:
+    """The question asked before a demo trains: no number of the claim is shown."""
+    lines = [f"Before nutshell demo {entry_name} trains, predict: {question['question']}"]
+    lines += [f"  {key}) {text}" for key, text in question["options"].items()]
+    if plain():
+        print("\n".join(lines), flush=True)
+    else:
+        console().print("\n".join(escape_markup(line) for line in lines))
+
+
+def escape_markup(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
 
 
 def data_line(data: dict) -> str:
@@ -311,6 +337,8 @@ def demo_summary(summary: dict) -> None:
                 print(f"  published: {anchor_line(claim)}")
             if claim.get("data"):
                 print(f"  your data: {data_line(claim['data'])}")
+            if claim.get("prediction"):
+                print(f"  your prediction: {prediction_line(claim['prediction'])}")
         print(f"  run: {summary['run_dir']}  ({summary['wall_seconds']:.1f} s on {summary['device']})")
         print(f"  browse: {board}")
         return
@@ -334,7 +362,54 @@ def demo_summary(summary: dict) -> None:
             table.add_row("published", anchor_line(claim))
         if claim.get("data"):
             table.add_row("your data", escape(data_line(claim["data"])))
+        if claim.get("prediction"):
+            right = claim["prediction"]["right"]
+            table.add_row("your prediction", f"[{'green' if right else 'red'}]"
+                          f"{escape(prediction_line(claim['prediction']))}[/]")
     table.add_row("run", summary["run_dir"])
     table.add_row("time", f"{summary['wall_seconds']:.1f} s on {summary['device']}")
     table.add_row("browse", board)
     console().print(table)
+
+
+def quiz_question(number: int, total: int, question) -> None:
+    kind = "What did the demo measure?" if question.kind == "predict" else "From the entry"
+    lines = [f"\n[{number}/{total}] {question.entry}: {kind}", question.text]
+    lines += [f"  {key}) {text}" for key, text in question.options.items()]
+    print("\n".join(lines))
+    print(f"Your answer ({', '.join(question.options)}; empty to stop): ", end="", flush=True)
+
+
+def quiz_feedback(question, given: str, right: bool) -> None:
+    said = "right" if right else f"wrong: the answer is {question.answer}) {question.options[question.answer]}"
+    if question.measured:
+        said += f" ({question.measured})"
+    print(f"\n  {said}.\n  Why: {question.why}")
+
+
+def quiz_summary(seed: int, results: list[dict], asked: list, fmt: str) -> None:
+    score = sum(result["right"] for result in results)
+    if fmt == "json":
+        print(json.dumps({"seed": seed, "asked": [q.as_dict() for q in asked], "results": results,
+                          "right": score, "answered": len(results)}, ensure_ascii=False, indent=2))
+        return
+    missed = [r["id"] for r in results if not r["right"]]
+    print(f"\n{score} of {len(results)} right (seed {seed}: 'nutshell quiz --seed {seed}' asks the same)."
+          + (f" Missed questions come back first next time: {', '.join(missed)}." if missed else ""))
+
+
+def course(entries: list, progress, goal: str | None) -> None:
+    """The reading order, one entry a line: core entries on the main line, side entries indented;
+    each marked with what the learner has done (read, ran, answered right)."""
+    from nutshell import glossary
+
+    title = f"The path to {goal}" if goal else "The whole course"
+    print(f"{title} ({len(entries)} entries; core entries on the main line):")
+    for number, item in enumerate(entries, start=1):
+        done = [mark for mark, did in (("read", item.name in progress.read), ("ran", item.name in progress.ran),
+                                       ("answered", progress.knows(item.name))) if did]
+        core = item.name in glossary.CORE
+        lead = f"{number:>3}. " + ("" if core else "   ")
+        marks = f"  [{', '.join(done)}]" if done else ""
+        after = f"  (after {', '.join(item.prerequisites)})" if item.prerequisites else ""
+        print(f"{lead}{item.name}{marks}{after}")

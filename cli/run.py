@@ -301,7 +301,8 @@ class Run:
 
 def run_demo(entry: Entry, settings: Settings, logdir: Path, quiet: bool = True,
              resume: RunDir | None = None,
-             demo_function: Callable[[Run], None] | None = None) -> dict[str, Any]:
+             demo_function: Callable[[Run], None] | None = None,
+             prediction: str | None = None) -> dict[str, Any]:
     """Run `entry`'s demo with `settings` and return its summary (also written to summary.json).
 
     With `settings.repeats` = N > 1 the demo runs on seeds S..S+N-1 in the same run directory (each
@@ -309,7 +310,8 @@ def run_demo(entry: Entry, settings: Settings, logdir: Path, quiet: bool = True,
     Ctrl-C and SIGTERM stop training within a batch and raise Interrupted; the finished epochs'
     checkpoints stay, and `resume` continues such a run in the same directory. A diverging loss
     raises NonFiniteLoss with the logs kept. A run that fails before it logged anything leaves no
-    directory behind. `demo_function` replaces the entry's own `demo` (a notebook's edited copy) under the same harness.
+    directory behind. `prediction` is the learner's answer to the entry's PREDICT question, scored
+    against the option its `outcome(claim)` computes from this run. `demo_function` replaces the entry's own `demo` (a notebook's edited copy) under the same harness.
     """
     started = time.perf_counter()
     with native_stderr_silenced(enabled=quiet):  # device probing logs from C++
@@ -343,7 +345,9 @@ def run_demo(entry: Entry, settings: Settings, logdir: Path, quiet: bool = True,
             if resume is None and home.created is not None and home.created.holds_nothing():
                 home.created.remove()
             raise
-    summary = _finish(entry, settings, home.get(), runs, distribution, device, started, home.data)
+    outcome_of = getattr(module, "outcome", None)
+    summary = _finish(entry, settings, home.get(), runs, distribution, device, started, home.data,
+                      outcome_of, prediction)
     render.demo_summary(summary)
     return summary
 
@@ -354,7 +358,9 @@ def _record_session(home: RunHome, started: float) -> None:
 
 
 def _finish(entry: Entry, settings: Settings, run_dir: RunDir, runs: list[Run], distribution: Distribution,
-            device: str, started: float, data: dict[str, Any] | None = None) -> dict[str, Any]:
+            device: str, started: float, data: dict[str, Any] | None = None,
+            outcome_of: Callable[[dict[str, Any]], str] | None = None,
+            prediction: str | None = None) -> dict[str, Any]:
     """Save the first repeat's model, the verdict card and summary.json; returns the summary."""
     first = runs[0]
     if first.model is not None:
@@ -362,6 +368,10 @@ def _finish(entry: Entry, settings: Settings, run_dir: RunDir, runs: list[Run], 
     claim = verdict_over_seeds(runs)
     if claim is not None and data is not None:
         claim["data"] = data  # the card says the published figure was measured on other data
+    outcome = outcome_of(claim) if claim is not None and outcome_of is not None else None
+    predicted = scored_prediction(entry, prediction, outcome, claim)
+    if predicted is not None and claim is not None:
+        claim["prediction"] = predicted
     board = Board(lambda: run_dir.path)
     # TEXT sorts tags by name: the verdict card first, then the explanation, then the demo's own.
     if claim is not None:
@@ -386,9 +396,23 @@ def _finish(entry: Entry, settings: Settings, run_dir: RunDir, runs: list[Run], 
         "sessions": saved.get("sessions", 1),
         "finished_at": dt.datetime.now().isoformat(timespec="seconds"),
         "data": data,
+        "outcome": outcome,
+        "prediction": predicted,
     }
     run_dir.write_summary(summary)
     return summary
+
+
+def scored_prediction(entry: Entry, predicted: str | None, outcome: str | None,
+                      claim: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The learner's prediction beside what the run measured (None if they made none)."""
+    if predicted is None or entry.predict is None or claim is None:
+        return None
+    options = entry.predict["options"]
+    return {"question": entry.predict["question"], "predicted": predicted,
+            "predicted_text": options.get(predicted, ""), "measured": outcome,
+            "measured_text": options.get(outcome or "", ""), "right": predicted == outcome,
+            "held": claim["held"], "of": claim["of"], "why": entry.predict["why"]}
 
 
 def _repeat(run: Run) -> dict[str, Any]:

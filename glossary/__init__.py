@@ -88,6 +88,34 @@ def check_demo_config(config: dict, path: Path) -> dict:
     return config
 
 
+def check_question(question: dict | None, path: Path, name: str, answered: bool) -> dict | None:
+    """A PREDICT or RECALL question if it is well formed; BadDemoConfig naming the file if not.
+
+    Both have a `question`, 3-5 distinct `options` keyed "A".."E" and a `why` (sentences of the
+    entry that explain the answer). A RECALL question also names its `answer`; a PREDICT
+    question's answer is computed from the run by the entry's `outcome(claim)` function.
+    """
+    if question is None:
+        return None
+    def problem(message: str) -> BadDemoConfig:
+        return BadDemoConfig(f"{path.name}: {name} {message}")
+
+    keys = {"question", "options", "why", *(("answer",) if answered else ())}
+    if not isinstance(question, dict) or set(question) != keys:
+        raise problem(f"must have exactly the keys {sorted(keys)}")
+    options = question["options"]
+    if (not isinstance(options, dict) or not 3 <= len(options) <= 5
+            or list(options) != [chr(ord("A") + i) for i in range(len(options))]):
+        raise problem("needs 3 to 5 options keyed A, B, C, ...")
+    if len({compact(text) for text in options.values()}) != len(options):
+        raise problem("has two options that say the same")
+    if answered and question["answer"] not in options:
+        raise problem(f"answer {question['answer']!r} is not one of its options")
+    if not all(isinstance(question[key], str) and question[key].strip() for key in ("question", "why")):
+        raise problem("needs a question and a why")
+    return question
+
+
 class UnknownEntry(LookupError):
     """Raised for a term that names no entry; carries the closest names as suggestions."""
 
@@ -110,6 +138,9 @@ class Entry:
     has_demo: bool
     demo_config: dict
     path: Path
+    prerequisites: tuple[str, ...] = ()  # entries to know first: the course's edges (nutshell path)
+    predict: dict | None = None  # the question asked before the demo (nutshell demo --predict)
+    recall: tuple[dict, ...] = ()  # questions whose answer the entry's text gives (nutshell quiz)
 
     @functools.cached_property
     def _cited(self) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
@@ -275,6 +306,10 @@ def parse_entry(path: Path) -> Entry:
         has_demo=has_demo,
         demo_config=check_demo_config(_literal(tree, "DEMO") or {}, path) if has_demo else {},
         path=path,
+        prerequisites=tuple(_literal(tree, "PREREQUISITES") or ()),
+        predict=check_question(_literal(tree, "PREDICT"), path, "PREDICT", answered=False),
+        recall=tuple(check_question(q, path, f"RECALL[{i}]", answered=True)
+                     for i, q in enumerate(_literal(tree, "RECALL") or ())),
     )
 
 

@@ -78,6 +78,43 @@ DEMO = {
     "quick": {"epochs": 6},  # and 2,000 training images
 }
 
+PREREQUISITES = ("convolution", "feature-map")
+
+PREDICT = {
+    "question": "Two conv nets differ only in three 2x2 max-pooling layers. Every test digit is moved "
+                "a few pixels in some direction. Which net keeps its predicted class for more digits?",
+    "options": {
+        "A": "the net with pooling, and its answers no longer depend on the shift at all",
+        "B": "the net with pooling, though it too changes more answers as the shift grows",
+        "C": "the net without pooling",
+        "D": "neither: both keep about the same share",
+        "E": "it depends on the seed",
+    },
+    "why": "The exact position inside the block is forgotten on purpose: a detector that fired one "
+           "pixel further left still lands in the same pooled cell. The invariance is limited: a shift "
+           "within a window often keeps the same max, but one across a window boundary changes the "
+           "output, and large moves or rotations are not covered.",
+}
+
+RECALL = (
+    {"question": "A 2x2 max pool with stride 2 runs over a 112x112x64 feature map. How many numbers "
+                 "come out?",
+     "options": {"A": "802,816", "B": "401,408", "C": "200,704", "D": "50,176"},
+     "answer": "C",
+     "why": "a 112×112×64 map (802,816 numbers) becomes 56×56×64 (200,704), saving 75% of memory and of "
+            "the next layer's work."},
+    {"question": "During backpropagation through a max-pooling window, where does the window's "
+                 "gradient go?",
+     "options": {"A": "split equally over the inputs of the window",
+                 "B": "all of it to the input that held the maximum",
+                 "C": "nowhere: pooling has no weights, so nothing flows back",
+                 "D": "to the neighbouring windows"},
+     "answer": "B",
+     "why": "In backpropagation, max pooling sends each window's whole gradient to the input that won it "
+            "(on a tie, one winner is picked: TensorFlow takes the first); average pooling splits it "
+            "equally, 1/k² to each."},
+)
+
 __all__ = ["pooling_windows", "MaxPool2DFromScratch", "AveragePool2DFromScratch"]
 
 # Everything above is read by the registry without importing this module; the code below needs Keras.
@@ -292,6 +329,19 @@ def claim_parts(with_pool, without, min_accuracy=0.85, min_gain=MIN_GAIN):
         at_most("feature_change_ratio_worst", ratio, 1.0),
         at_least("consistency_fall_with_pooling", with_pool[1]["consistency"] - with_pool[-1]["consistency"], 0.05),
     ]
+
+
+def outcome(claim: dict) -> str:
+    """Which PREDICT option the measured claim shows (see PREDICT)."""
+    parts = {part["name"]: part for part in claim["parts"]}
+    gain, fall = parts["mean_consistency_gain"], parts["consistency_fall_with_pooling"]
+    if 0 < gain["held"] < gain["of"]:
+        return "E"
+    if abs(gain["mean"]) < 0.02:
+        return "D"
+    if gain["mean"] < 0:
+        return "C"
+    return "A" if fall["mean"] < 0.02 else "B"
 
 
 def _pooling_memory(model):

@@ -10,6 +10,15 @@ from nutshell import glossary
 from tests.helpers import ModelLoader, nutshell, run_quick_demo
 
 
+@pytest.fixture(autouse=True, scope="session")
+def learner_home(tmp_path_factory):
+    """Progress (read, ran, quiz boxes) goes to a scratch folder, never the tester's own."""
+    import os
+
+    os.environ["NUTSHELL_DATA_HOME"] = str(tmp_path_factory.mktemp("learner"))
+    yield
+
+
 @pytest.fixture
 def run_cli():
     return nutshell
