@@ -303,6 +303,24 @@ SOURCES = {
     "paszke2019": 'A. Paszke, S. Gross, F. Massa, A. Lerer, J. Bradbury, G. Chanan, et al., '
     '"PyTorch: an imperative style, high-performance deep learning library", NeurIPS, 2019',
     "zhang2019": 'R. Zhang, "Making convolutional networks shift-invariant again", ICML, 2019',
+    "linnainmaa1970": 'S. Linnainmaa, "The representation of the cumulative rounding error of an '
+    'algorithm as a Taylor expansion of the local rounding errors", Master\'s thesis (in Finnish), '
+    "University of Helsinki, 1970",
+    "werbos1974": 'P. J. Werbos, "Beyond regression: new tools for prediction and analysis in the '
+    'behavioral sciences", PhD thesis, Harvard University, 1974',
+    "werbos1982": 'P. J. Werbos, "Applications of advances in nonlinear sensitivity analysis", in '
+    "System Modeling and Optimization (Proc. 10th IFIP Conference, 1981), Springer, 762-770, 1982",
+    "fukushima1980": 'K. Fukushima, "Neocognitron: a self-organizing neural network model for a '
+    'mechanism of pattern recognition unaffected by shift in position", Biological Cybernetics '
+    "36(4), 193-202, 1980",
+    "dahl2014": 'G. E. Dahl, N. Jaitly, R. Salakhutdinov, "Multi-task neural networks for QSAR '
+    'predictions", arXiv:1406.1231, 2014',
+    "sennrich2016": 'R. Sennrich, B. Haddow, A. Birch, "Neural machine translation of rare words '
+    'with subword units", ACL, 2016',
+    "radford2018": 'A. Radford, K. Narasimhan, T. Salimans, I. Sutskever, "Improving language '
+    'understanding by generative pre-training", OpenAI, 2018',
+    "devlin2019": 'J. Devlin, M.-W. Chang, K. Lee, K. Toutanova, "BERT: pre-training of deep '
+    'bidirectional transformers for language understanding", NAACL-HLT, 2019',
     "dosovitskiy2021": "A. Dosovitskiy, L. Beyer, A. Kolesnikov, D. Weissenborn, X. Zhai, "
     "T. Unterthiner, M. Dehghani, M. Minderer, G. Heigold, S. Gelly, J. Uszkoreit, N. Houlsby, "
     '"An image is worth 16x16 words: transformers for image recognition at scale", ICLR, 2021',

@@ -17,7 +17,11 @@ trainable: about 60 million parameters and 650,000 units, fitted to 1.2 million 
 - Overlapping 3×3 max pooling with stride 2 and "local response normalisation", both later
   dropped from most designs.
 
-The winning 15.3% came from averaging several such networks.
+The winning 15.3% was not one network's score but the average of seven networks' predictions. Five
+were like the network in the table below; the other two had an extra sixth convolution layer and
+were first trained on the whole Fall 2011 release of ImageNet (about 15 million images in 22,000
+categories), then fine-tuned on the challenge's 1000 classes. A single network scored 18.2% top-5
+error on the validation set and five averaged 16.4% (table 2 of the paper).
 
 ## The math
 Layer shapes for one image (the paper says 224×224 inputs; 227 makes the arithmetic work):
@@ -43,11 +47,11 @@ Training used SGD with momentum 0.9, batch size 128, weight decay 0.0005 and a l
 
 ## See also
 - **imagenet**: the challenge it won
-- **cnn**: the family it belongs to
 - **relu**: its activation
 - **dropout**: its regularisation in the dense layers
 - **gpu**: the hardware that made its size trainable
 - **data-augmentation**: crops and flips against overfitting
+- **stride-and-padding**: the arithmetic behind the output sizes in the table
 
 ## Sources
 - [krizhevsky2012]
@@ -57,3 +61,25 @@ Training used SGD with momentum 0.9, batch size 128, weight decay 0.0005 and a l
 
 TITLE = "AlexNet"
 ALIASES = ()
+
+PREREQUISITES = ("cnn", "imagenet")
+
+RECALL = (
+    {"question": "Where did AlexNet's winning 15.3% top-5 error on the 2012 test set come from?",
+     "options": {"A": "One eight-layer network trained on the challenge's 1.2 million images",
+                 "B": "The averaged predictions of seven networks, two of them pre-trained on a larger "
+                      "ImageNet release",
+                 "C": "The best of many training runs, picked by its test score",
+                 "D": "One network with a sixth convolution layer added"},
+     "answer": "B",
+     "why": "The winning 15.3% was not one network's score but the average of seven networks' "
+            "predictions."},
+    {"question": "Which part of AlexNet holds most of its roughly 61 million weights?",
+     "options": {"A": "The five convolution layers, because they do most of the arithmetic",
+                 "B": "The fully connected layers, the first of them alone about 38 million",
+                 "C": "The 1000-way softmax output layer",
+                 "D": "None: the weights are spread about evenly over the eight layers"},
+     "answer": "B",
+     "why": "The convolutions do most of the arithmetic, the fully connected layers hold most of the "
+            "memory."},
+)

@@ -10,10 +10,15 @@ perceptrons (Rosenblatt, 1958). Minsky and Papert's 1969 book showed what one la
 XOR among it, and there was no widely used way to train more layers.
 
 The second wave, connectionism, held that intelligence can emerge from many simple units wired
-together. Backpropagation (Rumelhart, Hinton and Williams, 1986) trained hidden layers; ConvNets
-read handwritten zip codes (LeCun et al., 1989) and LSTM appeared in 1997. But computers and data
-sets were small, deep networks trained poorly, and by the late 1990s kernel machines, with convex
-training and clean theory, usually won.
+together. Its training method was older than the wave. Reverse-mode differentiation, which gets
+every derivative of a result in one backward sweep, goes back to Linnainmaa (1970), and Werbos
+proposed it for training networks (thesis 1974, paper 1982); Rumelhart, Hinton and Williams (1986)
+made backpropagation widely known by showing that it taught hidden layers useful features.
+Fukushima's Neocognitron (1980) stacked layers of local feature detectors and shift-tolerant
+pooling units, the layout ConvNets kept, but it was not trained end to end by gradients. ConvNets
+trained with backpropagation read handwritten zip codes (LeCun et al., 1989), and LSTM appeared in
+1997. But computers and data sets were small, deep networks trained poorly, and by the late 1990s
+kernel machines, with convex training and clean theory, usually won.
 
 The third wave started with layer-wise pre-training of deep belief nets (Hinton, Osindero and Teh,
 2006) and took off once GPUs, large labelled data sets, ReLU and dropout made deep networks the
@@ -38,8 +43,11 @@ What each wave could train:
  1943      McCulloch & Pitts: neurons as logic units    ┐
  1958      Rosenblatt's perceptron                      │ wave 1: cybernetics
  1969      Minsky & Papert, "Perceptrons"               ┘
+ 1970      Linnainmaa: reverse-mode differentiation
+ 1974      Werbos: use it to train networks
  ~1974-80  first AI winter
- 1986      backpropagation popularised                  ┐
+ 1980      Fukushima's Neocognitron                     ┐
+ 1986      backpropagation popularised                  │
  ~1987-93  second AI winter                             │ wave 2: connectionism
  1989      a ConvNet reads zip codes                    │
  1995-97   support vector machines; LSTM                ┘
@@ -58,15 +66,46 @@ What each wave could train:
 
 ## Sources
 - [overview] — the three waves, after Goodfellow, Bengio and Courville
-- [goodfellow2016] — chapter 1, historical trends
+- [goodfellow2016] — chapter 1, historical trends; section 6.6 on the origins of backpropagation
 - [mcculloch1943]
 - [rosenblatt1958]
 - [minsky1969]
 - [lighthill1973]
+- [baydin2018] — reverse-mode differentiation from Linnainmaa (1970) and Werbos
+- [linnainmaa1970] — reverse-mode differentiation
+- [werbos1974] — backpropagation proposed for networks
+- [werbos1982]
+- [fukushima1980] — the Neocognitron
 - [rumelhart1986]
+- [lecun2015] — the Neocognitron as the ancestor of ConvNets
+- [lecun1989]
 - [hinton2006]
 """
 
 TITLE = "History of deep learning"
 ALIASES = ("history of neural networks", "ai winter", "three waves", "cybernetics",
-           "connectionism", "parallel distributed processing", "pdp", "deep learning revolution")
+           "connectionism", "parallel distributed processing", "pdp", "deep learning revolution",
+           "neocognitron")
+
+PREREQUISITES = ()
+
+RECALL = (
+    {"question": "Whose work does reverse-mode differentiation, the mathematics inside backpropagation, "
+                 "go back to?",
+     "options": {"A": "Rumelhart, Hinton and Williams, 1986",
+                 "B": "Linnainmaa, 1970",
+                 "C": "Rosenblatt, 1958",
+                 "D": "LeCun and colleagues, 1989"},
+     "answer": "B",
+     "why": "Reverse-mode differentiation, which gets every derivative of a result in one backward "
+            "sweep, goes back to Linnainmaa (1970)"},
+    {"question": "What ended the first wave of neural-network research?",
+     "options": {"A": "One layer cannot compute functions such as XOR, and nobody had a widely used "
+                      "way to train more layers",
+                 "B": "Computers of the time were too slow to run a perceptron at all",
+                 "C": "Backpropagation had been tried and shown not to work",
+                 "D": "Support vector machines won the benchmarks"},
+     "answer": "A",
+     "why": "Minsky and Papert's 1969 book showed what one layer cannot do, XOR among it, and there was "
+            "no widely used way to train more layers."},
+)

@@ -1,7 +1,7 @@
 """A restricted Boltzmann machine (RBM) is a two-layer network of visible and hidden units, with
 connections only between the layers, that learns a probability distribution over its inputs
-without labels. Stacks of RBMs, trained one at a time, were the first deep networks that trained
-well, in 2006.
+without labels. Stacks of RBMs, trained one at a time, gave in 2006 the first recipe that trained
+deep fully connected networks well.
 
 ## Intuition
 An RBM learns features by learning to reproduce its data. Its hidden units must find the patterns
@@ -58,3 +58,23 @@ mini-batch. It lowers the energy of real data and raises that of the model's own
 TITLE = "Restricted Boltzmann machine (RBM)"
 ALIASES = ("rbm", "boltzmann machine", "contrastive divergence", "harmonium",
            "energy-based model")
+
+PREREQUISITES = ("unsupervised-learning", "sigmoid")
+
+RECALL = (
+    {"question": "Given the visible units of an RBM, why can all its hidden units be sampled in one "
+                 "parallel step?",
+     "options": {"A": "No connections join two units of the same layer",
+                 "B": "The weights between the layers are symmetric",
+                 "C": "The partition function Z has been computed exactly",
+                 "D": "Contrastive divergence runs for only one step"},
+     "answer": "A",
+     "why": '"Restricted" means no links inside a layer. Given the visible units, every hidden unit '
+            'can then be sampled independently and all at once'},
+    {"question": "An RBM has 784 binary visible units and 500 binary hidden ones. Over how many joint "
+                 "states does its normalising constant Z sum?",
+     "options": {"A": "2¹²⁸⁴", "B": "784 × 500 = 392,000", "C": "2⁷⁸⁴", "D": "1284²"},
+     "answer": "A",
+     "why": "Z sums exp(−E) over all 2^(m+n) states: for 784 pixels and 500 hidden units, 2¹²⁸⁴ of "
+            "them, so the exact likelihood is out of reach."},
+)

@@ -1,6 +1,7 @@
-"""Speech recognition turns recorded speech into text. It was the first field where deep networks
-clearly beat the established methods: around 2010-2012 they replaced Gaussian mixture models for
-judging which sound is being spoken, and today whole recognisers are trained end to end.
+"""Speech recognition turns recorded speech into text. It was the first large-scale industrial
+success of the post-2006 wave of deep learning: around 2010-2012 deep networks replaced Gaussian
+mixture models for judging which sound is being spoken, and today whole recognisers are trained
+end to end.
 
 ## Intuition
 A recogniser cuts the audio into short overlapping frames, describes each frame by its spectrum,
@@ -9,12 +10,13 @@ best fits both those sounds and what people tend to say.
 
 For about two decades the standard system paired hidden Markov models, which handle timing, with
 Gaussian mixture models that scored each frame. Hinton et al. (2012), a joint paper from four
-research groups, reported that swapping the mixtures for a deep feedforward network, looking at a
-window of frames and predicting thousands of HMM states, cut error rates substantially on several
-benchmarks; by 2012 Google had put such a system into Android's voice search, as LeCun, Bengio
-and Hinton relate. Recurrent networks came next: LSTMs trained with connectionist temporal
-classification (CTC), which learns from transcripts without knowing which frame belongs to which
-letter, and later encoder-decoder models with attention that map audio to text directly.
+research groups, reported that swapping the mixtures for a deep feedforward network, pre-trained as
+a stack of RBMs, looking at a window of frames and predicting thousands of HMM states, cut error
+rates substantially on several benchmarks; by 2012 Google had put such a system into Android's
+voice search, as LeCun, Bengio and Hinton relate. Recurrent networks came next: LSTMs trained with
+connectionist temporal classification (CTC), which learns from transcripts without knowing which
+frame belongs to which letter, and later encoder-decoder models with attention that map audio to
+text directly.
 
 ## The math
 The classic decision rule picks the word sequence W that is most probable given the audio X:
@@ -37,7 +39,7 @@ WER = 2/6 ≈ 33%.
 - **language-model**: the P(W) half of the decision rule
 - **encoder-decoder**: end-to-end recognition from audio to text
 - **applications**: the other fields deep learning changed
-- **deep-learning**: the approach that overtook the mixtures
+- **restricted-boltzmann-machine**: the pre-training of the first deep acoustic models
 
 ## Sources
 - [lecun2015] — speech recognition among deep learning's first successes
@@ -50,3 +52,22 @@ TITLE = "Speech recognition"
 ALIASES = ("automatic speech recognition", "asr", "speech-to-text", "acoustic model",
            "acoustic modelling", "connectionist temporal classification", "ctc",
            "word error rate", "wer")
+
+PREREQUISITES = ("rnn", "language-model")
+
+RECALL = (
+    {"question": "Reference: \"the cat sat on the mat\". Recogniser: \"the cat sat in mat\". What is "
+                 "the word error rate?",
+     "options": {"A": "2/6 ≈ 33%", "B": "1/6 ≈ 17%", "C": "2/5 = 40%", "D": "1/5 = 20%"},
+     "answer": "A",
+     "why": "one substitution (on → in) and one deletion (the), so WER = 2/6 ≈ 33%."},
+    {"question": "In the rule W* = argmax_W p(X | W) P(W), which part did deep networks take over from "
+                 "Gaussian mixtures around 2010-2012?",
+     "options": {"A": "p(X | W), the acoustic model",
+                 "B": "P(W), the language model",
+                 "C": "The search for the best word sequence",
+                 "D": "The filter-bank front end"},
+     "answer": "A",
+     "why": "p(X | W) is the acoustic model (the part deep networks took over) and P(W) is a language "
+            "model."},
+)

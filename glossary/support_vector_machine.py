@@ -35,11 +35,12 @@ f = 1, exactly on its edge (hinge loss 0, a support vector); (1.5, 1.5) with y =
 in the middle of the street, and costs 1.
 
 ## See also
-- **deep-learning**: the approach that overtook shallow methods
 - **feature-engineering**: the hand-made inputs SVMs depended on
 - **logistic-regression**: a linear classifier with log loss instead of hinge loss
 - **perceptron**: the older linear classifier without a margin
 - **classification**: the task SVMs solve
+- **local-minimum**: the non-convex training that SVMs avoid and networks face
+- **universal-approximation**: how a network gets curved boundaries without a kernel
 
 ## Sources
 - [dettmers2015] — shallow learning such as SVMs outperforming early deep architectures
@@ -52,3 +53,23 @@ TITLE = "Support vector machine (SVM)"
 ALIASES = ("svm", "shallow learning", "shallow learning algorithm", "kernel method",
            "kernel trick", "kernel machine", "maximum-margin classifier", "max-margin classifier",
            "hinge loss")
+
+PREREQUISITES = ("classification", "perceptron")
+
+RECALL = (
+    {"question": "An SVM has w = (1, 1) and b = −3. What does the point (1.5, 1.5), labelled +1, add "
+                 "to the hinge-loss term?",
+     "options": {"A": "0, since it is not on the wrong side",
+                 "B": "1, since f = 0 puts it in the middle of the street",
+                 "C": "0.5, half a margin",
+                 "D": "2, the full width of the street"},
+     "answer": "B",
+     "why": "(1.5, 1.5) with y = +1 has f = 0, in the middle of the street, and costs 1."},
+    {"question": "Which training examples decide where a trained SVM's boundary runs?",
+     "options": {"A": "Only the support vectors, the ones on the edges of the street",
+                 "B": "Every example, each with the same say",
+                 "C": "The examples farthest from the boundary",
+                 "D": "The mean of each class"},
+     "answer": "A",
+     "why": "Only the points on the street's edges, the support vectors, decide where it runs."},
+)
