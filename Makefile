@@ -3,13 +3,19 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# Lint these with ruff (the glossary and tests join once their authors are done).
+LINT_PATHS ?= cli data
+# mypy cannot follow setuptools' editable install (an import hook), so `make lint` lays out the
+# package as the wheel installs it: links to cli/*.py, glossary/ and data/ under build/typecheck/nutshell.
+TYPECHECK := build/typecheck
 
-.PHONY: demo test test-fast test-all test-matrix bench claims clean
+.PHONY: demo test test-fast test-all test-matrix test-versions lint bench claims clean
 
-$(STAMP): pyproject.toml
+# constraints.txt: the exact versions the results were measured on (Python 3.11).
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
 demo: $(STAMP)
@@ -25,6 +31,20 @@ test-all: $(STAMP)
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not slow and not matrix and not extended"
 
+# ruff over LINT_PATHS, mypy over the front door (cli/, the package nutshell; see pyproject.toml)
+lint: $(STAMP)
+	$(BIN)/ruff check $(LINT_PATHS)
+	rm -rf $(TYPECHECK) && mkdir -p $(TYPECHECK)/nutshell
+	ln -s $(CURDIR)/cli/*.py $(TYPECHECK)/nutshell/
+	ln -s $(CURDIR)/glossary $(TYPECHECK)/nutshell/glossary
+	ln -s $(CURDIR)/data $(TYPECHECK)/nutshell/data
+	$(BIN)/mypy --cache-dir $(TYPECHECK)/.mypy_cache $(TYPECHECK)/nutshell/*.py  # a fresh cache: the links are new
+
+# The fast suite on every supported Python installed here, each in its own .venv-X.Y, with packages
+# resolved afresh (PYTHON_VERSIONS="3.10 3.12" to choose; see .ci/test-versions)
+test-versions:
+	bash .ci/test-versions
+
 test-matrix: $(STAMP)
 	$(BIN)/python -m pytest -m matrix
 
@@ -38,4 +58,4 @@ claims: $(STAMP)
 	KERAS_BACKEND=$(BACKEND) $(BIN)/python benchmarks/claims.py $(ENTRIES)
 
 clean:
-	rm -rf $(VENV) runs build *.egg-info
+	rm -rf $(VENV) .venv-* runs build *.egg-info

@@ -122,7 +122,7 @@ def _count(value: float) -> str:
 def bench_lstm(repeats: int) -> str:
     from nutshell.glossary import lstm
 
-    paper, modern = lstm.VARIANTS["adding-1997"], lstm.VARIANTS["adding-modern"]
+    paper, modern = lstm.SETUPS["adding-1997"], lstm.SETUPS["adding-modern"]
     rate, batch = lstm.DEMO["learning_rate"], lstm.DEMO["batch_size"]
     seeds_1997 = range(max(repeats, 5))
     rows, counts, walls = _lstm_demo_rows("adding-1997", seeds_1997)
@@ -210,7 +210,7 @@ def bench_lstm_levers(repeats: int) -> str:
     import keras
 
     from nutshell import glossary
-    from nutshell.glossary import lstm
+    from nutshell.glossary import _adding, lstm
     from nutshell.run import Run, RunHome
     from nutshell.runtime import configure
     from nutshell.settings import demo_settings
@@ -228,22 +228,23 @@ def bench_lstm_levers(repeats: int) -> str:
              "| --- | --- | --- | --- | --- |"]
     for dataset, label, changes, overrides in LSTM_LEVERS:
         counts, seconds = [], []
-        variant = dataclasses.replace(lstm.VARIANTS[dataset], **changes)
+        setup = dataclasses.replace(lstm.SETUPS[dataset], **changes)
+        variant = _adding.VARIANTS[dataset]
         budget = LEVER_BUDGET[dataset]
         halve_every = overrides.get("halve_every")
         for seed in range(repeats):
             settings = demo_settings(entry, seed=seed, dataset=dataset,
                                      **{k: v for k, v in overrides.items() if k != "halve_every"})
             configure(settings)
-            rate = None if halve_every is None else keras.optimizers.schedules.ExponentialDecay(
+            rate = settings.learning_rate if halve_every is None else keras.optimizers.schedules.ExponentialDecay(
                 settings.learning_rate, halve_every // settings.batch_size, 0.5)
-            train = variant.sequences(budget, seed)
-            check = variant.sequences(512, seed + 1_000)
+            data = _adding.sequences(variant, budget, seed)
             with tempfile.TemporaryDirectory() as scratch:
                 run = Run(entry, settings, RunHome(Path(scratch), "lstm", settings))
                 started = time.perf_counter()
-                _, solved, _ = lstm.train_until_solved(run, lstm.lstm_net(variant, train[0].shape[1]), variant,
-                                           train, check, budget, learning_rate=rate)
+                solved = _adding.train_until_solved(
+                    run, lstm.lstm_net(setup, variant, data.length), variant, data, budget,
+                    learning_rate=rate, batch_size=settings.batch_size).sequences_to_solve
                 seconds.append(time.perf_counter() - started)
                 run.board.close()
             counts.append(solved or float("inf"))
@@ -263,7 +264,7 @@ def bench_throughput(repeats: int) -> str:
     for entry in DEMOS:
         cells = []
         baseline = None
-        for lever, options in LEVERS.items():
+        for options in LEVERS.values():
             values = [demo_summary(entry, "--quick", *options)["throughput"].get(entry, 0.0)
                       for _ in range(repeats)]
             value = statistics.median(values)

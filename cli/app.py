@@ -262,7 +262,10 @@ def demo(
         min=1, help="Measure the claim on seeds SEED..SEED+N-1; the verdict says on how many it held.")] = 1,
     logdir: Annotated[Path, typer.Option(help="Where runs are written.")] = Path("runs"),
     dataset: Annotated[str | None, typer.Option(help="Dataset (default: the entry's bundled one).")] = None,
-    data: Annotated[Path | None, typer.Option(help="Your own images, for a demo that takes images (nutshell list marks them): a folder with one sub-folder per class, an .npz (x_train, y_train, x_test, y_test) or a CSV (a label column and one column per pixel).")] = None,
+    data: Annotated[Path | None, typer.Option(
+        help="Your own images, for a demo that takes images (nutshell list marks them): a folder with one "
+             "sub-folder per class, an .npz (x_train, y_train, x_test, y_test) or a CSV (a label column and "
+             "one column per pixel).")] = None,
     quick: Annotated[bool, typer.Option("--quick", help="Same code path, small budget (~20 s on CPU).")] = False,
     precision: Annotated[Precision, typer.Option(
         help="float32, or mixed (float16 on GPU, bfloat16 on CPU).")] = Precision.float32,

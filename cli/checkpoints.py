@@ -17,6 +17,7 @@ import json
 import math
 import os
 from pathlib import Path
+from typing import Any
 
 import keras
 
@@ -26,7 +27,7 @@ from nutshell.rundir import atomic_write_text
 KEEP = 2
 
 
-def atomic_save_weights(model, path: Path) -> None:
+def atomic_save_weights(model: keras.Model, path: Path) -> None:
     tmp = path.with_name(".tmp-" + path.name)  # outside the `epoch-*` pattern restore() reads
     model.save_weights(tmp)
     os.replace(tmp, path)
@@ -35,12 +36,12 @@ def atomic_save_weights(model, path: Path) -> None:
 class Checkpointer(keras.callbacks.Callback):
     """Saves weights, optimizer state and history at the end of every epoch."""
 
-    def __init__(self, folder: Path, history: dict[str, list[float]]):
+    def __init__(self, folder: Path, history: dict[str, list[float]]) -> None:
         super().__init__()
         self.folder = folder
         self.history = history  # epochs restored from an earlier session, extended here
 
-    def on_epoch_end(self, epoch, logs=None):
+    def on_epoch_end(self, epoch: int, logs: dict[str, Any] | None = None) -> None:
         for key, value in (logs or {}).items():
             self.history.setdefault(key, []).append(float(value))
         stem = f"epoch-{epoch + 1:04d}"
@@ -54,15 +55,15 @@ class Checkpointer(keras.callbacks.Callback):
 class StopOnNonFiniteLoss(keras.callbacks.Callback):
     """Stops at the first NaN or infinite batch loss, before a bad epoch can be checkpointed."""
 
-    def __init__(self, fit: str):
+    def __init__(self, fit: str) -> None:
         super().__init__()
         self.fit = fit
         self.epoch = 0
 
-    def on_epoch_begin(self, epoch, logs=None):
+    def on_epoch_begin(self, epoch: int, logs: dict[str, Any] | None = None) -> None:
         self.epoch = epoch
 
-    def on_train_batch_end(self, batch, logs=None):
+    def on_train_batch_end(self, batch: int, logs: dict[str, Any] | None = None) -> None:
         loss = (logs or {}).get("loss")
         if loss is not None and not math.isfinite(float(loss)):
             # The rate the optimizer actually ran at, which a demo's own optimizer may have set.
@@ -70,13 +71,13 @@ class StopOnNonFiniteLoss(keras.callbacks.Callback):
             raise NonFiniteLoss(self.fit, self.epoch + 1, batch + 1, float(loss), rate)
 
 
-def prepare_optimizer(model) -> None:
+def prepare_optimizer(model: keras.Model) -> None:
     """Create the optimizer's variables so that saved optimizer state has somewhere to go."""
     if model.optimizer is not None and not model.optimizer.built:
         model.optimizer.build(model.trainable_variables)
 
 
-def restore(model, folder: Path) -> tuple[int, dict[str, list[float]]]:
+def restore(model: keras.Model, folder: Path) -> tuple[int, dict[str, list[float]]]:
     """Load the newest good checkpoint in `folder` into `model`.
 
     Returns (epochs already done, history so far); (0, {}) when there is nothing to resume.
@@ -96,7 +97,7 @@ def restore(model, folder: Path) -> tuple[int, dict[str, list[float]]]:
     raise CorruptCheckpoint(f"every checkpoint in {folder} is damaged; start a new run")
 
 
-def finished(folder: Path, model) -> dict[str, list[float]] | None:
+def finished(folder: Path, model: keras.Model) -> dict[str, list[float]] | None:
     """If this fit already completed in an earlier session, load it and return its history."""
     done = folder / "done.json"
     if not done.exists():
@@ -106,7 +107,7 @@ def finished(folder: Path, model) -> dict[str, list[float]] | None:
     return json.loads(done.read_text())
 
 
-def mark_finished(folder: Path, model, history: dict[str, list[float]]) -> None:
+def mark_finished(folder: Path, model: keras.Model, history: dict[str, list[float]]) -> None:
     atomic_save_weights(model, folder / "final.weights.h5")
     atomic_write_text(folder / "done.json", json.dumps(history))
     for old in folder.glob("epoch-*"):

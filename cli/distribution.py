@@ -29,7 +29,7 @@ class Distribution:
     replicas: int = 1
     chief: bool = True
 
-    def scope(self):
+    def scope(self) -> contextlib.AbstractContextManager[Any]:
         return self.strategy.scope() if self.strategy is not None else contextlib.nullcontext()
 
     def describe(self, settings: Settings) -> dict[str, Any]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import contextlib
 import signal
 from collections.abc import Iterator
+from types import FrameType
+from typing import Any
 
 
 class InterruptGate:
@@ -21,30 +23,30 @@ class InterruptGate:
         self.training = False
         self.requested = False
 
-    def handle(self, signum, frame) -> None:
+    def handle(self, signum: int, frame: FrameType | None) -> None:
         """The signal handler: defer during training, interrupt at once otherwise."""
         if self.training and not self.requested:
             self.requested = True
             return
         raise KeyboardInterrupt
 
-    def callback(self):
+    def callback(self) -> Any:
         """A Keras callback that stops at the next safe point once a stop was requested."""
         import keras
 
         gate = self
 
         class StopAtSafePoint(keras.callbacks.Callback):
-            def on_train_begin(self, logs=None):
+            def on_train_begin(self, logs: dict[str, Any] | None = None) -> None:
                 gate.training, gate.requested = True, False
 
-            def on_train_end(self, logs=None):
+            def on_train_end(self, logs: dict[str, Any] | None = None) -> None:
                 gate.training = False
 
-            def on_train_batch_end(self, batch, logs=None):
+            def on_train_batch_end(self, batch: int, logs: dict[str, Any] | None = None) -> None:
                 gate.stop_if_requested()
 
-            def on_epoch_end(self, epoch, logs=None):
+            def on_epoch_end(self, epoch: int, logs: dict[str, Any] | None = None) -> None:
                 gate.stop_if_requested()
 
         return StopAtSafePoint()

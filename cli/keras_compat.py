@@ -24,43 +24,91 @@ has an odd number of rows (401 test points on two replicas: 201 and 200), that a
 ("Inputs to operation AddN ... must have the same size and shape"). Only the shapes matter there,
 so `install_strategy_fixes` builds from the first replica's batch instead.
 
-`tests/test_distributed.py` runs two workers with the work-arounds switched off
-(NUTSHELL_KERAS_WORKAROUNDS=off) and expects the failure: when that test fails, upstream has fixed
-the bug, and `BROKEN_BELOW` should become the first fixed version.
+Each bug is a `KerasBug` record below, gated on real version numbers: `last_seen` is the newest
+Keras release a canary showed the bug in, `fixed_in` (once known) the first release without it.
+The work-around is on below `fixed_in`; on a Keras newer than `last_seen` the bug's state is
+unknown, so the work-around stays on and the canaries tell. The canaries, in
+tests/compat/test_keras_canaries.py, run each bug's probe with its work-around switched off
+(NUTSHELL_KERAS_WORKAROUNDS=off:<name>; `off` alone switches off all of them) and expect the
+failure: when one fails, upstream has fixed that bug, and its message says which `fixed_in` to set.
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
+from typing import Any, Literal
 
 import keras
 
-# The bug is open in every Keras 3 release so far (3.0 - 3.15); raise the bound when it is fixed.
-BROKEN_SINCE = (3, 0)
-BROKEN_BELOW = (99, 0)
 SWITCH_ENV = "NUTSHELL_KERAS_WORKAROUNDS"
 
+Version = tuple[int, int]
 
-def _version() -> tuple[int, int]:
+
+def keras_version() -> Version:
+    """The installed Keras as (major, minor)."""
     major, minor = keras.__version__.split(".")[:2]
     return int(major), int(minor)
 
 
-def needs_fixes() -> bool:
-    if os.environ.get(SWITCH_ENV, "on") == "off":
-        return False
-    return BROKEN_SINCE <= _version() < BROKEN_BELOW
+@dataclass(frozen=True)
+class KerasBug:
+    """A Keras bug we work around, and the Keras versions known to have it."""
+
+    name: str  # for the switch: NUTSHELL_KERAS_WORKAROUNDS=off:<name>
+    what: str  # the upstream issue, or what fails
+    last_seen: Version  # the newest Keras release a canary showed the bug in
+    fixed_in: Version | None = None  # the first release without it, once a canary has shown that
+
+    def status(self, version: Version | None = None) -> Literal["broken", "fixed", "unknown"]:
+        """broken: seen in this version (or an older one, with no fix known); fixed: released
+        without it; unknown: newer than any release we have tested."""
+        version = version or keras_version()
+        if self.fixed_in is not None and version >= self.fixed_in:
+            return "fixed"
+        return "broken" if version <= self.last_seen else "unknown"
+
+    def work_around(self) -> bool:
+        """Whether to apply the work-around: wherever the bug is, or may be, present."""
+        if switched_off(self.name):
+            return False
+        return self.status() != "fixed"
+
+    def fixed_hint(self) -> str:
+        """What a canary says when this bug no longer shows."""
+        return (f"{self.what}: no longer fails on Keras {keras.__version__}; set {self.name!r}'s fixed_in "
+                f"in cli/keras_compat.py to {keras_version()} (or the first release that fixed it)")
 
 
-def unpin_strategy(model) -> None:
+def switched_off(name: str) -> bool:
+    """NUTSHELL_KERAS_WORKAROUNDS=off switches every work-around off; off:<name>[,<name>] the named."""
+    value = os.environ.get(SWITCH_ENV, "on")
+    if value == "off":
+        return True
+    return value.startswith("off:") and name in value.removeprefix("off:").split(",")
+
+
+# The canaries showed all three in Keras 3.12.4 and 3.15.1, the oldest and newest releases we test.
+MULTI_WORKER_FIT = KerasBug("multi-worker-fit", "keras-team/keras#20585 (fit under MultiWorkerMirroredStrategy)",
+                            last_seen=(3, 15))
+REPLICA_PREDICT = KerasBug("replica-predict", "predict under tf.distribute with fewer rows than replicas",
+                           last_seen=(3, 15))
+UNEVEN_SYMBOLIC_BUILD = KerasBug("uneven-symbolic-build",
+                                 "fit/evaluate's symbolic build from replica batches of different sizes",
+                                 last_seen=(3, 15))
+BUGS = (MULTI_WORKER_FIT, REPLICA_PREDICT, UNEVEN_SYMBOLIC_BUILD)
+
+
+def unpin_strategy(model: keras.Model) -> None:
     """Work-around 1: let fit take the strategy from the enclosing scope (see the module docstring)."""
-    if needs_fixes():
+    if MULTI_WORKER_FIT.work_around():
         model._distribute_strategy = None
 
 
 def install_multi_worker_fixes() -> None:
     """Work-around 2: average scalar metrics across workers with axis=None (idempotent)."""
-    if not needs_fixes():
+    if not MULTI_WORKER_FIT.work_around():
         return
     import tensorflow as tf
     from keras.src.backend.tensorflow import trainer as tf_trainer
@@ -69,31 +117,32 @@ def install_multi_worker_fixes() -> None:
     if getattr(original, "nutshell_patch", False):
         return
 
-    def reduce_per_replica(values, strategy, reduction):
+    def reduce_per_replica(values: Any, strategy: Any, reduction: str) -> Any:
         if reduction in ("auto", "mean") and tf_trainer._collective_all_reduce_multi_worker(strategy):
-            def mean(value):
+            def mean(value: Any) -> Any:
                 local = strategy.experimental_local_results(value)[0]
                 return strategy.reduce("MEAN", value, axis=0 if local.shape.rank else None)
 
             return tf.nest.map_structure(mean, values)
         return original(values, strategy, reduction)
 
-    reduce_per_replica.nutshell_patch = True
+    reduce_per_replica.nutshell_patch = True  # type: ignore[attr-defined]
     tf_trainer.reduce_per_replica = reduce_per_replica
 
 
 def install_strategy_fixes() -> None:
     """Predict on this process alone, and build from one replica's batch, under any tf.distribute
     strategy (see the module docstring)."""
-    if needs_fixes():
-        from keras.src.backend.tensorflow.trainer import TensorFlowTrainer
-
+    if REPLICA_PREDICT.work_around():
         keras.Model.predict = _local_predict
         keras.Model.predict_on_batch = _local_predict_on_batch
+    if UNEVEN_SYMBOLIC_BUILD.work_around():
+        from keras.src.backend.tensorflow.trainer import TensorFlowTrainer
+
         TensorFlowTrainer._maybe_symbolic_build = _symbolic_build_from_one_replica
 
 
-def _symbolic_build_from_one_replica(self, iterator=None, data_batch=None):
+def _symbolic_build_from_one_replica(self: Any, iterator: Any = None, data_batch: Any = None) -> None:
     """Keras's `_maybe_symbolic_build`, taking the first replica's share of the first batch
     instead of averaging the shares (which fails when they differ in size)."""
     import tensorflow as tf
@@ -111,7 +160,8 @@ def _symbolic_build_from_one_replica(self, iterator=None, data_batch=None):
         self._symbolic_build(data_batch=data_batch)
 
 
-def _local_predict(self, x, batch_size=None, verbose="auto", steps=None, callbacks=None):
+def _local_predict(self: Any, x: Any, batch_size: int | None = None, verbose: Any = "auto", steps: Any = None,
+                   callbacks: Any = None) -> Any:
     """`Model.predict`, computed on this process alone, batch by batch (eagerly)."""
     import numpy as np
 
@@ -121,6 +171,6 @@ def _local_predict(self, x, batch_size=None, verbose="auto", steps=None, callbac
         lambda *pieces: np.concatenate([keras.ops.convert_to_numpy(piece) for piece in pieces]), *parts)
 
 
-def _local_predict_on_batch(self, x):
+def _local_predict_on_batch(self: Any, x: Any) -> Any:
     """`Model.predict_on_batch`, computed on this process alone."""
     return keras.tree.map_structure(keras.ops.convert_to_numpy, self(x, training=False))

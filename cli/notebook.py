@@ -40,7 +40,9 @@ def _nbformat() -> Any:
 
 def _sections(markdown: str) -> list[str]:
     """The explanation split before each `## ` heading (outside code fences): one cell each."""
-    cells, current, fenced = [], [], False
+    cells: list[str] = []
+    current: list[str] = []
+    fenced = False
     for line in markdown.splitlines():
         if line.startswith("```"):
             fenced = not fenced
@@ -56,7 +58,8 @@ def _definitions(source: str) -> list[str]:
     """The implementation split into its imports and one chunk per top-level definition."""
     tree = ast.parse(source)
     lines = source.splitlines()
-    chunks, previous_end = [], 0
+    chunks: list[tuple[str, str]] = []
+    previous_end: int = 0
     for node in tree.body:
         start = min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", []))]) - 1
         while start > previous_end and lines[start - 1].lstrip().startswith("#"):
@@ -66,7 +69,7 @@ def _definitions(source: str) -> list[str]:
         else:
             kind = "imports" if isinstance(node, (ast.Import, ast.ImportFrom)) else "code"
             chunks.append((kind, "\n".join(lines[start:node.end_lineno])))
-        previous_end = node.end_lineno
+        previous_end = node.end_lineno  # type: ignore[assignment]  # set on every parsed statement
     return [text.strip() for _, text in chunks if text.strip()]
 
 
@@ -100,7 +103,9 @@ def build(entry: glossary.Entry, quick: bool = True) -> Any:
                 "TensorBoard and judges the claim. First its helpers (the entry's private functions) come "
                 "into this notebook, so that the `demo` below can be edited and re-run here."),
             nbf.v4.new_code_cell(
-                "import os\n\nos.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')  # TensorFlow's C++ notices stay out of the outputs\n"
+                "import os\n\n"
+                "os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')"
+                "  # TensorFlow's C++ notices stay out of the outputs\n"
                 f"import nutshell\nimport {entry.module} as entry_module\n\n"
                 "globals().update({name: value for name, value in vars(entry_module).items()\n"
                 "                  if not name.startswith('__') and name != 'demo'})"),

@@ -8,9 +8,10 @@ small tiles are laid out as one mosaic.
 from __future__ import annotations
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 
-def rescaled(images) -> np.ndarray:
+def rescaled(images: ArrayLike) -> np.ndarray:
     """Each image (N, H, W, C) stretched to its own [0, 1] range."""
     images = np.asarray(images, dtype="float32")
     low = images.min(axis=(1, 2, 3), keepdims=True)
@@ -18,18 +19,18 @@ def rescaled(images) -> np.ndarray:
     return (images - low) / np.maximum(high - low, 1e-8)
 
 
-def enlarged(images, factor: int) -> np.ndarray:
+def enlarged(images: ArrayLike, factor: int) -> np.ndarray:
     """Nearest-neighbour enlargement of (N, H, W, C) images by a whole `factor`."""
     images = np.asarray(images, dtype="float32")
     return np.repeat(np.repeat(images, factor, axis=1), factor, axis=2) if factor > 1 else images
 
 
-def prepared(images, enlarge: int = 1, rescale: bool = True) -> np.ndarray:
+def prepared(images: ArrayLike, enlarge: int = 1, rescale: bool = True) -> np.ndarray:
     """What gets logged: optionally rescaled per image, then enlarged."""
     return enlarged(rescaled(images) if rescale else images, enlarge)
 
 
-def mosaic(tiles, columns: int = 8, enlarge: int = 8, rescale: bool = True,
+def mosaic(tiles: ArrayLike, columns: int = 8, enlarge: int = 8, rescale: bool = True,
            gap_value: float = 1.0) -> np.ndarray:
     """Tiles (N, h, w, C) laid out as one (1, H, W, C) image, `columns` to a row."""
     tiles = prepared(tiles, enlarge, rescale)

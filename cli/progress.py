@@ -7,13 +7,14 @@ bar on a terminal and one line per epoch when output is piped.
 from __future__ import annotations
 
 import time
+from typing import Any, cast
 
 import keras
 
 from nutshell import render
 
 
-def _fmt(logs: dict) -> str:
+def _fmt(logs: dict[str, Any]) -> str:
     return "  ".join(f"{key} {value:.4f}" for key, value in logs.items()
                      if key not in ("learning_rate", "training_seconds"))
 
@@ -21,14 +22,14 @@ def _fmt(logs: dict) -> str:
 class PlainProgress(keras.callbacks.Callback):
     """One line per epoch: `[cnn] epoch 3/15  loss 0.1234  accuracy 0.9650 ... (1.2 s)`."""
 
-    def __init__(self, label: str, epochs: int):
+    def __init__(self, label: str, epochs: int) -> None:
         super().__init__()
         self.label, self.epochs = label, epochs
 
-    def on_epoch_begin(self, epoch, logs=None):
+    def on_epoch_begin(self, epoch: int, logs: dict[str, Any] | None = None) -> None:
         self._start = time.perf_counter()
 
-    def on_epoch_end(self, epoch, logs=None):
+    def on_epoch_end(self, epoch: int, logs: dict[str, Any] | None = None) -> None:
         seconds = time.perf_counter() - self._start
         print(f"[{self.label}] epoch {epoch + 1}/{self.epochs}  {_fmt(logs or {})}  ({seconds:.1f} s)",
               flush=True)
@@ -37,11 +38,11 @@ class PlainProgress(keras.callbacks.Callback):
 class RichProgress(keras.callbacks.Callback):
     """Two bars, epochs and batches of the current epoch, with loss, metrics and an ETA."""
 
-    def __init__(self, label: str, epochs: int):
+    def __init__(self, label: str, epochs: int) -> None:
         super().__init__()
         self.label, self.epochs = label, epochs
 
-    def on_train_begin(self, logs=None):
+    def on_train_begin(self, logs: dict[str, Any] | None = None) -> None:
         from rich.progress import (
             BarColumn,
             MofNCompleteColumn,
@@ -60,16 +61,16 @@ class RichProgress(keras.callbacks.Callback):
         self.epoch_task = self.progress.add_task(f"{self.label} epochs", total=self.epochs, metrics="")
         self.batch_task = self.progress.add_task("  batches", total=self.params.get("steps"), metrics="")
 
-    def on_epoch_begin(self, epoch, logs=None):
+    def on_epoch_begin(self, epoch: int, logs: dict[str, Any] | None = None) -> None:
         self.progress.reset(self.batch_task, total=self.params.get("steps"), metrics="")
 
-    def on_train_batch_end(self, batch, logs=None):
+    def on_train_batch_end(self, batch: int, logs: dict[str, Any] | None = None) -> None:
         self.progress.update(self.batch_task, completed=batch + 1, metrics=_fmt(logs or {}))
 
-    def on_epoch_end(self, epoch, logs=None):
+    def on_epoch_end(self, epoch: int, logs: dict[str, Any] | None = None) -> None:
         self.progress.update(self.epoch_task, completed=epoch + 1, metrics=_fmt(logs or {}))
 
-    def on_train_end(self, logs=None):
+    def on_train_end(self, logs: dict[str, Any] | None = None) -> None:
         self.progress.stop()
 
 
@@ -88,23 +89,23 @@ class TrainingClock(keras.callbacks.Callback):
     length of the run). Models that validate and log alike are then timed on their training alone.
     """
 
-    def __init__(self, batch_size: int):
+    def __init__(self, batch_size: int) -> None:
         super().__init__()
         self.batch_size = batch_size
         self.seconds, self.total_seconds, self.examples = 0.0, 0.0, 0
         self._started: float | None = None
         self._first_step: float | bool | None = None
 
-    def on_epoch_begin(self, epoch, logs=None):
+    def on_epoch_begin(self, epoch: int, logs: dict[str, Any] | None = None) -> None:
         self.seconds, self._started = 0.0, time.perf_counter()
 
-    def on_train_batch_begin(self, batch, logs=None):
+    def on_train_batch_begin(self, batch: int, logs: dict[str, Any] | None = None) -> None:
         if self._first_step is None:
             self._first_step = time.perf_counter()
 
-    def on_train_batch_end(self, batch, logs=None):
+    def on_train_batch_end(self, batch: int, logs: dict[str, Any] | None = None) -> None:
         if self._first_step is not False:
-            self.seconds -= time.perf_counter() - self._first_step
+            self.seconds -= time.perf_counter() - cast(float, self._first_step)  # set by the batch's begin
             self._first_step = False
         else:
             steps = self.model.steps_per_execution if self.model else 1
@@ -115,10 +116,10 @@ class TrainingClock(keras.callbacks.Callback):
             self.seconds += time.perf_counter() - self._started
             self._started = None
 
-    def on_test_begin(self, logs=None):  # validation starts: the epoch's training is over
-        self._stop()
+    def on_test_begin(self, logs: dict[str, Any] | None = None) -> None:
+        self._stop()  # validation starts: the epoch's training is over
 
-    def on_epoch_end(self, epoch, logs=None):
+    def on_epoch_end(self, epoch: int, logs: dict[str, Any] | None = None) -> None:
         self._stop()
         self.total_seconds += self.seconds
         if logs is not None:

@@ -12,6 +12,7 @@ import logging
 import os
 import sys
 import warnings
+from collections.abc import Iterator
 
 
 def quiet_frameworks() -> None:
@@ -28,7 +29,7 @@ NATIVE_STDERR = 2  # C++ libraries write to file descriptor 2, whatever sys.stde
 
 
 @contextlib.contextmanager
-def native_stderr_silenced(enabled: bool = True):
+def native_stderr_silenced(enabled: bool = True) -> Iterator[None]:
     """Send everything written to fd 2 (by C++ or Python) to /dev/null inside the block.
 
     Works on the descriptor, not on `sys.stderr`, which may be no real file at all (Jupyter,

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from nutshell.glossary import Entry, Hit
+    from nutshell.learner import Progress
+    from nutshell.quiz import Question
     from nutshell.settings import Settings
 
 
@@ -372,7 +374,7 @@ def demo_summary(summary: dict) -> None:
     console().print(table)
 
 
-def quiz_question(number: int, total: int, question) -> None:
+def quiz_question(number: int, total: int, question: Question) -> None:
     kind = "What did the demo measure?" if question.kind == "predict" else "From the entry"
     lines = [f"\n[{number}/{total}] {question.entry}: {kind}", question.text]
     lines += [f"  {key}) {text}" for key, text in question.options.items()]
@@ -380,14 +382,14 @@ def quiz_question(number: int, total: int, question) -> None:
     print(f"Your answer ({', '.join(question.options)}; empty to stop): ", end="", flush=True)
 
 
-def quiz_feedback(question, given: str, right: bool) -> None:
+def quiz_feedback(question: Question, given: str, right: bool) -> None:
     said = "right" if right else f"wrong: the answer is {question.answer}) {question.options[question.answer]}"
     if question.measured:
         said += f" ({question.measured})"
     print(f"\n  {said}.\n  Why: {question.why}")
 
 
-def quiz_summary(seed: int, results: list[dict], asked: list, fmt: str) -> None:
+def quiz_summary(seed: int, results: list[dict], asked: list[Question], fmt: str) -> None:
     score = sum(result["right"] for result in results)
     if fmt == "json":
         print(json.dumps({"seed": seed, "asked": [q.as_dict() for q in asked], "results": results,
@@ -398,7 +400,7 @@ def quiz_summary(seed: int, results: list[dict], asked: list, fmt: str) -> None:
           + (f" Missed questions come back first next time: {', '.join(missed)}." if missed else ""))
 
 
-def course(entries: list, progress, goal: str | None) -> None:
+def course(entries: list[Entry], progress: Progress, goal: str | None) -> None:
     """The reading order, one entry a line: core entries on the main line, side entries indented;
     each marked with what the learner has done (read, ran, answered right)."""
     from nutshell import glossary

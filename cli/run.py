@@ -311,7 +311,8 @@ def run_demo(entry: Entry, settings: Settings, logdir: Path, quiet: bool = True,
     checkpoints stay, and `resume` continues such a run in the same directory. A diverging loss
     raises NonFiniteLoss with the logs kept. A run that fails before it logged anything leaves no
     directory behind. `prediction` is the learner's answer to the entry's PREDICT question, scored
-    against the option its `outcome(claim)` computes from this run. `demo_function` replaces the entry's own `demo` (a notebook's edited copy) under the same harness.
+    against the option its `outcome(claim)` computes from this run. `demo_function` replaces the
+    entry's own `demo` (a notebook's edited copy) under the same harness.
     """
     started = time.perf_counter()
     with native_stderr_silenced(enabled=quiet):  # device probing logs from C++

@@ -49,7 +49,7 @@ class RunDir:
         self.path = Path(path)
 
     @classmethod
-    def create(cls, logdir: Path, entry: str, settings: dict[str, Any], tag: str = "") -> "RunDir":
+    def create(cls, logdir: Path, entry: str, settings: dict[str, Any], tag: str = "") -> RunDir:
         """A fresh `logdir/entry/<timestamp>[-tag]` holding run.json.
 
         `mkdir` without exist_ok is atomic, so two demos started in the same second get distinct

@@ -11,17 +11,22 @@ from __future__ import annotations
 import ast
 import importlib
 import json
+import os
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from nutshell import glossary
 from nutshell.errors import UserError
 from nutshell.rundir import MODEL_FILE
 
+if TYPE_CHECKING:
+    import keras
+
 PACKAGE = "nutshell"  # the package name our layers register under
 
 
-def model_file(path) -> Path:
+def model_file(path: str | os.PathLike[str]) -> Path:
     """`path` itself if it is a .keras file, else the model file of the run directory it names."""
     path = Path(path)
     found = path / MODEL_FILE if path.is_dir() else path
@@ -30,7 +35,7 @@ def model_file(path) -> Path:
     return found
 
 
-def registered_names(config) -> set[str]:
+def registered_names(config: Any) -> set[str]:
     """The names of every `nutshell>Name` class or function in a Keras config, at any depth."""
     found: set[str] = set()
     if isinstance(config, str):  # a registered function is saved as {"config": "nutshell>name"}
@@ -59,7 +64,7 @@ def defining_modules(names: set[str]) -> list[str]:
     return modules
 
 
-def load_model(path):
+def load_model(path: str | os.PathLike[str]) -> keras.Model:
     """The trained Keras model of a run directory or a `.keras` file, loaded in safe mode."""
     file = model_file(path)
     try:

@@ -6,6 +6,7 @@ One writer at the run directory's root. Every method is a no-op when TensorFlow 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,17 +18,17 @@ from nutshell.runtime import tf
 class Board:
     """A tf.summary writer, opened on first use, at `folder`."""
 
-    def __init__(self, folder_of):
+    def __init__(self, folder_of: Callable[[], Path]) -> None:
         self._folder_of = folder_of  # called on first write: the run directory is created lazily
-        self._writer = None
+        self._writer: Any = None
 
     @property
-    def writer(self):
+    def writer(self) -> Any:
         if self._writer is None and tf is not None:
             self._writer = tf.summary.create_file_writer(str(self._folder_of()))
         return self._writer
 
-    def _write(self, log) -> None:
+    def _write(self, log: Callable[[], object]) -> None:
         if self.writer is None:
             return
         with self.writer.as_default():
@@ -35,7 +36,7 @@ class Board:
         self.writer.flush()
 
     def scalars(self, values: dict[str, float], step: int = 0, prefix: str = "") -> None:
-        def log():
+        def log() -> None:
             for key, value in values.items():
                 tf.summary.scalar(f"{prefix}/{key}" if prefix else key, float(value), step=step)
         self._write(log)
@@ -61,7 +62,7 @@ class Board:
             self._writer.close()
 
 
-def keras_callback(log_dir: Path, histograms: bool):
+def keras_callback(log_dir: Path, histograms: bool) -> Any:
     """Keras's TensorBoard callback: epoch metrics, and weight histograms for the main model."""
     import keras
 

@@ -15,18 +15,26 @@ from nutshell.glossary._claims import Part
 
 
 class Settings(Protocol):
-    epochs: int
-    batch_size: int
-    learning_rate: float
-    seed: int
-    dataset: str
-    quick: bool
+    # Read-only (properties): the run's Settings is a frozen dataclass, and a demo only reads it.
+    @property
+    def epochs(self) -> int: ...
+    @property
+    def batch_size(self) -> int: ...
+    @property
+    def learning_rate(self) -> float: ...
+    @property
+    def seed(self) -> int: ...
+    @property
+    def dataset(self) -> str: ...
+    @property
+    def quick(self) -> bool: ...
 
 
 class Run(Protocol):
     """The verbs a demo uses: read the settings, load data, train, log, claim, say."""
 
-    settings: Settings
+    @property
+    def settings(self) -> Settings: ...
 
     @property
     def quick(self) -> bool: ...
