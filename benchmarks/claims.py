@@ -75,7 +75,8 @@ def row_from_summary(summary: dict, wall: float | None = None) -> dict:
     """A ledger row from a finished run's summary.json."""
     claim = summary["claim"]
     return {"entry": summary["entry"], "statement": claim["statement"], "held": claim["held"],
-            "of": claim["of"], "outcome": summary.get("outcome"),
+            "of": claim["of"], "verdict": claim["verdict"], "numbers": claim["numbers"],
+            "outcome": summary.get("outcome"),
             "seeds": f"{summary['hparams']['seed']}-{summary['hparams']['seed'] + claim['of'] - 1}",
             "parts": claim["parts"], "wall_seconds": round(wall or summary["wall_seconds"], 1),
             "device": summary["device"], "versions": summary["versions"],
@@ -192,11 +193,27 @@ def claims_markdown(ledger: dict) -> str:
     return "\n".join(out)
 
 
+def outcome_of(row: dict) -> str | None:
+    """The entry's own `outcome(claim)` applied to a ledger row (for rows measured before the entry
+    had one): the same pure function a run calls, on the same parts and numbers."""
+    if row.get("outcome") or "parts" not in row or "numbers" not in row:
+        return row.get("outcome")
+    import importlib
+
+    from nutshell import glossary
+
+    module = importlib.import_module(glossary.lookup(row["entry"]).module)
+    function = getattr(module, "outcome", None)
+    claim = {key: row[key] for key in ("parts", "numbers", "held", "of", "verdict")}
+    return function(claim) if function else None
+
+
 def shipped_outcomes(ledger: dict) -> dict:
     """What `nutshell quiz` ships: each demo's measured answer to its prediction question."""
-    return {entry: {"outcome": row["outcome"], "held": row["held"], "of": row["of"], "seeds": row["seeds"],
-                    "mode": "quick"}
-            for entry, row in sorted(ledger["columns"].get("quick", {}).items()) if row.get("outcome")}
+    rows = sorted(ledger["columns"].get("quick", {}).items())
+    answers = {entry: (outcome_of(row), row) for entry, row in rows if "error" not in row}
+    return {entry: {"outcome": answer, "held": row["held"], "of": row["of"], "seeds": row["seeds"], "mode": "quick"}
+            for entry, (answer, row) in answers.items() if answer}
 
 
 def render(ledger: dict) -> None:

@@ -44,11 +44,12 @@ An edge-detector kernel on a 5×5 image, dark (0) on the left and bright (9) on 
 Large where brightness jumps, 0 over flat pixels; size (5 − 3 + 0)/1 + 1 = 3.
 
 ## Try it
-`nutshell demo convolution` computes Sobel edge maps of 2,000 MNIST digits four ways (our
-sliding window, `keras.ops.conv`, a true convolution, FFTs): all agree to about 1e-6, while
-dropping the flip changes values by 8. Two random 3×3 kernels then learn from digit and edge-map
-pairs alone and end within 0.004 of Sobel's weights (seeds 0-2); TensorBoard shows them taking
-shape epoch by epoch.
+`nutshell demo convolution` computes Sobel edge maps of MNIST test digits five ways (the
+formula read literally, our sliding window, `keras.ops.conv`, a true convolution, FFTs): all
+agree to about 1e-6, while dropping the flip changes values by 8. Two random 3×3 kernels then
+learn from digit and edge-map pairs alone. Probed one lit pixel at a time, the kernel a unit at the
+centre sees and the one a unit in the blank corner sees are the same, within 0.04 of Sobel's
+weights (`--quick`, seeds 0-4). TensorBoard shows them taking shape epoch by epoch.
 
 ## See also
 - **kernel**: the small weight grid that does the detecting
@@ -71,20 +72,24 @@ ALIASES = (
 )
 
 DEMO = {
-    "steps_per_execution": 8,  # 1.2-1.6x examples/s on CPU (benchmarks/RESULTS.md)
     "epochs": 12, "batch_size": 32, "learning_rate": 0.1,
     "datasets": ("mnist", "digits", "fashion_mnist"),
-    "quick": {"epochs": 6},  # and 2,000 training images
+    "quick": {"epochs": 4},  # and 2,000 training images; chosen with --held-out (below)
 }
 
-__all__ = ["conv2d_sliding_window", "true_convolution", "fft_convolution", "Conv2DFromScratch"]
+__all__ = [
+    "conv2d_sliding_window", "true_convolution", "convolution_by_definition", "fft_convolution",
+    "Conv2DFromScratch",
+]
 
 # Everything above is read by the registry without importing this module; the code below needs Keras.
 import keras
 import numpy as np
 from keras import ops
 
-from nutshell import data
+from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._run import Run
+from nutshell.glossary._windows import as_pair, output_size, same_padding
 
 
 def conv2d_sliding_window(images, kernel, strides=1, padding="valid"):
@@ -127,32 +132,6 @@ def conv2d_sliding_window(images, kernel, strides=1, padding="valid"):
     return output
 
 
-def as_pair(value, name="value"):
-    """An int k as (k, k), a pair as a tuple; anything but one or two positive ints is refused."""
-    pair = tuple(value) if isinstance(value, (tuple, list)) else (value, value)
-    if len(pair) != 2 or not all(isinstance(v, int) and v > 0 for v in pair):
-        raise ValueError(f"{name} must be a positive integer or a pair of them, not {value!r}")
-    return pair
-
-
-def same_padding(size, k, s):
-    """Zeros (before, after) that make a window of k with stride s give ⌈size / s⌉ outputs."""
-    out = -(-size // s)
-    total = max((out - 1) * s + k - size, 0)
-    return total // 2, total - total // 2
-
-
-def output_size(size, k, s, padding):
-    """How many positions a window of k with stride s takes along an axis of `size` pixels.
-
-    "valid": ⌊(size − k) / s⌋ + 1, the window stays inside; "same": ⌈size / s⌉. None (a size not
-    known yet) stays None.
-    """
-    if size is None:
-        return None
-    return -(-size // s) if padding == "same" else (size - k) // s + 1
-
-
 def true_convolution(images, kernel, strides=1, padding="valid"):
     """Convolution as mathematics defines it: (I ∗ K)[i, j] = ∑ₘ ∑ₙ I[i − m, j − n] · K[m, n].
 
@@ -160,8 +139,37 @@ def true_convolution(images, kernel, strides=1, padding="valid"):
     kernel turned by 180°, so a true convolution is a cross-correlation with a flipped kernel.
     For a symmetric kernel the two agree; for an asymmetric one (an edge detector) they differ.
     """
-    flipped = ops.flip(ops.convert_to_tensor(kernel), axis=(0, 1))  # rows and columns reversed
+    # rows, then columns reversed (one axis at a time: older Keras cannot flip two at once on TF)
+    flipped = ops.flip(ops.flip(ops.convert_to_tensor(kernel), axis=0), axis=1)
     return conv2d_sliding_window(images, flipped, strides=strides, padding=padding)
+
+
+def convolution_by_definition(images, kernel):
+    """(I ∗ K)[i, j] = ∑ₘ ∑ₙ I[i − m, j − n] · K[m, n], read literally: a loop over every output
+    and every kernel offset, in numpy, with no flipping in sight. Slow on purpose; it is the
+    reference the fast routes are checked against.
+
+    Only the outputs where every I[i − m, j − n] lies inside the image are kept (i ≥ k_h − 1,
+    j ≥ k_w − 1), the same "valid" part that `true_convolution` returns.
+
+    Args:
+        images: (batch, height, width, in_channels).
+        kernel: (k_h, k_w, in_channels, out_channels).
+
+    Returns:
+        (batch, height − k_h + 1, width − k_w + 1, out_channels), in float64.
+    """
+    images, kernel = np.asarray(images, "float64"), np.asarray(kernel, "float64")
+    k_h, k_w = kernel.shape[:2]
+    height, width = images.shape[1:3]
+    out = np.zeros((len(images), height - k_h + 1, width - k_w + 1, kernel.shape[-1]))
+    for i in range(k_h - 1, height):
+        for j in range(k_w - 1, width):
+            for m in range(k_h):
+                for n in range(k_w):
+                    # (batch, in_channels) @ (in_channels, out_channels): the sum over channels
+                    out[:, i - k_h + 1, j - k_w + 1] += images[:, i - m, j - n] @ kernel[m, n]
+    return out
 
 
 def fft_convolution(images, kernel):
@@ -273,6 +281,7 @@ SOBEL_X = np.array([[-1.0, 0.0, 1.0],
                     [-2.0, 0.0, 2.0],
                     [-1.0, 0.0, 1.0]], dtype="float32")
 SOBEL_Y = SOBEL_X.T.copy()
+SOBEL = np.stack([SOBEL_X, SOBEL_Y], axis=-1)[:, :, None, :]   # (3, 3, in 1, out 2)
 
 
 def _grey(images):
@@ -284,17 +293,72 @@ def _max_abs(a, b):
     return float(np.max(np.abs(ops.convert_to_numpy(a) - ops.convert_to_numpy(b))))
 
 
-def _cosine(a, b):
-    a, b = np.ravel(a), np.ravel(b)
-    return float(a @ b / (np.linalg.norm(a) * np.linalg.norm(b)))
-
-
-def _kernel_learner(input_shape, kernels=2):
+def _kernel_learner(input_shape):
     """Two 3x3 kernels and nothing else: no bias, no activation, so the model is exactly a filter bank."""
-    return keras.Sequential([
-        keras.Input(input_shape),
-        Conv2DFromScratch(kernels, 3, use_bias=False, name="learned_kernels"),
-    ])
+    return keras.Sequential([keras.Input(input_shape),
+                             Conv2DFromScratch(2, 3, use_bias=False, name="learned_kernels")])
+
+
+def seen_kernels(model, image_shape, row, col, size=3):
+    """The size×size weights that output unit (row, col) of a linear image-to-maps model gives the
+    pixels under it, found by lighting one pixel at a time: the unit's output with pixel
+    (row + m, col + n) lit, minus its output for a blank image, is K[m, n].
+
+    A convolution answers with its one kernel wherever (row, col) is; a model without a shared
+    kernel may answer differently at every position. Returns (size, size, output channels).
+    """
+    lit = np.zeros((1 + size * size, *image_shape), "float32")     # image 0 stays blank
+    for index, (m, n) in enumerate(np.ndindex(size, size), start=1):
+        lit[index, row + m, col + n, 0] = 1.0
+    outputs = np.asarray(model.predict(lit, verbose=0), dtype="float64")
+    return (outputs[1:, row, col, :] - outputs[0, row, col, :]).reshape(size, size, -1)
+
+
+def measure_agreement(images, kernel):
+    """Five routes to one edge map (pure: images in, largest differences out)."""
+    keras_conv = ops.conv(images, kernel)                 # what Conv2D computes: cross-correlation
+    by_definition = convolution_by_definition(images, kernel)
+    return {
+        "scratch_vs_keras_conv": _max_abs(conv2d_sliding_window(images, kernel), keras_conv),
+        "true_convolution_vs_definition": _max_abs(true_convolution(images, kernel), by_definition),
+        "fft_vs_definition": _max_abs(fft_convolution(images, kernel), by_definition),
+        # Sobel turned by 180° is minus Sobel, so without the flip every edge changes sign.
+        "unflipped_vs_definition": _max_abs(keras_conv, by_definition),
+    }
+
+
+def measure_learned(model, image_shape, reference):
+    """The largest weight error of the kernels that two output units see, against `reference`:
+    one at the centre of the image and one at its top-left corner (pure: model in, numbers out)."""
+    centre = (image_shape[0] - reference.shape[0]) // 2
+    errors = {}
+    for place, (row, col) in (("centre", (centre, centre)), ("corner", (0, 0))):
+        seen = seen_kernels(model, image_shape, row, col, size=reference.shape[0])
+        errors[f"kernel_error_{place}"] = float(np.abs(seen - reference[:, :, 0, :]).max())
+    return errors
+
+
+# The bars. Agreement: float32 round-off on images in [0, 1] stays near 1e-6, so 1e-4 leaves room.
+# Learning: 0.1 is a tenth of Sobel's smallest non-zero weight. With --quick --held-out on MNIST,
+# seeds 100-102, the validation error reached 0.0000 by epoch 3 of 6, so the quick run trains 4;
+# after 4 epochs the largest weight error was 0.003-0.011, the same at the centre and the corner.
+MAX_GAP = 1e-4
+MAX_WEIGHT_ERROR = 0.1
+
+
+def claim_parts(agreement: dict[str, float], learned: dict[str, float], max_gap: float = MAX_GAP,
+                max_weight_error: float = MAX_WEIGHT_ERROR) -> list[Part]:
+    """The claim: the routes agree (identities, true by construction), the flip matters, and the
+    kernels learned from examples are Sobel's at the centre and at the corner (measured)."""
+    return [
+        at_most("scratch_vs_keras_conv", agreement["scratch_vs_keras_conv"], max_gap, kind="identity"),
+        at_most("true_convolution_vs_definition", agreement["true_convolution_vs_definition"], max_gap,
+                kind="identity"),
+        at_most("fft_vs_definition", agreement["fft_vs_definition"], max_gap, kind="identity"),
+        at_least("unflipped_vs_definition", agreement["unflipped_vs_definition"], 0.1, kind="identity"),
+        at_most("kernel_error_centre", learned["kernel_error_centre"], max_weight_error),
+        at_most("kernel_error_corner", learned["kernel_error_corner"], max_weight_error),
+    ]
 
 
 def _signed_colours(tiles):
@@ -314,103 +378,73 @@ def _grey_colours(tiles):
     return np.repeat((tiles / peak)[..., None], 3, axis=-1)
 
 
-def _kernel_table(pairs):
-    """Markdown: each reference kernel beside the kernel learned for it, weights to 2 decimals."""
-    rows = []
-    for name, reference, learned in pairs:
-        rows += [f"**{name}**: reference | learned", "", "| | | | | | | |",
-                 "|---:|---:|---:|---|---:|---:|---:|"]
-        for ref_row, learned_row in zip(reference, learned):
-            rows.append("| " + " | ".join(f"{w:+.0f}" for w in ref_row) + " | → | "
-                        + " | ".join(f"{w:+.2f}" for w in learned_row) + " |")
-        rows.append("")
-    return "\n".join(rows)
-
-
-def _claim_holds(numbers, tolerance=1e-4, min_cosine=0.99, max_error=0.1):
-    """The verdict: the three ways to compute agree, the flip matters, and both kernels are learned."""
-    return bool(numbers["scratch_vs_keras_conv"] < tolerance and numbers["fft_vs_direct"] < tolerance
-                and numbers["conv_vs_flipped_xcorr"] < tolerance
-                and numbers["conv_vs_unflipped_xcorr"] > 0.1
-                and min(numbers["kernel_cosine_x"], numbers["kernel_cosine_y"]) > min_cosine
-                and max(numbers["kernel_max_abs_error_x"], numbers["kernel_max_abs_error_y"]) < max_error)
-
-
 class _KernelFilm(keras.callbacks.Callback):
-    """After every epoch, logs the learned kernels beside Sobel's: training, frame by frame."""
+    """Before training and after every epoch, logs the kernels the centre unit sees beside Sobel's."""
 
-    def __init__(self, run, tag):
+    def __init__(self, run, image_shape):
         super().__init__()
-        self.run, self.tag = run, tag
+        self.run, self.image_shape = run, image_shape
+
+    def on_train_begin(self, logs=None):
+        self.on_epoch_end(-1)
 
     def on_epoch_end(self, epoch, logs=None):
-        kernels = ops.convert_to_numpy(self.model.get_layer("learned_kernels").kernel)[:, :, 0, :]
-        tiles = _signed_colours([SOBEL_X, kernels[..., 0], SOBEL_Y, kernels[..., 1]])
-        self.run.mosaic(self.tag, tiles, columns=4, enlarge=40, rescale=False, gap_value=0.0,
-                        step=epoch + 1)
+        centre = (self.image_shape[0] - 3) // 2
+        seen = seen_kernels(self.model, self.image_shape, centre, centre)
+        tiles = _signed_colours([SOBEL_X, seen[..., 0], SOBEL_Y, seen[..., 1]])
+        self.run.mosaic("kernels/1_sobel_x_learned_x_sobel_y_learned_y_by_epoch", tiles, columns=4,
+                        enlarge=40, rescale=False, gap_value=0.0, step=epoch + 1)
 
 
-def demo(run):
-    """Three ways to compute one edge map agree; kernels learned by gradient descent are Sobel's."""
-    split = data.load_images(run.settings.dataset)
-    if run.quick and len(split.y_train) > 2000:  # the 8x8 digits are small enough whole
-        split = split.subset(2000, 500)
-    x_train, x_test = _grey(split.x_train), _grey(split.x_test)
-    sobel = np.stack([SOBEL_X, SOBEL_Y], axis=-1)[:, :, None, :]   # (3, 3, in 1, out 2)
-    flipped = sobel[::-1, ::-1]                                     # each kernel turned by 180°
-
-    run.say(f"Sobel edge maps of {len(x_test):,} test images three ways: keras.ops.conv, our sliding "
-            "window, and a true convolution (flipped kernel) directly and through FFTs…")
-    keras_conv = ops.conv(x_test, sobel)               # what Conv2D computes: cross-correlation
-    ours = conv2d_sliding_window(x_test, sobel)
-    convolved = true_convolution(x_test, sobel)
-    via_fft = fft_convolution(x_test, sobel)
-    scratch_vs_keras = _max_abs(ours, keras_conv)
-    fft_vs_direct = _max_abs(via_fft, convolved)
-    conv_vs_flipped_xcorr = _max_abs(convolved, ops.conv(x_test, flipped))
-    # Sobel turned by 180° is minus Sobel, so without the flip every edge changes sign.
-    conv_vs_unflipped_xcorr = _max_abs(convolved, keras_conv)
-
-    # Four digits, one row each: the image, its Sobel x and y maps, and the edge strength
-    # √(gx² + gy²). Red: brightness rises (left to right, top to bottom); blue: it falls.
-    maps = ops.convert_to_numpy(keras_conv[:4])                     # (4, H − 2, W − 2, 2)
-    digits = x_test[:4, 1:-1, 1:-1, 0]                              # cropped to the maps' size
+def _log_edge_maps(run, images):
+    """Four images, one row each: the image, its Sobel x and y maps, and the edge strength
+    √(gx² + gy²). Red: brightness rises (left to right, top to bottom); blue: it falls."""
+    maps = ops.convert_to_numpy(ops.conv(images, SOBEL))            # (4, H − 2, W − 2, 2)
+    digits = images[:, 1:-1, 1:-1, 0]                               # cropped to the maps' size
     strength = np.sqrt((maps ** 2).sum(axis=-1))
     rows = np.stack([_grey_colours(digits), _signed_colours(maps[..., 0]),
                      _signed_colours(maps[..., 1]), _grey_colours(strength)], axis=1)
-    factor = max(1, 112 // digits.shape[1])
     run.mosaic("edges/1_columns_image_sobel_x_sobel_y_strength", rows.reshape(-1, *rows.shape[2:]),
-               columns=4, enlarge=factor, rescale=False, gap_value=0.5)
+               columns=4, enlarge=max(1, 112 // digits.shape[1]), rescale=False, gap_value=0.5)
+
+
+def demo(run: Run) -> None:
+    """Five routes to one edge map agree; kernels learned by gradient descent are Sobel's, everywhere."""
+    split = run.load_images(quick=(2000, 500))
+    x_train, x_test = _grey(split.x_train), _grey(split.x_test)
+    image_shape = x_train.shape[1:]
+
+    run.say(f"Sobel edge maps of {len(x_test):,} test images five ways: the formula read literally, "
+            "keras.ops.conv, our sliding window, a true convolution (flipped kernel), and FFTs…")
+    agreement = measure_agreement(x_test, SOBEL)
 
     run.say("Two 3x3 kernels (no bias) learn, by gradient descent, to turn images into their "
             "Sobel x and y edge maps…")
-    y_train = ops.convert_to_numpy(ops.conv(x_train, sobel))
-    y_test = ops.convert_to_numpy(keras_conv)
-    model = _kernel_learner(x_train.shape[1:])
-    film = "kernels/1_sobel_x_learned_x_sobel_y_learned_y_by_epoch"
-    start = ops.convert_to_numpy(model.get_layer("learned_kernels").kernel)[:, :, 0, :]
-    run.mosaic(film, _signed_colours([SOBEL_X, start[..., 0], SOBEL_Y, start[..., 1]]), columns=4,
-               enlarge=40, rescale=False, gap_value=0.0, step=0)
+    y_train = ops.convert_to_numpy(ops.conv(x_train, SOBEL))
+    y_test = ops.convert_to_numpy(ops.conv(x_test, SOBEL))
+    model = _kernel_learner(image_shape)
     run.compile(model, loss="mse")
-    run.fit(model, x_train, y_train, validation_data=(x_test, y_test), callbacks=[_KernelFilm(run, film)])
-    learned = ops.convert_to_numpy(model.get_layer("learned_kernels").kernel)[:, :, 0, :]
-    learned_x, learned_y = learned[..., 0], learned[..., 1]
-    test_mse = float(model.evaluate(x_test, y_test, verbose=0))
-    run.text("kernels/2_weights", _kernel_table([("Sobel x", SOBEL_X, learned_x),
-                                                  ("Sobel y", SOBEL_Y, learned_y)]))
+    run.fit(model, x_train, y_train, validation_data=(x_test, y_test),
+            callbacks=[_KernelFilm(run, image_shape)])
+    learned = measure_learned(model, image_shape, SOBEL)
 
-    numbers = {
-        "scratch_vs_keras_conv": scratch_vs_keras, "fft_vs_direct": fft_vs_direct,
-        "conv_vs_flipped_xcorr": conv_vs_flipped_xcorr, "conv_vs_unflipped_xcorr": conv_vs_unflipped_xcorr,
-        "kernel_cosine_x": _cosine(learned_x, SOBEL_X), "kernel_cosine_y": _cosine(learned_y, SOBEL_Y),
-        "kernel_max_abs_error_x": float(np.max(np.abs(learned_x - SOBEL_X))),
-        "kernel_max_abs_error_y": float(np.max(np.abs(learned_y - SOBEL_Y))),
-    }
-    run.metrics({"test_mse": test_mse})
+    run.say(run.table("routes_and_kernels", ["number", "value"],
+                      [[name, value] for name, value in {**agreement, **learned}.items()]))
+    centre = seen_kernels(model, image_shape, (image_shape[0] - 3) // 2, (image_shape[0] - 3) // 2)
+    run.table("kernels/2_weights_at_the_centre", ["kernel", "row", "Sobel", "learned"],
+              [[name, row + 1, "  ".join(f"{w:+.0f}" for w in reference[row]),
+                "  ".join(f"{w:+.3f}" for w in centre[row, :, channel])]
+               for channel, (name, reference) in enumerate((("x", SOBEL_X), ("y", SOBEL_Y)))
+               for row in range(3)])
+    run.metrics({"test_mse": float(model.evaluate(x_test, y_test, verbose=0))})
     run.claim(
-        "The sliding window, keras.ops.conv and the FFT agree (max difference < 1e-4); convolution "
-        "is cross-correlation with the kernel flipped (they differ without the flip); and two 3x3 "
-        "kernels trained by gradient descent to turn images into their Sobel x and y edge maps "
-        "recover both Sobel kernels (cosine > 0.99, no weight off by 0.1 or more).",
-        verdict=_claim_holds(numbers), **numbers,
+        "Our sliding window equals keras.ops.conv, and the true convolution (a flipped kernel in the "
+        "sliding window, and the FFT route) equals the formula read literally, to within "
+        "{scratch_vs_keras_conv:g}; without the flip it differs by more than "
+        "{unflipped_vs_definition:g}. Two 3x3 kernels trained by gradient descent to turn images into "
+        "their Sobel x and y edge maps become Sobel's: no weight is off by more than "
+        "{kernel_error_centre:g} at the centre of the image, nor at its top-left corner "
+        "(one kernel serves every position, even where the training images are blank).",
+        claim_parts(agreement, learned),
     )
+    _log_edge_maps(run, x_test[:4])

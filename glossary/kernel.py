@@ -38,8 +38,8 @@ the whole bank of D kernels in a layer.
 ## Try it
 `nutshell demo kernel` trains a single 5×5 kernel, followed by a global maximum and a sigmoid,
 to say whether a "T" is hidden in a noisy 16×16 image. It never sees the T on its own, yet it
-becomes one: its cosine with the pattern goes from 0.51 to 0.997, and the detector is right 99% of
-the time (seed 0).
+becomes one: its cosine with the pattern goes from 0.13-0.51 to 0.95-0.99, and the detector is
+right 96-99% of the time (`--quick`, seeds 0-4). A 3×3 kernel, too small to hold the T, cannot.
 
 ## See also
 - **convolution**: the operation that slides the kernel
@@ -61,7 +61,6 @@ ALIASES = (
 )
 
 DEMO = {
-    "steps_per_execution": 8,
     "epochs": 12, "batch_size": 32, "learning_rate": 0.01, "datasets": ("synthetic",),
     "quick": {"epochs": 5},
 }
@@ -72,6 +71,9 @@ __all__ = ["scenes_with_template", "kernel_cosine"]
 import keras
 import numpy as np
 from keras import ops
+
+from nutshell.glossary._claims import Part, at_least
+from nutshell.glossary._run import Run
 
 # The pattern to find, 5×5: a "T".
 TEMPLATE = np.zeros((5, 5), "float32")
@@ -117,21 +119,55 @@ def kernel_cosine(kernel, pattern, slack=0):
 
 # --- the demo --------------------------------------------------------------------------------
 
+KERNEL_SIZE = 5  # as large as the pattern: a smaller window cannot hold the whole T
+
+
 def _one_kernel_detector():
-    """One 5×5 kernel slid over the image; the strongest response anywhere, through a sigmoid.
+    """One KERNEL_SIZE² kernel slid over the image; the strongest response anywhere, through a sigmoid.
 
     No dense layer on top: with one, the kernel can settle on minus the pattern and the dense
     weight on minus one, a poor solution gradient descent sometimes finds. Here a large response
     can only mean "present", so the kernel must turn towards the pattern.
     """
     return keras.Sequential([keras.Input((16, 16, 1)),
-                             keras.layers.Conv2D(1, 5, name="kernel"),   # its bias sets the threshold
+                             keras.layers.Conv2D(1, KERNEL_SIZE, name="kernel"),  # its bias: the threshold
                              keras.layers.GlobalMaxPooling2D(name="strongest"),
                              keras.layers.Activation("sigmoid", name="present")],
                             name="one_kernel")
 
 
-def demo(run):
+def _on_template_grid(kernel):
+    """A kernel centred on a grid the size of TEMPLATE (zeros around it), so the two compare."""
+    pad = (TEMPLATE.shape[0] - kernel.shape[0]) // 2
+    return np.pad(kernel, pad) if pad > 0 else kernel
+
+
+def measure(model, test):
+    """The learned kernel's cosine with the T (best placement within a pixel) and the detector's
+    accuracy (pure: trained model in, numbers out)."""
+    learned = _on_template_grid(ops.convert_to_numpy(model.get_layer("kernel").kernel)[:, :, 0, 0])
+    return {"kernel_cosine_learned": kernel_cosine(learned, TEMPLATE, slack=1),
+            "kernel_cosine_learned_centred": kernel_cosine(learned, TEMPLATE),
+            "test_accuracy": float(model.evaluate(*test, verbose=0)[1])}
+
+
+# Bars, chosen on seeds 100-102 (fresh scenes), --quick: the learned kernel's cosine with the T was
+# 0.962-0.992 (from 0.27-0.59 at the start) and the detector's accuracy 0.961-0.986. A cosine of
+# 0.9 is above anything a 3×3 kernel can reach (√(3/4) ≈ 0.87: three pixels of the stem against
+# the T moved up a pixel, its bar pushed out); an accuracy of 0.85 leaves room below the measured
+# ones (guessing scores 0.5).
+MIN_COSINE = 0.9
+MIN_ACCURACY = 0.85
+
+
+def claim_parts(numbers: dict[str, float], min_cosine: float = MIN_COSINE,
+                min_accuracy: float = MIN_ACCURACY) -> list[Part]:
+    """Both measured: the kernel turned into the T, and the detector finds it."""
+    return [at_least("kernel_cosine_learned", numbers["kernel_cosine_learned"], min_cosine),
+            at_least("test_accuracy", numbers["test_accuracy"], min_accuracy)]
+
+
+def demo(run: Run) -> None:
     """A single kernel, trained only on "is the pattern there?", turns into the pattern itself."""
     n_train, n_test = (3000, 1000) if run.quick else (6000, 2000)
     train = scenes_with_template(n_train, seed=run.seed)
@@ -139,29 +175,29 @@ def demo(run):
     run.images("data/scenes", train[0][:8], enlarge=8)
 
     model = _one_kernel_detector()
-    layer = model.get_layer("kernel")
-    start = ops.convert_to_numpy(layer.kernel)[:, :, 0, 0]
-    run.say(f"One 5×5 kernel starts random (cosine with the T: {kernel_cosine(start, TEMPLATE, 1):+.2f}) "
-            "and is trained only on present / absent labels…")
-    accuracy = run.train_and_evaluate(model, train, test, loss="binary_crossentropy",
-                                      metrics=["accuracy"])["accuracy"]
-    learned = ops.convert_to_numpy(layer.kernel)[:, :, 0, 0]
+    start = _on_template_grid(ops.convert_to_numpy(model.get_layer("kernel").kernel)[:, :, 0, 0])
     cosine_start = kernel_cosine(start, TEMPLATE, slack=1)
-    cosine_centred, cosine_end = kernel_cosine(learned, TEMPLATE), kernel_cosine(learned, TEMPLATE, slack=1)
-    run.images("kernel/template_start_learned", np.stack([TEMPLATE, start, learned])[..., None], enlarge=24)
-    run.text("kernel/learned", "learned kernel:\n\n    " + "\n    ".join(
-        "  ".join(f"{w:+.2f}" for w in row) for row in learned))
-    # The learned kernel as a plain template: its response map on a test scene peaks on the T.
-    maps = ops.convert_to_numpy(ops.conv(test[0][:4], learned[:, :, None, None]))
-    run.images("kernel/response_maps", maps, enlarge=8)
+    run.say(f"One {KERNEL_SIZE}×{KERNEL_SIZE} kernel starts random (cosine with the T: "
+            f"{cosine_start:+.2f}) and is trained only on present / absent labels…")
+    run.compile(model, loss="binary_crossentropy", metrics=["accuracy"])
+    run.fit(model, *train, validation_data=test)
+    numbers = measure(model, test)
 
-    run.metrics({"test_accuracy": accuracy, "kernel_cosine_start": cosine_start,
-                 "kernel_cosine_learned": cosine_end})
+    learned = ops.convert_to_numpy(model.get_layer("kernel").kernel)[:, :, 0, 0]
+    run.table("kernel/learned", [f"column {c + 1}" for c in range(learned.shape[1])],
+              [[f"{w:+.2f}" for w in row] for row in learned])
+    run.metrics({**numbers, "kernel_cosine_start": cosine_start})
     run.claim(
-        "One 5×5 kernel, trained only on whether a T is hidden somewhere in a noisy image, becomes "
-        "a T: its cosine with the pattern (best placement within one pixel of the centre) goes from "
-        "its random start to >= 0.9, and the detector finds the T >= 90% of the time.",
-        verdict=cosine_end >= 0.9 and accuracy >= 0.90,
-        kernel_cosine_start=cosine_start, kernel_cosine_learned=cosine_end,
-        kernel_cosine_learned_centred=cosine_centred, test_accuracy=accuracy,
+        f"One {KERNEL_SIZE}×{KERNEL_SIZE} kernel, trained only on whether a T is hidden somewhere in a "
+        "noisy image, becomes a T: its cosine with the pattern (best placement within one pixel of the "
+        "centre) goes from its random start to >= {kernel_cosine_learned:g}, and the detector finds "
+        "the T >= {test_accuracy:.0%} of the time.",
+        claim_parts(numbers),
+        kernel_cosine_start=cosine_start,
+        kernel_cosine_learned_centred=numbers["kernel_cosine_learned_centred"],
     )
+    run.images("kernel/template_start_learned",
+               np.stack([TEMPLATE, start, _on_template_grid(learned)])[..., None], enlarge=24)
+    # The learned kernel as a plain template: its response map on a test scene peaks on the T.
+    run.images("kernel/response_maps", ops.convert_to_numpy(ops.conv(test[0][:4], learned[:, :, None, None])),
+               enlarge=8)

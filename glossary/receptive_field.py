@@ -36,7 +36,8 @@ usually checked so that the last conv units see most of the object they must rec
 convolutions, 2×2 pools), then raises and lowers each pixel of four test images in turn and notes
 which pixels move the centre unit of every layer. The measured widths, 3, 5, 6, 10, 12 and 20
 pixels, equal the formula layer by layer. In the top layer's 20×20 field the central 10×10 square,
-a quarter of the area, carries 49% of the influence (seed 0): the effective field is smaller.
+a quarter of the area, carries 52-54% of the influence (`--quick`, seeds 0-4): the effective
+field is smaller. Built from 1×1 kernels and pools instead, the net's top units see one pixel.
 
 ## See also
 - **convolution**: each layer adds k − 1 steps to the field
@@ -59,7 +60,6 @@ ALIASES = (
 )
 
 DEMO = {
-    "steps_per_execution": 8,
     "epochs": 4, "batch_size": 32, "learning_rate": 0.003, "datasets": ("mnist", "fashion_mnist"),
     "quick": {"epochs": 1},
 }
@@ -69,9 +69,9 @@ __all__ = ["receptive_field_sizes", "measured_receptive_fields"]
 # Everything above is read by the registry without importing this module; the code below needs Keras.
 import keras
 import numpy as np
-from keras import ops
 
-from nutshell import data
+from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._run import Run
 
 
 def _window(layer):
@@ -145,20 +145,17 @@ def measured_receptive_fields(model, images, layer_names, delta=1.0, tolerance=1
 
 # --- the demo --------------------------------------------------------------------------------
 
-def _valid_cnn(input_shape, num_classes):
-    """conv, conv, pool, conv, pool, conv (3×3 convolutions, 2×2 pools, no padding), then softmax.
+def _valid_cnn(input_shape, num_classes, kernel=3, pool=2):
+    """conv, conv, pool, conv, pool, conv (k×k convolutions, p×p pools, no padding), then softmax.
 
     No padding ("valid"), so every unit's field lies inside the 28×28 image and none is cut short by
-    the border; the fields grow 3, 5, 6, 10, 12, 20 pixels wide by the formula.
+    the border; with k = 3 and p = 2 the fields grow 3, 5, 6, 10, 12, 20 pixels wide by the formula.
     """
+    conv = lambda filters, name: keras.layers.Conv2D(filters, kernel, activation="relu", name=name)  # noqa: E731
     return keras.Sequential([
         keras.Input(input_shape),
-        keras.layers.Conv2D(16, 3, activation="relu", name="conv_1"),
-        keras.layers.Conv2D(16, 3, activation="relu", name="conv_2"),
-        keras.layers.MaxPooling2D(2, name="pool_1"),
-        keras.layers.Conv2D(32, 3, activation="relu", name="conv_3"),
-        keras.layers.MaxPooling2D(2, name="pool_2"),
-        keras.layers.Conv2D(32, 3, activation="relu", name="conv_4"),
+        conv(16, "conv_1"), conv(16, "conv_2"), keras.layers.MaxPooling2D(pool, name="pool_1"),
+        conv(32, "conv_3"), keras.layers.MaxPooling2D(pool, name="pool_2"), conv(32, "conv_4"),
         keras.layers.Flatten(name="flatten"),
         keras.layers.Dense(num_classes, activation="softmax", name="classify"),
     ], name="valid_cnn")
@@ -174,47 +171,76 @@ def central_share(influence, r):
     return float(middle.sum() / influence.sum())
 
 
-def demo(run):
+def measure(model, probes):
+    """The formula against the field found by moving pixels, layer by layer, and the share of the
+    top field's influence in its central quarter (pure: trained model in, numbers out).
+
+    Returns (rows of (layer, r, j, measured height, measured width), the top layer's influence
+    map, numbers)."""
+    formula = receptive_field_sizes(model)
+    measured = measured_receptive_fields(model, probes, [name for name, _, _ in formula])
+    rows = [(name, r, j, *measured[name][:2]) for name, r, j in formula]
+    top_name, top_r, _ = formula[-1]
+    influence = measured[top_name][2]
+    return rows, influence, {
+        "mismatched_layers": sum(not (h == w == r) for _, r, _, h, w in rows),
+        "top_field_width": measured[top_name][1],
+        "central_quarter_share": central_share(influence, top_r),
+    }
+
+
+# Bars, chosen with --quick --held-out on MNIST, seeds 100-102 (one epoch on 3,000 images): the
+# validation accuracy was 0.906-0.922 (0.8 says "it learned": chance is 0.1), and the central
+# quarter carried 0.47-0.55 of the top field's influence (0.4 is well clear of the 0.25 a flat
+# field gives). The top field must span at least half the image: that is what depth is for.
+MIN_ACCURACY = 0.8
+MIN_CENTRAL_SHARE = 0.4
+
+
+def claim_parts(numbers: dict[str, float], image_width: int, accuracy: float,
+                min_accuracy: float = MIN_ACCURACY, min_share: float = MIN_CENTRAL_SHARE) -> list[Part]:
+    """The formula holds at every layer (true by construction once every unit is alive: a check);
+    a trained net's top units see at least half the image, and most of their influence sits in
+    the middle of their field (measured)."""
+    return [
+        at_most("mismatched_layers", numbers["mismatched_layers"], 0, kind="identity"),
+        at_least("test_accuracy", accuracy, min_accuracy),
+        at_least("top_field_width", numbers["top_field_width"], image_width / 2),
+        at_least("central_quarter_share", numbers["central_quarter_share"], min_share),
+    ]
+
+
+def demo(run: Run) -> None:
     """The pixels that can move a unit, found by moving them, fill exactly the square the formula
     predicts, layer after layer; most of the influence sits near the middle."""
-    split = data.load_images(run.settings.dataset)
-    if run.quick:
-        split = split.subset(3000, 500)
+    split = run.load_images(quick=(3000, 500))
     model = _valid_cnn(split.input_shape, split.num_classes)
     run.say("Training a small CNN without padding (so that no field is cut by the border)…")
     accuracy = run.train_and_evaluate(model, (split.x_train, split.y_train), (split.x_test, split.y_test),
                                       loss="sparse_categorical_crossentropy", metrics=["accuracy"])["accuracy"]
 
-    formula = receptive_field_sizes(model)
-    names = [name for name, _, _ in formula]
-    probes = split.x_test[np.random.default_rng(run.seed).choice(len(split.x_test), 4, replace=False)]
     run.say("Raising and lowering each pixel of 4 test images, one at a time, and watching the "
             "units at the centre of every layer…")
-    measured = measured_receptive_fields(model, probes, names)
-    rows, agree = [], True
-    for step, (name, r, j) in enumerate(formula, start=1):
-        height, width, influence = measured[name]
-        agree = agree and height == width == r
-        rows.append(f"| {name} | {r} | {j} | {height}×{width} |")
-        run.scalars({"formula": r, "measured": height}, step=step, prefix="receptive_field_width")
-        run.images(f"influence/{step}_{name}", influence[None, :, :, None], enlarge=4)
-    run.text("receptive_fields", "| layer | r (formula) | j | measured |\n|---|---:|---:|---|\n"
-             + "\n".join(rows))
-    top_name, top_r, _ = formula[-1]
-    share = central_share(measured[top_name][2], top_r)
-    run.say(f"{top_name}: the central {top_r // 2}×{top_r // 2} square, a quarter of its "
-            f"{top_r}×{top_r} field, carries {share:.0%} of the influence.")
+    probes = split.x_test[np.random.default_rng(run.seed).choice(len(split.x_test), 4, replace=False)]
+    rows, influence, numbers = measure(model, probes)
+    run.say(run.table("receptive_fields", ["layer", "r (formula)", "j", "measured"],
+                      [[name, r, j, f"{h}×{w}"] for name, r, j, h, w in rows]))
+    top_r = rows[-1][1]
+    run.say(f"{rows[-1][0]}: the central {top_r // 2}×{top_r // 2} square, a quarter of its "
+            f"{top_r}×{top_r} field, carries {numbers['central_quarter_share']:.0%} of the influence.")
 
-    run.metrics({"test_accuracy": accuracy, "top_receptive_field": top_r,
-                 "central_quarter_share": share})
+    run.metrics({"test_accuracy": accuracy, **numbers})
     run.claim(
-        "In a trained CNN (3×3 convolutions, 2×2 pooling, no padding) the input pixels that can "
-        "move a unit, found by moving each pixel, span exactly the r×r square of the formula "
-        f"r ← r + (k − 1)·j, j ← j·s at every layer ({', '.join(str(r) for _, r, _ in formula)}); in "
-        f"the top layer's {top_r}×{top_r} field the central quarter of the area carries >= 40% of "
-        "the influence (0.25 if every pixel counted the same).",
-        verdict=agree and share >= 0.40,
-        **{f"{name}_formula": r for name, r, _ in formula},
-        **{f"{name}_measured": measured[name][0] for name in names},
-        central_quarter_share=share, test_accuracy=accuracy,
+        "In a trained CNN (3×3 convolutions, 2×2 pooling, no padding; test accuracy >= "
+        "{test_accuracy:.0%}) the input pixels that can move a unit, found by moving each pixel, span "
+        f"exactly the r×r square of the formula r ← r + (k − 1)·j, j ← j·s at every layer "
+        f"({', '.join(str(r) for _, r, _, _, _ in rows)}); the top layer's units see at least "
+        "{top_field_width:g} pixels across, half the image, and the central quarter of their field "
+        "carries >= {central_quarter_share:.0%} of the influence (0.25 if every pixel counted the same).",
+        claim_parts(numbers, split.input_shape[1], accuracy),
+        **{f"{name}_formula": r for name, r, _, _, _ in rows},
+        **{f"{name}_measured": h for name, _, _, h, _ in rows},
     )
+    for step, (_, r, _, h, _) in enumerate(rows, start=1):
+        run.scalars({"formula": r, "measured": h}, step=step, prefix="receptive_field_width")
+    run.images("influence/top_layer", influence[None, :, :, None], enlarge=4)

@@ -35,7 +35,7 @@ used instead.
 images where the pattern only ever appears in the left half: a convolution (8 shared 5×5 kernels,
 208 weights) and a locally connected layer with its own kernels at every position (29,952
 weights). On the right half the convolution scores 1.00; the locally connected layer, perfect on
-the left, scores 0.50, a coin toss (seed 0).
+the left, scores 0.48-0.51, a coin toss (`--quick`, seeds 0-4).
 
 ## See also
 - **convolution**: the layer where weights are shared across space
@@ -57,7 +57,6 @@ ALIASES = (
 )
 
 DEMO = {
-    "steps_per_execution": 8,
     "epochs": 15, "batch_size": 32, "learning_rate": 0.01, "datasets": ("synthetic",),
     "quick": {"epochs": 6},
 }
@@ -69,7 +68,9 @@ import keras
 import numpy as np
 from keras import ops
 
-from nutshell.glossary.convolution import as_pair
+from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._run import Run
+from nutshell.glossary._windows import as_pair
 
 
 @keras.saving.register_keras_serializable(package="nutshell")
@@ -171,7 +172,33 @@ def _detector(local):
                             name="locally_connected" if local else "convolution")
 
 
-def demo(run):
+def measure(model, test_left, test_right):
+    """Accuracy on patterns in the left half and in the right half (pure: model in, numbers out)."""
+    return {"left": float(model.evaluate(*test_left, verbose=0)[1]),
+            "right": float(model.evaluate(*test_right, verbose=0)[1]),
+            "weights": model.get_layer("detectors").count_params()}
+
+
+# Bars, chosen on seeds 100-102 (fresh patterns), --quick: the convolution scored 1.00 on the
+# right half and the locally connected layer 1.00 on the left and 0.49-0.52 on the right. 0.9
+# means "learned" and 0.75 "no better than a coin by much" (a coin scores 0.5).
+MIN_LEARNED = 0.9
+MAX_CHANCE = 0.75
+
+
+def claim_parts(shared: dict[str, float], local: dict[str, float], min_learned: float = MIN_LEARNED,
+                max_chance: float = MAX_CHANCE) -> list[Part]:
+    """Measured: the shared detector works in the half it never saw; the unshared one learns the
+    half it saw and not the other. The weight count is arithmetic: a check."""
+    return [
+        at_least("shared_right_accuracy", shared["right"], min_learned),
+        at_least("local_left_accuracy", local["left"], min_learned),
+        at_most("local_right_accuracy", local["right"], max_chance),
+        at_least("local_to_shared_weights", local["weights"] / shared["weights"], 100, kind="identity"),
+    ]
+
+
+def demo(run: Run) -> None:
     """Trained only on patterns in the left half, shared weights recognise them in the right half;
     one set of weights per position does not."""
     n_train, n_test = (1000, 500) if run.quick else (3000, 1000)
@@ -183,33 +210,28 @@ def demo(run):
     results = {}
     for local in (False, True):
         model = _detector(local)
-        name = "locally_connected" if local else None
         run.say(f"{model.name}: {model.get_layer('detectors').count_params():,} weights in the "
                 "detector layer; training on patterns in the left half only…")
         run.compile(model, loss="binary_crossentropy", metrics=["accuracy"])
-        run.fit(model, *train, validation_data=test_right, name=name)
-        if not local:  # the 8 shared 5×5 kernels: a "+" and an "×" detector should be among them
-            run.mosaic("shared_kernels", ops.convert_to_numpy(model.get_layer("detectors").kernel)
-                       .transpose(3, 0, 1, 2), enlarge=12)
-        results[local] = {"left": float(model.evaluate(*test_left, verbose=0)[1]),
-                          "right": float(model.evaluate(*test_right, verbose=0)[1]),
-                          "weights": model.get_layer("detectors").count_params()}
+        run.fit(model, *train, validation_data=test_right, name="locally_connected" if local else None)
+        results[local] = measure(model, test_left, test_right)
+        detectors = model.get_layer("detectors")
+        if isinstance(detectors, keras.layers.Conv2D):  # 8 shared 5×5 kernels: a "+" and an "×" among them?
+            run.mosaic("shared_kernels", ops.convert_to_numpy(detectors.kernel).transpose(3, 0, 1, 2),
+                       enlarge=12)
     shared, local = results[False], results[True]
-    run.text("results", "| detector layer | weights | test accuracy, left half | right half |\n"
-             "|---|---:|---:|---:|\n" + "\n".join(
-                 f"| {label} | {r['weights']:,} | {r['left']:.4f} | {r['right']:.4f} |"
-                 for label, r in (("convolution (shared)", shared), ("locally connected", local))))
+    run.say(run.table("results", ["detector layer", "weights", "test accuracy, left half", "right half"],
+                      [[label, r["weights"], r["left"], r["right"]]
+                       for label, r in (("convolution (shared)", shared), ("locally connected", local))]))
 
     run.metrics({"right_half_accuracy_shared": shared["right"],
                  "right_half_accuracy_locally_connected": local["right"]})
     run.claim(
         "Trained only on patterns in the left half of the image, a convolution (one shared set of "
-        "5×5 kernels) recognises them in the right half (>= 0.95 accuracy); a locally connected "
-        "layer (its own kernels at each position) learns the left half (>= 0.95) but stays near "
-        "chance on the right (<= 0.75), with over 100x as many weights.",
-        verdict=(shared["right"] >= 0.95 and local["left"] >= 0.95 and local["right"] <= 0.75
-                 and local["weights"] >= 100 * shared["weights"]),
-        shared_left_accuracy=shared["left"], shared_right_accuracy=shared["right"],
-        local_left_accuracy=local["left"], local_right_accuracy=local["right"],
-        shared_weights=shared["weights"], local_weights=local["weights"],
+        "5×5 kernels) recognises them in the right half (>= {shared_right_accuracy:.0%} accuracy); a "
+        "locally connected layer (its own kernels at each position) learns the left half "
+        "(>= {local_left_accuracy:.0%}) but stays near chance on the right (<= {local_right_accuracy:.0%}), "
+        "with over {local_to_shared_weights:g}x as many weights.",
+        claim_parts(shared, local),
+        shared_left_accuracy=shared["left"], shared_weights=shared["weights"], local_weights=local["weights"],
     )

@@ -3,10 +3,13 @@ weights; the demo, which fails at a tiny batch."""
 
 import keras
 import numpy as np
+import pytest
 from keras import ops
 
+from nutshell.glossary import _claims, feature_map
 from nutshell.glossary.cnn import build_cnn
-from nutshell.glossary.feature_map import numbers_in_maps_and_weights, one_feature_map
+from nutshell.glossary.feature_map import claim_parts, measure, numbers_in_maps_and_weights, one_feature_map
+from tests.helpers import assert_fails_through
 
 RNG = np.random.default_rng(0)
 
@@ -31,18 +34,67 @@ def test_counting_maps_and_weights():
     assert weights == 16 * (9 + 1) + 32 * (9 * 16 + 1) + 7 * 7 * 32 * 10 + 10 == model.count_params()
 
 
+def _one_input_map_each(kernel):
+    """Keeps only the weights from input map d // 2 to output map d: each map reads one map below."""
+    c, d = kernel.shape[2], kernel.shape[3]
+    return kernel * (np.arange(c)[:, None] == np.arange(d)[None, :] // max(1, d // c))
+
+
+def _cnn_without_mixing(input_shape, num_classes):
+    """build_cnn's net, but conv_2's output maps each read a single input map; conv_2 is held fixed
+    (a plain Conv2D, not trainable) so that training cannot connect the others again."""
+    model = build_cnn(input_shape, num_classes)
+    conv_2 = model.get_layer("conv_2")
+    kernel, bias = conv_2.get_weights()
+    conv_2.set_weights([_one_input_map_each(kernel), bias])
+    conv_2.trainable = False
+    return model
+
+
+def test_measure_finds_every_link_and_the_missing_ones():
+    keras.utils.set_random_seed(0)
+    images = RNG.uniform(size=(4, 8, 8, 1)).astype("float32")
+    mixing, numbers = measure(build_cnn((8, 8, 1), 10), images)
+    assert mixing.shape == (16 - numbers["input_maps_blank"], 32)
+    assert numbers["one_kernel_gap"] < 1e-4 and numbers["weakest_link"] > 0.0
+    assert measure(_cnn_without_mixing((8, 8, 1), 10), images)[1]["weakest_link"] == 0.0
+
+
+NUMBERS = {"one_kernel_gap": 2e-6, "maps_to_weights": 36.7, "weakest_link": 0.014}
+
+
+def test_the_claim_holds_for_numbers_like_the_measured_ones():
+    assert _claims.verdict(claim_parts(NUMBERS, accuracy=0.95, tolerance=1e-4)) is True
+
+
+@pytest.mark.parametrize("change, accuracy, failing", [
+    ({"weakest_link": 0.0}, 0.95, "weakest_link"),
+    ({}, 0.1, "test_accuracy"),
+], ids=["a-missing-link", "never-learned"])
+def test_the_claim_can_fail(change, accuracy, failing):
+    parts = {part.name: part for part in claim_parts({**NUMBERS, **change}, accuracy, 1e-4)}
+    assert not parts[failing].held and _claims.verdict(list(parts.values())) is False
+
+
+def test_the_count_is_a_check_not_a_vote():
+    """Maps are held per example, weights once: at batch 2 the weights of this net are the bigger.
+    That is arithmetic, shown as a failed check; it does not decide the verdict."""
+    model = build_cnn((8, 8, 1), 10)
+    maps, weights = numbers_in_maps_and_weights(model, batch_size=2)
+    parts = {part.name: part for part in claim_parts({**NUMBERS, "maps_to_weights": maps / weights}, 0.95, 1e-4)}
+    assert not parts["maps_to_weights"].held and parts["maps_to_weights"].kind == "identity"
+
+
 def test_quick_demo_measures_the_claim(quick_demo):
     summary = quick_demo("feature-map")
-    numbers = summary["claim"]["numbers"]
-    assert numbers["one_kernel_gap"] < 1e-4
-    assert numbers["input_output_pairs_mixing"] == 1.0
-    assert numbers["maps_to_weights"] >= 5
-    assert summary["claim"]["verdict"] is True
+    claim = summary["claim"]
+    assert claim["verdict"] is True
+    assert all(part["held"] == part["of"] for part in claim["parts"])   # the identities too
+    assert claim["numbers"]["numbers_in_weights"] == build_cnn((28, 28, 1), 10).count_params()
 
 
-def test_the_claim_fails_at_a_tiny_batch(quick_demo):
-    """Maps are held per example, weights once: at batch 2 the weights of this net are the bigger."""
-    summary = quick_demo("feature-map", dataset="digits", batch_size=2, epochs=1)
-    numbers = summary["claim"]["numbers"]
-    assert numbers["maps_to_weights"] < 5 and numbers["one_kernel_gap"] < 1e-4
-    assert summary["claim"]["verdict"] is False
+def test_when_each_map_reads_one_map_the_claim_fails(quick_demo, monkeypatch):
+    """The concept removed: each of conv_2's kernels reads one input map (its other weights are
+    zero and the layer is held fixed), so an output map no longer mixes the maps below it."""
+    monkeypatch.setattr(feature_map, "build_cnn", _cnn_without_mixing)
+    assert_fails_through(quick_demo("feature-map"), "weakest_link")

@@ -3,8 +3,17 @@ except where the field would run off the image."""
 
 import keras
 import numpy as np
+import pytest
 
-from nutshell.glossary.receptive_field import measured_receptive_fields, receptive_field_sizes
+from nutshell.glossary import _claims, receptive_field
+from nutshell.glossary.receptive_field import (
+    _valid_cnn,
+    central_share,
+    claim_parts,
+    measured_receptive_fields,
+    receptive_field_sizes,
+)
+from tests.helpers import assert_fails_through
 
 
 def _stack(input_size, layers, activation=None, padding="valid"):
@@ -52,11 +61,51 @@ def test_measured_field_is_cut_short_where_the_formula_runs_off_the_image():
     assert r == 9 and measured[name][0] < r
 
 
+def test_central_share_of_a_flat_and_of_a_peaked_field():
+    flat = np.zeros((10, 10))
+    flat[1:9, 1:9] = 1.0                                  # an 8×8 field, every pixel the same
+    assert central_share(flat, 8) == pytest.approx(0.25)
+    peaked = flat.copy()
+    peaked[3:7, 3:7] = 5.0
+    assert central_share(peaked, 8) == pytest.approx(80 / 128)
+
+
+def test_the_demos_net_grows_its_field_and_without_growth_does_not():
+    assert [r for _, r, _ in receptive_field_sizes(_valid_cnn((28, 28, 1), 10))] == [3, 5, 6, 10, 12, 20]
+    assert {r for _, r, _ in receptive_field_sizes(_valid_cnn((28, 28, 1), 10, kernel=1, pool=1))} == {1}
+
+
+NUMBERS = {"mismatched_layers": 0, "top_field_width": 20, "central_quarter_share": 0.51}
+
+
+def test_the_claim_holds_for_numbers_like_the_measured_ones():
+    assert _claims.verdict(claim_parts(NUMBERS, 28, accuracy=0.91)) is True
+
+
+@pytest.mark.parametrize("change, accuracy, failing", [
+    ({"central_quarter_share": 0.26}, 0.91, "central_quarter_share"),    # a flat field
+    ({"top_field_width": 5}, 0.91, "top_field_width"),                   # no depth to speak of
+    ({}, 0.11, "test_accuracy"),                                          # never learned
+], ids=["flat-field", "narrow-field", "untrained"])
+def test_the_claim_can_fail(change, accuracy, failing):
+    parts = {part.name: part for part in claim_parts({**NUMBERS, **change}, 28, accuracy)}
+    assert not parts[failing].held and _claims.verdict(list(parts.values())) is False
+
+
 def test_quick_demo_measures_the_claim(quick_demo):
     summary = quick_demo("receptive-field")
-    numbers = summary["claim"]["numbers"]
+    claim = summary["claim"]
+    numbers = claim["numbers"]
     layers = [key[:-len("_formula")] for key in numbers if key.endswith("_formula")]
     assert [numbers[f"{name}_formula"] for name in layers] == [3, 5, 6, 10, 12, 20]
     assert all(numbers[f"{name}_measured"] == numbers[f"{name}_formula"] for name in layers)
-    assert 0.40 <= numbers["central_quarter_share"] < 1.0
-    assert summary["claim"]["verdict"] is True
+    assert 0.25 < numbers["central_quarter_share"] < 1.0
+    assert claim["verdict"] is True
+
+
+def test_without_growth_the_claim_fails(quick_demo, monkeypatch):
+    """The concept removed: 1×1 convolutions and 1×1 pools, so no layer widens the field. The formula
+    still holds (r = 1 everywhere), but the top units see one pixel, not half the image."""
+    monkeypatch.setattr(receptive_field, "_valid_cnn",
+                        lambda shape, classes: _valid_cnn(shape, classes, kernel=1, pool=1))
+    assert_fails_through(quick_demo("receptive-field"), "top_field_width")

@@ -3,12 +3,20 @@ CNN with a global max is exactly shift-invariant with a blank margin, and not wi
 
 import keras
 import numpy as np
+import pytest
 from keras import ops
 
 from nutshell import data
+from nutshell.glossary import _claims, translation_invariance
 from nutshell.glossary.translation_invariance import (
-    _on_canvas, equivariance_gap, shift, shift_invariant_cnn,
+    _on_canvas,
+    claim_parts,
+    equivariance_gap,
+    measure_equivariance,
+    shift,
+    shift_invariant_cnn,
 )
+from tests.helpers import assert_fails_through
 
 RNG = np.random.default_rng(0)
 
@@ -52,12 +60,60 @@ def test_invariance_fails_without_the_margin_or_with_subsampling():
     assert max(_answers_under_shift(subsampled, _on_canvas(digits, 9), 1)) > 1e-3
 
 
+def test_measure_equivariance_on_blank_bordered_images():
+    images = _on_canvas(RNG.uniform(size=(5, 8, 8, 1)).astype("float32"), 6)
+    numbers = measure_equivariance(images, seed=0)
+    assert numbers["conv_equivariance_gap"] < 1e-6 < 0.5 < numbers["dense_equivariance_gap"]
+
+
+def _rows(same, accuracy, change=0.0):
+    return [{"same_prediction": s, "accuracy": a, "probability_change": change}
+            for s, a in zip(same, accuracy)]
+
+
+EQUIVARIANCE = {"conv_equivariance_gap": 0.0, "dense_equivariance_gap": 1.4}
+RESULTS = {"cnn_stride_1": (0.93, _rows([1.0] * 3, [0.93] * 3)),
+           "cnn_subsampled": (0.91, _rows([0.6, 0.38, 0.6], [0.58, 0.37, 0.58])),
+           "mlp": (0.96, _rows([0.47, 0.12, 0.11], [0.46, 0.11, 0.11]))}
+
+
+def test_the_claim_holds_for_numbers_like_the_measured_ones():
+    assert _claims.verdict(claim_parts(EQUIVARIANCE, RESULTS)) is True
+
+
+@pytest.mark.parametrize("change, failing", [
+    ({"cnn_stride_1": (0.1, _rows([1.0] * 3, [0.1] * 3))}, "cnn_stride_1_shifted_accuracy_worst"),
+    ({"cnn_stride_1": (0.93, _rows([0.5, 0.4, 0.3], [0.5, 0.4, 0.3]))}, "cnn_stride_1_shifted_accuracy_worst"),
+    ({"cnn_subsampled": (0.91, _rows([1.0] * 3, [0.91] * 3))}, "cnn_subsampled_same_answer_worst"),
+    ({"mlp": (0.96, _rows([0.99] * 3, [0.95] * 3))}, "mlp_accuracy_drop"),
+], ids=["useless-but-invariant", "not-invariant", "pooling-invariant-too", "mlp-tolerant"])
+def test_the_claim_can_fail(change, failing):
+    parts = {part.name: part for part in claim_parts(EQUIVARIANCE, {**RESULTS, **change})}
+    assert not parts[failing].held and _claims.verdict(list(parts.values())) is False
+
+
 def test_quick_demo_measures_the_claim(quick_demo):
     summary = quick_demo("translation-invariance")
-    numbers = summary["claim"]["numbers"]
-    assert numbers["conv_equivariance_gap"] < 1e-5 and numbers["dense_equivariance_gap"] > 0.5
-    assert numbers["cnn_stride_1_same_answer_worst"] == 1.0
-    assert numbers["cnn_stride_1_probability_change_max"] < 1e-5
-    assert numbers["cnn_subsampled_same_answer_worst"] < 0.99
-    assert numbers["mlp_accuracy_drop"] >= 0.15
-    assert summary["claim"]["verdict"] is True
+    claim = summary["claim"]
+    assert claim["verdict"] is True
+    assert all(part["held"] == part["of"] for part in claim["parts"])    # the identities too
+    assert claim["numbers"]["cnn_stride_1_same_answer_worst"] == 1.0
+
+
+def _flatten_head(input_shape, num_classes, subsample=False):
+    """shift_invariant_cnn with its global max replaced by Flatten: the same equivariant
+    convolutions, but the classifier reads every position separately."""
+    model = shift_invariant_cnn(input_shape, num_classes, subsample=subsample)
+    if subsample:
+        return model
+    convs = [layer for layer in model.layers if isinstance(layer, keras.layers.Conv2D)]
+    return keras.Sequential([keras.Input(input_shape), *convs, keras.layers.Flatten(name="flatten"),
+                             keras.layers.Dense(num_classes, activation="softmax", name="classify")],
+                            name="cnn_stride_1_flatten")
+
+
+def test_without_the_invariant_head_the_claim_fails(quick_demo, monkeypatch):
+    """The concept removed: the stride-1 net's global max becomes Flatten, so the classifier knows
+    where each feature was found. Trained on centred digits, it then misreads shifted ones."""
+    monkeypatch.setattr(translation_invariance, "shift_invariant_cnn", _flatten_head)
+    assert_fails_through(quick_demo("translation-invariance"), "cnn_stride_1_shifted_accuracy_worst")
