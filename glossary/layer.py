@@ -50,9 +50,10 @@ convention it uses.
 
 ## Try it
 `nutshell demo layer` trains 784 → 128 ReLU → 10 softmax, built from our own dense layer, on
-8,000 MNIST digits and tests it on 2,000 others: 0.948 to 0.952 accuracy on seeds 0-2 (the
-claim asks for 0.93). It counts 101,770 parameters from the weights, checks Keras's Dense agrees,
-and draws each hidden unit's weights as a 28×28 picture.
+MNIST digits and tests it on others; in quick mode (4,000 training digits, 5 epochs, 1,000 test
+digits) it scored 0.919-0.931 on seeds 0-4, where the claim asks for 0.85. It counts 101,770
+parameters from the weights, checks Keras's Dense agrees, and draws each hidden unit's weights as
+a 28×28 picture.
 
 ## See also
 - **unit**: what a layer is made of
@@ -72,10 +73,9 @@ TITLE = "Layer"
 ALIASES = ("input layer", "hidden layer", "output layer", "network layer")
 
 DEMO = {
-    "steps_per_execution": 8,  # 1.2-1.6x examples/s on CPU (benchmarks/RESULTS.md)
     "epochs": 20, "batch_size": 32, "learning_rate": 0.001,
     "datasets": ("mnist", "digits", "fashion_mnist"),
-    "quick": {"epochs": 10},
+    "quick": {"epochs": 5},  # and 4,000 training images
 }
 
 __all__ = ["DenseFromScratch", "dense_parameter_count"]
@@ -85,7 +85,8 @@ import keras
 import numpy as np
 from keras import ops
 
-from nutshell import data
+from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._run import Run
 
 
 @keras.saving.register_keras_serializable(package="nutshell")
@@ -147,14 +148,17 @@ def dense_parameter_count(inputs: int, units: int) -> int:
 
 # --- the demo --------------------------------------------------------------------------------
 
-# The test accuracy the demo's MLP (one hidden layer of 128) must reach on each dataset it offers,
-# set below what it reached on seeds 0-2 with the default settings: MNIST 0.948-0.952,
-# the 8x8 digits 0.983-0.986, Fashion-MNIST 0.837-0.847.
-_ACCURACY_BAR = {"mnist": 0.93, "digits": 0.95, "fashion_mnist": 0.80}
+QUICK_IMAGES = (4000, 1000)  # training and test images in --quick mode
+# The test accuracy the MLP must reach on each dataset, (full run, --quick). Chosen with
+# `--held-out` (a validation split of the training images): the worst validation accuracy over
+# seeds 100-102 (quick) or 100-101 (full), divided by 1.07 and rounded down, so a run as weak as
+# the weakest seen still clears its bar by 7%. Quick: MNIST 0.914-0.921, digits 0.919-0.939,
+# Fashion-MNIST 0.798-0.830; full: 0.937-0.938, 0.969-0.972, 0.829-0.832.
+_ACCURACY_BAR = {"mnist": (0.87, 0.85), "digits": (0.90, 0.85), "fashion_mnist": (0.77, 0.74)}
 _HIDDEN = (128,)
 
 
-def _mlp(input_shape, hidden, classes):
+def _mlp(input_shape, hidden, classes) -> keras.Model:
     """Input layer (the flattened pixels, no parameters) -> hidden layer(s) -> softmax output layer."""
     return keras.Sequential(
         [keras.Input(input_shape), keras.layers.Flatten(name="input_pixels")]
@@ -163,7 +167,7 @@ def _mlp(input_shape, hidden, classes):
         + [DenseFromScratch(classes, activation="softmax", name="output")])
 
 
-def _same_model_from_keras_dense(model):
+def _same_model_from_keras_dense(model: keras.Model) -> keras.Model:
     """The same architecture built from keras.layers.Dense, holding our model's weights."""
     twin = keras.Sequential(
         [keras.Input(model.input_shape[1:]), keras.layers.Flatten()]
@@ -173,7 +177,7 @@ def _same_model_from_keras_dense(model):
     return twin
 
 
-def _parameter_table(model):
+def _parameter_table(model: keras.Model) -> list[tuple[str, str, int, int, int]]:
     """[(name, inputs, units, counted from the layer's weights, the formula)] for each layer."""
     rows = []
     for layer in model.layers:
@@ -188,10 +192,16 @@ def _parameter_table(model):
     return rows
 
 
-def _claim_holds(accuracy, bar, table, difference, tolerance=1e-5):
-    """The verdict: accurate enough, every layer counted as the formula says, equal to Keras's Dense."""
-    counts_agree = all(counted == formula for *_, counted, formula in table)
-    return bool(accuracy >= bar and counts_agree and difference < tolerance)
+def claim_parts(accuracy: float, bar: float, table: list[tuple], difference: float,
+                tolerance: float = 1e-5) -> list[Part]:
+    """Accurate enough (what training can fail); every layer counted as the formula says and equal
+    to Keras's Dense (true by construction: checks, not votes)."""
+    miscounted = sum(counted != formula for *_, counted, formula in table)
+    return [
+        at_least("test_accuracy", accuracy, bar),
+        at_most("layers_miscounted", miscounted, 0, kind="identity"),
+        at_most("max_difference_vs_keras_dense", difference, tolerance, kind="identity"),
+    ]
 
 
 def _weight_images(kernel, image_shape):
@@ -205,9 +215,23 @@ def _centred(images):
     return 0.5 + 0.5 * images / peak
 
 
-def demo(run):
+def _log_first_layer(run: Run, model: keras.Model, start, image_shape) -> None:
+    """What each hidden unit looks for, drawn as an image: its weight on every pixel (white for
+    positive, black for negative, mid-grey for zero), and how far training moved it."""
+    first = _weight_images(model.get_layer("hidden_1").kernel, image_shape)
+    factor = max(1, 56 // image_shape[0])
+    run.mosaic("first_layer_weights/1_every_hidden_unit", _centred(first), columns=16, enlarge=factor,
+               rescale=False, gap_value=0.5)
+    # Pixels that are blank in almost every image (the digits' border) barely move from their
+    # random start; the change shows what training wrote into each unit.
+    run.mosaic("first_layer_weights/2_change_from_start",
+               _centred(first - _weight_images(start, image_shape)), columns=16, enlarge=factor,
+               rescale=False, gap_value=0.5)
+
+
+def demo(run: Run) -> None:
     """An MLP built from DenseFromScratch: its accuracy, its parameter count, its first layer."""
-    split = data.load_images(run.settings.dataset)
+    split = run.load_images(quick=QUICK_IMAGES)
     model = _mlp(split.input_shape, _HIDDEN, split.num_classes)
     start = ops.convert_to_numpy(model.get_layer("hidden_1").kernel)
     run.say(f"{split.name}: {len(split.x_train):,} training and {len(split.x_test):,} test images of "
@@ -217,40 +241,21 @@ def demo(run):
     accuracy = float(model.evaluate(split.x_test, split.y_test, verbose=0)[1])
 
     table = _parameter_table(model)
-    run.say("layer: inputs -> units, parameters counted / inputs·units + units")
-    for name, inputs, units, counted, formula in table:
-        run.say(f"  {name}: {inputs} -> {units}, {counted:,} / {formula:,}")
     total = sum(counted for *_, counted, _ in table)
     twin = _same_model_from_keras_dense(model)
-    keras_total = twin.count_params()
-    run.text("parameters", "| layer | inputs | units | counted | in·out + out |\n|---|---|---:|---:|---:|\n"
-             + "\n".join(f"| {name} | {i} | {u} | {c:,} | {f:,} |" for name, i, u, c, f in table)
-             + f"\n| **total** | | | {total:,} | Keras's Dense: {keras_total:,} |")
-
+    run.say(run.table("parameters", ["layer", "inputs", "units", "counted", "inputs·units + units"],
+                      [list(row) for row in table] + [["total", "", "", total, twin.count_params()]]))
     difference = float(np.abs(model.predict(split.x_test, verbose=0)
                               - twin.predict(split.x_test, verbose=0)).max())
 
-    # What each hidden unit looks for, drawn as an image: its weight on every pixel (white for
-    # positive, black for negative, mid-grey for zero).
-    first = _weight_images(model.get_layer("hidden_1").kernel, split.input_shape)
-    factor = max(1, 56 // split.input_shape[0])
-    run.mosaic("first_layer_weights/1_every_hidden_unit", _centred(first), columns=16, enlarge=factor,
-               rescale=False, gap_value=0.5)
-    # Pixels that are blank in almost every image (the digits' border) barely move from their
-    # random start; the change shows what training wrote into each unit.
-    run.mosaic("first_layer_weights/2_change_from_start",
-               _centred(first - _weight_images(start, split.input_shape)), columns=16, enlarge=factor,
-               rescale=False, gap_value=0.5)
-
-    bar = _ACCURACY_BAR[split.name]
-    numbers = {f"{name}_parameters": counted for name, *_, counted, _ in table[1:]}
-    numbers |= {f"{name}_formula": formula for name, *_, formula in table[1:]}
+    bar = _ACCURACY_BAR.get(split.name, _ACCURACY_BAR["mnist"])[run.quick]
     run.metrics({"test_accuracy": accuracy, "parameters": total})
     run.claim(
         f"An MLP built from DenseFromScratch layers ({' -> '.join(str(r[2]) for r in table)}) reaches "
-        f">= {bar:.2f} test accuracy on {split.name}; every layer's parameter count equals "
-        "inputs·units + units; keras.layers.Dense with the same weights predicts the same.",
-        verdict=_claim_holds(accuracy, bar, table, difference),
-        test_accuracy=accuracy, total_parameters=total, keras_dense_parameters=keras_total,
-        max_difference_vs_keras_dense=difference, **numbers,
+        f">= {{test_accuracy:.0%}} test accuracy on {split.name}; every layer's parameter count "
+        "equals inputs·units + units; keras.layers.Dense with the same weights predicts the same.",
+        claim_parts(accuracy, bar, table, difference),
+        total_parameters=total, keras_dense_parameters=twin.count_params(),
+        **{f"{name}_parameters": counted for name, *_, counted, _ in table[1:]},
     )
+    _log_first_layer(run, model, start, split.input_shape)

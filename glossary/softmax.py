@@ -35,9 +35,11 @@ are only as trustworthy as the training; a network can be confidently wrong.
 
 ## Try it
 `nutshell demo softmax` trains a dense layer with softmax on the digits beside ten separate sigmoid
-units, each answering "is it this class?". Both classify well (0.975 and 0.964 test accuracy),
-but only softmax gives a distribution: its outputs sum to 1 within 2 × 10⁻⁷ on every test image,
-while the sigmoids' sums run from 0.08 to 1.90 and miss 1 by more than 0.1 on 40% of images.
+units, each answering "is it this class?". In quick mode on seeds 0-4 both classify well
+(0.958-0.969 and 0.944-0.953 test accuracy), but only softmax gives a distribution: its outputs
+sum to 1 within 2 × 10⁻⁷ on every test image, and added up over the images they give each digit's
+share to within 0.017, while the sigmoids' sums run from 0.13 to 1.80 and miss 1 by more than 0.1
+on about 60% of images.
 
 ## See also
 - **logistic-regression**: softmax on a linear layer is its multi-class form
@@ -57,7 +59,6 @@ ALIASES = ("softmax function", "normalized exponential", "softargmax", "softmax 
            "softmax activation")
 
 DEMO = {
-    "steps_per_execution": 8,
     "epochs": 30, "batch_size": 32, "learning_rate": 0.01, "datasets": ("digits", "mnist"),
     "quick": {"epochs": 10},
 }
@@ -69,11 +70,12 @@ import keras
 import numpy as np
 from keras import ops
 
-from nutshell import data
+from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._run import Run
 from nutshell.glossary.mlp import mlp
 
 
-def softmax(z, axis=-1):
+def softmax(z, axis: int = -1):
     """pᵢ = e^(zᵢ − m) / ∑ⱼ e^(zⱼ − m), with m = max(z): one probability per score.
 
     Subtracting the largest score changes nothing (e^(−m) cancels above and below the line) but
@@ -88,7 +90,7 @@ def softmax(z, axis=-1):
     return e / ops.sum(e, axis=axis, keepdims=True)
 
 
-def textbook_softmax(z, axis=-1):
+def textbook_softmax(z, axis: int = -1):
     """The formula exactly as written, e^(zᵢ) / ∑ⱼ e^(zⱼ): right on paper, but in float32 e^z
     overflows to infinity once z passes about 88.7, and infinity / infinity is NaN."""
     e = ops.exp(ops.convert_to_tensor(z, dtype="float32"))
@@ -140,18 +142,47 @@ def _softmax_regression(input_shape, classes):
     return model
 
 
-def demo(run):
+# The bars, chosen with `--held-out` (a validation split of the digits' training images) on
+# seeds 100-102, quick mode: softmax accuracy 0.953-0.964, the sigmoids within 0.017-0.025 of
+# it; class shares counted to within 0.009-0.011 (0.077-0.100 with the division by the total
+# taken out); the sigmoids' sums off 1 by more than 0.1 on 0.63-0.66 of the images.
+ACCURATE, SHARES_WITHIN, AS_ACCURATE, STRAY_SHARE = 0.85, 0.02, 0.05, 0.10
+
+
+def class_share_error(probabilities: np.ndarray, labels: np.ndarray) -> float:
+    """Read the outputs as distributions and count: the sum of class k's probability over all
+    examples is the expected number of class k. The largest gap between that expected share and
+    the true share of each class, as a fraction of the examples."""
+    expected = probabilities.mean(axis=0)
+    observed = np.bincount(labels.astype(int), minlength=probabilities.shape[1]) / len(labels)
+    return float(np.abs(expected - observed).max())
+
+
+def claim_parts(softmax_accuracy: float, softmax_share_error: float, sigmoid_accuracy: float,
+                sigmoid_share_off: float, softmax_sum_error: float) -> list[Part]:
+    """The softmax classifier is accurate and its outputs, read as distributions, count the classes
+    right; ten sigmoids are about as accurate but their outputs do not add up to 1. That the
+    softmax's outputs add up to 1 is true by construction: a check, not a vote."""
+    return [
+        at_least("softmax_accuracy", softmax_accuracy, ACCURATE),
+        at_most("softmax_class_share_error", softmax_share_error, SHARES_WITHIN),
+        at_most("sigmoid_accuracy_gap", abs(sigmoid_accuracy - softmax_accuracy), AS_ACCURATE),
+        at_least("sigmoid_share_off_by_0_1", sigmoid_share_off, STRAY_SHARE),
+        at_most("softmax_max_sum_error", softmax_sum_error, 1e-5, kind="identity"),
+    ]
+
+
+def demo(run: Run) -> None:
     """Softmax turns scores into a distribution; ten independent sigmoid units do not."""
-    split = data.load_images(run.settings.dataset)
-    if run.quick and len(split.x_train) > 2000:
-        split = split.subset(2000, 1000)
+    split = run.load_images(quick=(2000, 1000))
     classes = split.num_classes
     run.say(f"A dense layer and softmax on {split.name} (multinomial logistic regression)…")
     model = _softmax_regression(split.input_shape, classes)
     run.compile(model, loss="sparse_categorical_crossentropy", metrics=["accuracy"])
     run.fit(model, split.x_train, split.y_train, validation_data=(split.x_test, split.y_test))
-    p = model.predict(split.x_test, verbose=0)
+    p = model.predict(split.x_test, verbose=0).astype("float64")
     softmax_accuracy = float(np.mean(p.argmax(axis=1) == split.y_test))
+    share_error = class_share_error(p, split.y_test)
 
     run.say(f"…and {classes} separate sigmoid units, each trained to answer 'is it this class?'.")
     one_hot = np.eye(classes, dtype="float32")
@@ -159,28 +190,29 @@ def demo(run):
     run.compile(sigmoids, loss="binary_crossentropy")
     run.fit(sigmoids, split.x_train, one_hot[split.y_train.astype(int)],
             validation_data=(split.x_test, one_hot[split.y_test.astype(int)]), name="ten-sigmoids")
-    q = sigmoids.predict(split.x_test, verbose=0)
+    q = sigmoids.predict(split.x_test, verbose=0).astype("float64")
     sigmoid_accuracy = float(np.mean(q.argmax(axis=1) == split.y_test))
 
-    softmax_sums, sigmoid_sums = p.astype("float64").sum(axis=1), q.astype("float64").sum(axis=1)
-    softmax_gap = float(np.abs(softmax_sums - 1).max())
+    softmax_sums, sigmoid_sums = p.sum(axis=1), q.sum(axis=1)
     off = float(np.mean(np.abs(sigmoid_sums - 1) > 0.1))
-    run.say(f"Sum of the {classes} outputs over the test images: softmax "
-            f"{softmax_sums.min():.6f} to {softmax_sums.max():.6f}; sigmoids "
-            f"{sigmoid_sums.min():.3f} to {sigmoid_sums.max():.3f} ({off:.0%} off 1 by more than 0.1)")
+    run.say(run.table("sums", ["outputs", "smallest sum", "largest sum", "share off 1 by > 0.1"],
+                      [["softmax", softmax_sums.min(), softmax_sums.max(), np.mean(np.abs(softmax_sums - 1) > 0.1)],
+                       [f"{classes} sigmoids", sigmoid_sums.min(), sigmoid_sums.max(), off]]))
+    run.metrics({"test_accuracy_softmax": softmax_accuracy, "test_accuracy_sigmoids": sigmoid_accuracy})
+    run.claim(
+        f"A dense layer + softmax classifies {split.name} (>= {{softmax_accuracy:.0%}}), its {classes} "
+        "outputs sum to 1 on every test image, and summed over the test images they give each "
+        "class's share of the images to within {softmax_class_share_error:.2f}; separate sigmoid "
+        "units trained one-vs-rest are about as accurate (within {sigmoid_accuracy_gap:.2f}) but their "
+        "outputs are no distribution: the sum is off 1 by more than 0.1 on >= "
+        "{sigmoid_share_off_by_0_1:.0%} of test images.",
+        claim_parts(softmax_accuracy, share_error, sigmoid_accuracy, off,
+                    float(np.abs(softmax_sums - 1).max())),
+        sigmoid_accuracy=sigmoid_accuracy, sigmoid_sum_min=float(sigmoid_sums.min()),
+
+        sigmoid_sum_max=float(sigmoid_sums.max()),
+    )
     # TensorBoard: one row per test image, one column per class; a softmax row always holds
     # the same total amount of white, a sigmoid row anything from none to several columns' worth.
     run.images("outputs/softmax", p[None, :64, :, None], enlarge=8, rescale=False)
     run.images("outputs/ten_sigmoids", q[None, :64, :, None], enlarge=8, rescale=False)
-    run.metrics({"test_accuracy_softmax": softmax_accuracy, "test_accuracy_sigmoids": sigmoid_accuracy})
-    run.claim(
-        f"A dense layer + softmax classifies {split.name} (>= 0.85) and its {classes} outputs sum to 1 "
-        "on every test image (within 1e-5); separate sigmoid units trained one-vs-rest are about as "
-        "accurate (within 0.05) but their outputs are no distribution: the sum is off 1 by more "
-        "than 0.1 on >= 10% of test images.",
-        verdict=(softmax_accuracy >= 0.85 and softmax_gap <= 1e-5 and off >= 0.10
-                 and abs(sigmoid_accuracy - softmax_accuracy) <= 0.05),
-        softmax_accuracy=softmax_accuracy, sigmoid_accuracy=sigmoid_accuracy,
-        softmax_max_sum_error=softmax_gap, sigmoid_share_off_by_0_1=off,
-        sigmoid_sum_min=float(sigmoid_sums.min()), sigmoid_sum_max=float(sigmoid_sums.max()),
-    )

@@ -1,12 +1,14 @@
 """sigmoid: logit inverts it, the calibration error scores honest and overconfident forecasters
-as it should; the demo's claim is measured, and fails for an undertrained output."""
+as it should; the demo's claim is measured, and fails with the hard step in place of the sigmoid."""
 
 import numpy as np
 import pytest
 from keras import ops
 
+from nutshell.glossary import _claims, activation
 from nutshell.glossary.activation import sigmoid
-from nutshell.glossary.sigmoid import expected_calibration_error, logit
+from nutshell.glossary.sigmoid import _calibration_rows, claim_parts, expected_calibration_error, logit
+from tests.helpers import assert_fails_through
 
 
 def test_logit_inverts_the_sigmoid():
@@ -30,15 +32,39 @@ def test_calibration_error_of_honest_and_overconfident_forecasts():
     assert expected_calibration_error([0.8, 0.8, 0.8, 0.8], [1, 1, 1, 0]) == pytest.approx(0.05)
 
 
+def test_calibration_rows_count_every_point_once():
+    p = np.array([0.05, 0.15, 0.17, 0.95, 1.0])
+    rows = _calibration_rows(p, np.array([0, 0, 1, 1, 1]))
+    assert [row[0] for row in rows] == [0, 1, 9] and sum(row[1] for row in rows) == 5
+    assert rows[1][2:] == [pytest.approx(0.16), 0.5]
+
+
+def test_the_claim_holds_for_numbers_like_the_measured_ones():
+    assert _claims.verdict(claim_parts(0.015, 0.008)) is True
+
+
+@pytest.mark.parametrize("numbers, failing", [
+    ((0.12, 0.008), "mean_probability_gap"),   # far from the true probability
+    ((0.015, 0.08), "calibration_error"),      # "70%" does not come true 70% of the time
+], ids=["far-from-truth", "miscalibrated"])
+def test_the_claim_can_fail(numbers, failing):
+    parts = {part.name: part for part in claim_parts(*numbers)}
+    assert not parts[failing].held and _claims.verdict(list(parts.values())) is False
+
+
 def test_quick_demo_measures_the_claim(quick_demo):
     summary = quick_demo("sigmoid")
-    numbers = summary["claim"]["numbers"]
-    assert numbers["mean_probability_gap"] <= 0.05
-    assert numbers["calibration_error"] <= 0.03
     assert summary["claim"]["verdict"] is True
+    assert all(part["held"] == part["of"] for part in summary["claim"]["parts"])
 
 
-def test_claim_fails_for_an_undertrained_output(quick_demo):
-    numbers = (summary := quick_demo("sigmoid", epochs=1, learning_rate=1e-4))["claim"]["numbers"]
-    assert numbers["mean_probability_gap"] > 0.05
-    assert summary["claim"]["verdict"] is False
+def test_without_the_sigmoid_the_claim_fails(quick_demo, monkeypatch):
+    """The concept removed: the output's sigmoid becomes the hard step it smooths (1 for z > 0,
+    else 0, slope 0), the perceptron's output. It can only say 0 or 1, never a probability, and
+    with no slope to follow the weights get no gradient at all."""
+    def step(z):
+        z = ops.convert_to_tensor(z)
+        return ops.cast(z > 0, z.dtype) + 0.0 * z  # 0·z: a gradient of zero rather than none
+
+    monkeypatch.setitem(activation.ACTIVATIONS, "sigmoid", (step, lambda z: 0.0 * z))
+    assert_fails_through(quick_demo("sigmoid"), "mean_probability_gap", "calibration_error")
