@@ -12,7 +12,7 @@ position, so a pattern is found wherever it sits.
 For an image I and a k×k kernel K, the deep-learning "convolution" computes
 S[i, j] = ∑ₘ ∑ₙ I[i + m, j + n] · K[m, n] (m, n = 0 … k − 1), plus a bias b.
 Strictly this is cross-correlation; true convolution flips the kernel by 180°:
-(I ∗ K)[i, j] = ∑ₘ ∑ₙ I[i − m, j − n] · K[m, n]. cuDNN offers both; Keras and PyTorch ask for
+(I ∗ K)[i, j] = ∑ₘ ∑ₙ I[i − m, j − n] · K[m, n]. Keras and PyTorch compute
 cross-correlation, which is harmless because a learned kernel just comes out flipped.
 
 With C input channels the sum also runs over the channels, so one kernel holds k·k·C weights and
@@ -27,8 +27,6 @@ out = ⌊(n − k + 2p) / s⌋ + 1. So n = 32, k = 5, s = 1 gives 28 with p = 0 
 Locality (each output reads one k×k patch) and sharing (one kernel everywhere) make the layer
 equivariant to shifts: move the input one pixel and, at stride 1 and away from the border, the
 output map moves one pixel too.
-
-The convolution theorem, f ∗ g = F⁻¹(F(f) · F(g)), turns the sliding sums into one product.
 
 ## Picture
 An edge-detector kernel on a 5×5 image, dark (0) on the left and bright (9) on the right.
@@ -45,11 +43,11 @@ Large where brightness jumps, 0 over flat pixels; size (5 − 3 + 0)/1 + 1 = 3.
 
 ## Try it
 `nutshell demo convolution` computes Sobel edge maps of MNIST test digits five ways (the
-formula read literally, our sliding window, `keras.ops.conv`, a true convolution, FFTs): all
-agree to about 1e-6, while dropping the flip changes values by 8. Two random 3×3 kernels then
-learn from digit and edge-map pairs alone. Probed one lit pixel at a time, the kernel a unit at the
-centre sees and the one a unit in the blank corner sees are the same, within 0.04 of Sobel's
-weights (`--quick`, seeds 0-4). TensorBoard shows them taking shape epoch by epoch.
+formula read literally, our sliding window, `keras.ops.conv`, a true convolution, FFTs by the
+convolution theorem): all agree to about 1e-6; dropping the flip changes values by 8. Two random
+3×3 kernels then learn from digit and edge-map pairs alone: probed one lit pixel at a time, the
+units at the centre and in the blank corner see one kernel, within 0.04 of Sobel's (`--quick`,
+seeds 0-4).
 
 ## See also
 - **kernel**: the small weight grid that does the detecting
@@ -76,6 +74,52 @@ DEMO = {
     "datasets": ("mnist", "digits", "fashion_mnist"),
     "quick": {"epochs": 4},  # and 2,000 training images; chosen with --held-out (below)
 }
+
+PREREQUISITES = ("layer",)
+
+PREDICT = {
+    "question": "Two random 3x3 kernels, with no bias and nothing else in the model, are trained by "
+                "gradient descent to turn images into their Sobel edge maps. Afterwards, lighting one "
+                "pixel at a time, you read off the weights that a unit in the middle of the image "
+                "applies, and those of a unit in the top-left corner, where the training images are "
+                "blank. What do you find?",
+    "options": {
+        "A": "weights unlike Sobel's, even in the middle",
+        "B": "Sobel's weights in the middle, but weights still near their random start in the corner",
+        "C": "Sobel's weights in both places",
+        "D": "it depends on the seed",
+    },
+    "why": "Training decides what each of a layer's stencils asks; one stencil visits every position, "
+           "so a pattern is found wherever it sits. A layer with D output channels has D kernels, one "
+           "k×k×C×D tensor, and D biases: D(k²C + 1) parameters whatever the image size.",
+}
+
+RECALL = (
+    {"question": "A conv layer reads an RGB photo with 16 kernels of 5x5. How many numbers does "
+                 "training adjust in it?",
+     "options": {"A": "400", "B": "1,200", "C": "1,216",
+                 "D": "it grows with the photo's width and height"},
+     "answer": "C",
+     "why": "A layer with D output channels has D kernels, one k×k×C×D tensor, and D biases: "
+            "D(k²C + 1) parameters whatever the image size. 16 kernels of 5×5 on a colour image: "
+            "16·(25·3 + 1) = 1,216."},
+    {"question": "A 5x5 kernel moves one pixel at a time over a 32x32 image with no border added. "
+                 "How many outputs wide is the result?",
+     "options": {"A": "32, as wide as the image", "B": "28", "C": "27", "D": "6"},
+     "answer": "B",
+     "why": "out = ⌊(n − k + 2p) / s⌋ + 1. So n = 32, k = 5, s = 1 gives 28 with p = 0 and keeps 32 "
+            "with p = 2."},
+    {"question": "A photo is moved sideways by a single pixel before a stride-1 conv layer reads it. "
+                 "Away from the borders, how does the layer's output compare with before?",
+     "options": {"A": "unchanged: the layer ignores where a pattern sits",
+                 "B": "the same values, displaced by one pixel in the same direction",
+                 "C": "different values everywhere",
+                 "D": "the same values, displaced by the kernel's width"},
+     "answer": "B",
+     "why": "Locality (each output reads one k×k patch) and sharing (one kernel everywhere) make the "
+            "layer equivariant to shifts: move the input one pixel and, at stride 1 and away from the "
+            "border, the output map moves one pixel too."},
+)
 
 __all__ = [
     "conv2d_sliding_window", "true_convolution", "convolution_by_definition", "fft_convolution",
@@ -359,6 +403,17 @@ def claim_parts(agreement: dict[str, float], learned: dict[str, float], max_gap:
         at_most("kernel_error_centre", learned["kernel_error_centre"], max_weight_error),
         at_most("kernel_error_corner", learned["kernel_error_corner"], max_weight_error),
     ]
+
+
+def outcome(claim: dict) -> str:
+    """Which PREDICT option the measured claim shows: the kernels the centre and corner units see."""
+    parts = {part["name"]: part for part in claim["parts"]}
+    centre, corner = parts["kernel_error_centre"], parts["kernel_error_corner"]
+    if any(0 < part["held"] < part["of"] for part in (centre, corner)):
+        return "D"
+    if centre["held"] == 0:
+        return "A"
+    return "B" if corner["held"] == 0 else "C"
 
 
 def _signed_colours(tiles):

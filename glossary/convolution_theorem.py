@@ -64,6 +64,47 @@ DEMO = {
     "quick": {"epochs": 10},  # and 2,000 training images
 }
 
+PREREQUISITES = ("convolution",)
+
+PREDICT = {
+    "question": "A layer's only weights are one complex number per frequency: it takes an image's "
+                "Fourier transform, multiplies each frequency by its weight and transforms back. It is "
+                "trained to reproduce zero-padded images convolved with a random 5x5 kernel. Turned back "
+                "into pixels, what do its weights look like?",
+    "options": {
+        "A": "the 5x5 kernel itself, with zeros all around it",
+        "B": "a pattern spread over the whole grid that gives the right outputs but is not the kernel",
+        "C": "nothing useful: scaling frequencies cannot stand in for a sliding window",
+        "D": "it depends on the seed",
+    },
+    "why": "In the wave language, a convolution stops being a sliding window and becomes something much "
+           "simpler: every frequency of the input is just scaled by the kernel's response at that "
+           "frequency. A sliding sum in space becomes a pointwise product in the frequency domain.",
+}
+
+RECALL = (
+    {"question": "You want the ordinary convolution of a signal of length N with a kernel of length K "
+                 "through the discrete Fourier transform. What must you do before transforming?",
+     "options": {"A": "nothing: the transform's product gives it directly",
+                 "B": "zero-pad both to a length of at least N + K − 1",
+                 "C": "flip the kernel",
+                 "D": "repeat the kernel until it is as long as the signal"},
+     "answer": "B",
+     "why": "For sampled signals the discrete Fourier transform (DFT) gives circular convolution, in "
+            "which values wrap around the ends. To get the ordinary result, zero-pad both signals to "
+            "length at least N + K − 1 (signal length N, kernel length K)."},
+    {"question": "When does computing a convolution through FFTs save the most time over the direct "
+                 "sliding sums?",
+     "options": {"A": "for the small 3x3 kernels most CNNs use",
+                 "B": "for big kernels",
+                 "C": "never: the transforms cost more than they save",
+                 "D": "equally for every kernel size"},
+     "answer": "B",
+     "why": "Cost in 1-D: the direct sum needs about N·K multiplications, the FFT route about "
+            "O(N log N) whatever K is. The saving is large for big kernels and small for the 3×3 "
+            "kernels common in CNNs."},
+)
+
 __all__ = ["circular_convolution", "FrequencyFilter"]
 
 # Everything above is read by the registry without importing this module; the code below needs Keras.
@@ -281,6 +322,17 @@ def claim_parts(theorem: dict[str, float], learned: dict[str, float],
         at_most("kernel_error", learned["kernel_error"], max_kernel_error),
         at_most("test_relative_error", learned["test_relative_error"], max_relative_error),
     ]
+
+
+def outcome(claim: dict) -> str:
+    """Which PREDICT option the measured claim shows: what the frequency-domain filter learned."""
+    parts = {part["name"]: part for part in claim["parts"]}
+    kernel, outputs = parts["kernel_error"], parts["test_relative_error"]
+    if any(0 < part["held"] < part["of"] for part in (kernel, outputs)):
+        return "D"
+    if outputs["held"] == 0:
+        return "C"
+    return "B" if kernel["held"] == 0 else "A"
 
 
 def demo(run: Run) -> None:

@@ -54,6 +54,51 @@ DEMO = {
     "quick": {"epochs": 10},
 }
 
+PREREQUISITES = ("convolution",)
+
+PREDICT = {
+    "question": "A layer that computes what deep-learning libraries call a convolution (one 3x3 kernel, "
+                "no bias) is trained to reproduce digits convolved, in the mathematician's sense, with a "
+                "random 3x3 kernel K. Which weights does the layer end up with?",
+    "options": {
+        "A": "K itself",
+        "B": "K turned by 180°",
+        "C": "weights unlike K in any orientation",
+        "D": "it depends on the seed",
+    },
+    "why": "Mathematical convolution does the same thing with the template turned upside down (flipped "
+           "along every axis). For a learned kernel the difference is irrelevant: if the flipped "
+           "version would work better, training simply finds the flipped weights. So I ⋆ K equals "
+           "I ∗ K′, where K′ is K rotated by 180°.",
+}
+
+RECALL = (
+    {"question": "Slide w = [1, 0, −1] along x = [0, 1, 2, 3] without flipping it, keeping only the "
+                 "offsets where w lies wholly on x. What comes out?",
+     "options": {"A": "[−2, −2], minus two at each offset", "B": "[2, 2], plus two at each offset",
+                 "C": "[−2, −2, −2], three values", "D": "[0, 0], the two halves cancel"},
+     "answer": "A",
+     "why": "cross-correlation: y[0] = 0·1 + 1·0 + 2·(−1) = −2, y[1] = 1 − 3 = −2, so y = [−2, −2];"},
+    {"question": "Libraries compute cross-correlation under the name convolution. Why does that not "
+                 "hurt a trained CNN?",
+     "options": {"A": "the two give the same result for every kernel",
+                 "B": "if the flipped weights work better, training finds them",
+                 "C": "the library flips the image to compensate",
+                 "D": "it does hurt, which is why kernels are kept symmetric"},
+     "answer": "B",
+     "why": "For a learned kernel the difference is irrelevant: if the flipped version would work "
+            "better, training simply finds the flipped weights."},
+    {"question": "What does normalised cross-correlation change compared with the raw sum of products?",
+     "options": {"A": "the score ignores brightness and contrast and lies between −1 and 1",
+                 "B": "the kernel is flipped first",
+                 "C": "the result is divided by the number of pixels only",
+                 "D": "nothing for images; it only matters for sound"},
+     "answer": "A",
+     "why": "Normalised cross-correlation first subtracts the means of patch and template and divides "
+            "by their standard deviations, so the score lies between −1 and 1 and ignores brightness "
+            "and contrast."},
+)
+
 __all__ = ["normalized_cross_correlation"]
 
 # Everything above is read by the registry without importing this module; the code below needs Keras.
@@ -191,6 +236,16 @@ def claim_parts(flip: dict[str, float], learned_error: float, matching: dict[str
         at_least("found_normalized", matching["found_normalized"], MIN_FOUND_NORMALIZED),
         at_most("found_raw", matching["found_raw"], MAX_FOUND_RAW),
     ]
+
+
+def outcome(claim: dict) -> str:
+    """Which PREDICT option the measured claim shows: the kernel the cross-correlation layer learned."""
+    flipped = next(part for part in claim["parts"] if part["name"] == "learned_vs_flipped_kernel")
+    if 0 < flipped["held"] < flipped["of"]:
+        return "D"
+    if flipped["held"] == flipped["of"]:
+        return "B"
+    return "A" if claim["numbers"]["learned_vs_kernel"] <= flipped["bar"] else "C"
 
 
 def demo(run: Run) -> None:

@@ -60,6 +60,38 @@ DEMO = {
     "quick": {"epochs": 2},
 }
 
+PREREQUISITES = ("convolution", "kernel")
+
+PREDICT = {
+    "question": "A small CNN is trained to classify images. Then the maps that enter its second "
+                "convolution are set to zero one at a time (maps that are blank anyway are skipped). "
+                "What happens to that convolution's output maps each time?",
+    "options": {
+        "A": "every output map changes by a clear amount, whichever input map was zeroed",
+        "B": "every output map changes, but some only by a trace",
+        "C": "some output maps stay exactly as they were: each reads only some of the input maps",
+        "D": "it depends on the seed",
+    },
+    "why": "Map number d is y[:, :, d] = f(K_d ⋆ x + b_d), where K_d is kernel d, x is the whole input "
+           "stack, ⋆ is the sliding dot product over all input channels, b_d a bias and f the "
+           "nonlinearity. So each output map mixes information from every input map.",
+}
+
+RECALL = (
+    {"question": "A 224x224 RGB image goes through a conv layer of 64 kernels of 3x3, with padding 1 "
+                 "and stride 1. How many numbers does the layer output for this one image?",
+     "options": {"A": "3,211,264", "B": "150,528", "C": "1,728", "D": "9,633,792"},
+     "answer": "A",
+     "why": "Shape example: a 224×224×3 image through 64 kernels of 3×3 with padding 1 gives "
+            "224×224×64, i.e. 3,211,264 numbers, about 12.8 MB per image in 32-bit floats."},
+    {"question": "While a CNN trains, what often takes up most of the GPU's memory?",
+     "options": {"A": "the weights", "B": "the feature maps",
+                 "C": "the gradients of the weights", "D": "the batch of input images"},
+     "answer": "B",
+     "why": "Feature maps, not weights, often dominate the GPU memory used while training a CNN, which "
+            "is one reason pooling is applied."},
+)
+
 __all__ = ["one_feature_map", "numbers_in_maps_and_weights"]
 
 # Everything above is read by the registry without importing this module; the code below needs Keras.
@@ -153,6 +185,17 @@ def claim_parts(numbers: dict[str, float], accuracy: float, tolerance: float,
         at_least("test_accuracy", accuracy, min_accuracy),
         at_least("weakest_link", numbers["weakest_link"], min_link),
     ]
+
+
+def outcome(claim: dict) -> str:
+    """Which PREDICT option the measured claim shows, from the weakest link: how far the least moved
+    output map moved when an input map was zeroed, relative to that map's mean size. A link of 1e-4
+    or less is rounding: that output map did not read the input map."""
+    link = next(part for part in claim["parts"] if part["name"] == "weakest_link")
+
+    def option(value: float) -> str:
+        return "A" if value >= link["bar"] else "C" if value <= 1e-4 else "B"
+    return option(link["min"]) if option(link["min"]) == option(link["max"]) else "D"
 
 
 def demo(run: Run) -> None:

@@ -63,6 +63,46 @@ DEMO = {
     "quick": {"epochs": 3},
 }
 
+PREREQUISITES = ("layer",)
+
+PREDICT = {
+    "question": "An MLP and a small CNN are each trained twice: once on MNIST digits, once on the same "
+                "digits with their pixels shuffled (one fixed shuffle for every image; the MLP's "
+                "starting weights are shuffled to match). Whose test accuracy falls on the shuffled "
+                "digits?",
+    "options": {
+        "A": "both nets': shuffled digits cannot be read",
+        "B": "neither: each learns the shuffled digits as well as the originals",
+        "C": "only the MLP's",
+        "D": "only the CNN's; the MLP gives the same answers as before",
+        "E": "it depends on the seed",
+    },
+    "why": "Picture a committee where every member reads the entire report before voting: nothing is "
+           "local, and each member weighs every line differently. That is a dense layer. It makes no "
+           "assumption about which inputs belong together, which is flexible but costly, and it "
+           "treats a pattern in the top-left corner as unrelated to the same pattern in the centre.",
+}
+
+RECALL = (
+    {"question": "A stack of 7x7x64 feature maps is flattened and fed to a dense layer of 128 units. "
+                 "How many parameters does that layer have?",
+     "options": {"A": "401,536", "B": "401,408", "C": "36,928", "D": "8,320"},
+     "answer": "A",
+     "why": "Example: flatten a 7×7×64 stack of feature maps (3,136 numbers) into 128 units: 3,136 · "
+            "128 + 128 = 401,536 parameters, far more than a 3×3 conv layer from 64 to 64 channels "
+            "(9 · 64 · 64 + 64 = 36,928)."},
+    {"question": "Why do many modern CNNs average each final feature map to one number instead of "
+                 "flattening the maps into a long vector?",
+     "options": {"A": "flattening loses the order of the features",
+                 "B": "the first dense layer after flattening would hold most of the network's weights",
+                 "C": "dense layers cannot be trained on top of convolutions",
+                 "D": "averaging is more accurate on every task"},
+     "answer": "B",
+     "why": "In VGG-16 the first dense layer alone, 25,088 → 4,096, holds about 102.8 million of the "
+            "network's roughly 138 million weights. This is why modern CNNs often replace flattening "
+            "with global average pooling, which leaves only a small dense layer."},
+)
+
 __all__ = ["permute_rows_like_pixels"]
 
 # Everything above is read by the registry without importing this module; the code below needs Keras.
@@ -156,6 +196,24 @@ def claim_parts(numbers: dict[str, float], wrong_counts: int, min_accuracy: floa
         at_least("cnn_accuracy_lost", numbers["cnn_accuracy"] - numbers["cnn_shuffled_accuracy"],
                  min_cnn_loss),
     ]
+
+
+def outcome(claim: dict) -> str:
+    """Which PREDICT option the measured claim shows: whose accuracy fell on the shuffled pixels.
+
+    The CNN's fell if it lost at least its bar (0.02) on every seed; the MLP's if it lost more
+    than the identity check allows (0.005) on average.
+    """
+    parts = {part["name"]: part for part in claim["parts"]}
+    cnn, mlp = parts["cnn_accuracy_lost"], parts["mlp_accuracy_change"]
+    if 0 < cnn["held"] < cnn["of"]:
+        return "E"
+    numbers = claim["numbers"]
+    mlp_fell = numbers["mlp_accuracy"] - numbers["mlp_shuffled_accuracy"] > mlp["bar"]
+    cnn_fell = cnn["held"] == cnn["of"]
+    if cnn_fell:
+        return "A" if mlp_fell else "D"
+    return "C" if mlp_fell else "B"
 
 
 def demo(run: Run) -> None:

@@ -65,6 +65,36 @@ DEMO = {
     "quick": {"epochs": 5},
 }
 
+PREREQUISITES = ("convolution",)
+
+PREDICT = {
+    "question": "A single random 5x5 kernel, followed by a max over the whole map and a sigmoid, is "
+                "trained only to say whether a \"T\" is hidden somewhere in a noisy image; it is never "
+                "shown the T by itself. What do its 25 weights look like after training?",
+    "options": {
+        "A": "a T: the kernel turns into the pattern it detects",
+        "B": "a rough, blurred likeness of the T, far from a clean copy",
+        "C": "no recognisable shape: a detector need not look like what it detects",
+        "D": "it depends on the seed",
+    },
+    "why": "A kernel is a template. Where the patch of input under it looks like the template, the sum "
+           "of products is large; where it looks like the opposite, the sum is strongly negative; on "
+           "flat, featureless regions it is near zero.",
+}
+
+RECALL = (
+    {"question": "How many parameters does a 3x3 conv layer from 64 to 128 channels have?",
+     "options": {"A": "73,856", "B": "73,728", "C": "1,152", "D": "36,928"},
+     "answer": "A",
+     "why": "A 3×3 layer from 64 to 128 channels has 128·(9·64 + 1) = 73,856."},
+    {"question": "A Sobel kernel, which reacts to change from left to right, reads a patch whose nine "
+                 "pixels all have brightness 10. What does it output?",
+     "options": {"A": "160", "B": "90", "C": "0, whatever the brightness",
+                 "D": "10, the patch's brightness"},
+     "answer": "C",
+     "why": "On a flat patch (all 10s) it gives −10·4 + 10·4 = 0, because its entries sum to zero."},
+)
+
 __all__ = ["scenes_with_template", "kernel_cosine"]
 
 # Everything above is read by the registry without importing this module; the code below needs Keras.
@@ -165,6 +195,17 @@ def claim_parts(numbers: dict[str, float], min_cosine: float = MIN_COSINE,
     """Both measured: the kernel turned into the T, and the detector finds it."""
     return [at_least("kernel_cosine_learned", numbers["kernel_cosine_learned"], min_cosine),
             at_least("test_accuracy", numbers["test_accuracy"], min_accuracy)]
+
+
+def outcome(claim: dict) -> str:
+    """Which PREDICT option the measured claim shows, from the learned kernel's cosine with the T: at
+    least the bar (0.9) is a T; under 0.5, about where random starts lie, no shape; between, a rough
+    likeness."""
+    cosine = next(part for part in claim["parts"] if part["name"] == "kernel_cosine_learned")
+
+    def option(value: float) -> str:
+        return "A" if value >= cosine["bar"] else "C" if value < 0.5 else "B"
+    return option(cosine["min"]) if option(cosine["min"]) == option(cosine["max"]) else "D"
 
 
 def demo(run: Run) -> None:

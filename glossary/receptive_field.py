@@ -64,6 +64,41 @@ DEMO = {
     "quick": {"epochs": 1},
 }
 
+PREREQUISITES = ("convolution", "stride-and-padding")
+
+PREDICT = {
+    "question": "A small CNN is trained to classify images. For a unit in its top layer, every input pixel is "
+                "raised and lowered in turn to see how much the unit moves. The pixels that can move it "
+                "fill a square; a central square covers a quarter of that area. What share of the "
+                "unit's sensitivity falls inside the central square?",
+    "options": {
+        "A": "about a quarter: every pixel the unit can see counts about the same",
+        "B": "clearly less than a quarter: pixels near the edge count most",
+        "C": "clearly more than a quarter: pixels near the middle count most",
+        "D": "it depends on the seed",
+    },
+    "why": "A unit in the next layer looks through a straw at the first layer's output; since each of "
+           "those values already summarises a window, it indirectly sees a wider patch of the "
+           "original image. Not all of the field counts equally: pixels near its centre have far more "
+           "influence than those at the edge, so the effective receptive field is smaller than the "
+           "formula says.",
+}
+
+RECALL = (
+    {"question": "A 3x3 convolution (stride 1), then a 2x2 pool with stride 2, then another 3x3 "
+                 "convolution. How many input pixels wide is the patch a unit of the last layer sees?",
+     "options": {"A": "6", "B": "7", "C": "8", "D": "12"},
+     "answer": "C",
+     "why": "3×3 conv, then 2×2 pool with stride 2, then 3×3 conv: r = 3, then 4 (j becomes 2), then "
+            "4 + 2·2 = 8."},
+    {"question": "Three 3x3 convolutions with stride 1 are stacked. A single layer of which kernel "
+                 "size would see the same patch of the input?",
+     "options": {"A": "5x5", "B": "7x7", "C": "9x9", "D": "27x27"},
+     "answer": "B",
+     "why": "three of them: r = 7, matching a 7×7 layer with 27·C² instead of 49·C² weights (C "
+            "channels);"},
+)
+
 __all__ = ["receptive_field_sizes", "measured_receptive_fields"]
 
 # Everything above is read by the registry without importing this module; the code below needs Keras.
@@ -208,6 +243,16 @@ def claim_parts(numbers: dict[str, float], image_width: int, accuracy: float,
         at_least("top_field_width", numbers["top_field_width"], image_width / 2),
         at_least("central_quarter_share", numbers["central_quarter_share"], min_share),
     ]
+
+
+def outcome(claim: dict) -> str:
+    """Which PREDICT option the measured claim shows: how much of the top field's influence the
+    central quarter carries (0.25 if every pixel counted the same)."""
+    share = next(part for part in claim["parts"] if part["name"] == "central_quarter_share")
+
+    def option(value: float) -> str:
+        return "C" if value > 0.3 else "B" if value < 0.2 else "A"
+    return option(share["min"]) if option(share["min"]) == option(share["max"]) else "D"
 
 
 def demo(run: Run) -> None:

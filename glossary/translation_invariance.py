@@ -64,6 +64,46 @@ DEMO = {
     "quick": {"epochs": 6},
 }
 
+PREREQUISITES = ("convolution", "weight-sharing")
+
+PREDICT = {
+    "question": "Three classifiers learn digits placed in the middle of a blank canvas: a CNN of "
+                "stride-1 convolutions that ends in a max over the whole map, the same CNN with 2x2 "
+                "pooling of stride 2 between its convolutions, and an MLP. The test digits are then "
+                "moved by 1 to 3 pixels. Which of them give every test digit the same answer as "
+                "before it moved?",
+    "options": {
+        "A": "all three: each has learned what the digits look like",
+        "B": "both CNNs, but not the MLP",
+        "C": "not even the stride-1 CNN",
+        "D": "the stride-1 CNN, but not the one with pooling",
+        "E": "it depends on the seed",
+    },
+    "why": "Equivariance: when the cat moves, the feature maps move with it, unchanged in content; "
+           "convolution gives this because the same kernel is used everywhere. Global max or average "
+           "pooling on top of an equivariant map is, since the shifted map holds the same values in "
+           "other places. Strides and pooling subsample the maps, so a one-pixel shift can change a "
+           "modern CNN's prediction noticeably; blurring before subsampling reduces the effect.",
+}
+
+RECALL = (
+    {"question": "Max pooling with window 2 and stride 2 reads six values with a single spike of 5 "
+                 "in the third place, the rest zeros. What comes out?",
+     "options": {"A": "[5, 0, 0]", "B": "[0, 5, 0]", "C": "[0, 0, 5]", "D": "[2.5, 0, 0]"},
+     "answer": "B",
+     "why": "shift by two, [0, 0, 5, 0, 0, 0], gives [0, 5, 0] (the output moved: crossed a "
+            "boundary)."},
+    {"question": "A standard CNN is trained on upright photos of one size only. What does its "
+                 "architecture alone leave it without?",
+     "options": {"A": "equivariance to small shifts, from its convolutions",
+                 "B": "some tolerance to small shifts, from its pooling",
+                 "C": "invariance to rotation and to scale",
+                 "D": "a single set of kernel weights used at every position"},
+     "answer": "C",
+     "why": "Nothing in a standard CNN makes it invariant to rotation or scale: those come, "
+            "approximately, from training on rotated, rescaled and shifted copies of the images."},
+)
+
 __all__ = ["shift", "equivariance_gap", "shift_invariant_cnn"]
 
 # Everything above is read by the registry without importing this module; the code below needs Keras.
@@ -202,6 +242,26 @@ def claim_parts(equivariance: dict[str, float], results: dict, min_shifted_accur
                 max_subsampled_same),
         at_least("mlp_accuracy_drop", mlp_accuracy - mlp_rows[-1]["accuracy"], min_mlp_drop),
     ]
+
+
+def outcome(claim: dict) -> str:
+    """Which PREDICT option the measured claim shows: which of the three nets kept its answers.
+
+    The stride-1 net keeps them all if its worst share of unchanged answers is 1; the subsampled
+    net keeps them if its part failed (over 99% unchanged); the MLP if it lost under 2 points of
+    accuracy at the largest shift.
+    """
+    parts = {part["name"]: part for part in claim["parts"]}
+    stride_1, subsampled = parts["cnn_stride_1_same_answer_worst"], parts["cnn_subsampled_same_answer_worst"]
+    mlp_drop = parts["mlp_accuracy_drop"]
+    if (any(0 < part["held"] < part["of"] for part in (stride_1, subsampled))
+            or (mlp_drop["min"] < 0.02) != (mlp_drop["max"] < 0.02)):
+        return "E"
+    if stride_1["held"] == 0:
+        return "C"
+    if subsampled["held"] > 0:  # at most 99% of its answers kept
+        return "D"
+    return "A" if mlp_drop["mean"] < 0.02 else "B"
 
 
 def demo(run: Run) -> None:

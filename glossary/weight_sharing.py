@@ -61,6 +61,45 @@ DEMO = {
     "quick": {"epochs": 6},
 }
 
+PREREQUISITES = ("convolution", "parameter")
+
+PREDICT = {
+    "question": "Two detectors learn to tell a \"+\" from an \"×\" in noisy images where the pattern "
+                "only ever appears in the left half: a convolution with 8 kernels of 5x5, and a locally "
+                "connected layer with its own 5x5 kernels at every position. Tested on patterns in the "
+                "right half, which of them still tell the two apart?",
+    "options": {
+        "A": "both: each has seen what the two patterns look like",
+        "B": "only the convolution; the locally connected layer guesses",
+        "C": "only the locally connected layer, with its far more weights",
+        "D": "neither",
+        "E": "it depends on the seed",
+    },
+    "why": "Weight sharing builds that belief into the network: all the units of one feature map are "
+           "copies of one detector, each stationed at a different spot. And every position supplies "
+           "training signal for the same kernel, so a pattern seen only in the corner during "
+           "training is still recognised in the middle at test time.",
+}
+
+RECALL = (
+    {"question": "A 32x32 grey image is mapped to a 28x28 output with 5x5 windows, every output having "
+                 "a window of weights of its own that no other output uses. How many weights is that?",
+     "options": {"A": "802,816", "B": "19,600", "C": "25", "D": "784"},
+     "answer": "B",
+     "why": "locally connected, no sharing: each output has its own 5×5 window, 784 · 25 = 19,600 "
+            "weights;"},
+    {"question": "One kernel weight is used at every position of the image. In backpropagation, what "
+                 "is its gradient?",
+     "options": {"A": "the sum of the gradients it receives at every position where it was used",
+                 "B": "the gradient at the centre position only",
+                 "C": "the largest of the gradients over the positions",
+                 "D": "a separate gradient per position, each applied to its own copy"},
+     "answer": "A",
+     "why": "During backpropagation the gradient for a shared weight is the sum of the gradients it "
+            "receives at every position where it was used: ∂L/∂K[m, n] = ∑ᵢ ∑ⱼ ∂L/∂y[i, j] · "
+            "x[i + m, j + n]."},
+)
+
 __all__ = ["LocallyConnected2D", "patterns_on_one_side"]
 
 # Everything above is read by the registry without importing this module; the code below needs Keras.
@@ -196,6 +235,27 @@ def claim_parts(shared: dict[str, float], local: dict[str, float], min_learned: 
         at_most("local_right_accuracy", local["right"], max_chance),
         at_least("local_to_shared_weights", local["weights"] / shared["weights"], 100, kind="identity"),
     ]
+
+
+def outcome(claim: dict) -> str:
+    """Which PREDICT option the measured claim shows: which detector still works in the right half.
+
+    Working means the accuracy bar for "learned" (0.9) on the right half; a net whose right-half
+    accuracy crosses it on some seeds and not others makes the answer depend on the seed.
+    """
+    parts = {part["name"]: part for part in claim["parts"]}
+    shared, local = parts["shared_right_accuracy"], parts["local_right_accuracy"]
+    learned = shared["bar"]
+
+    def works(part: dict) -> bool | None:
+        low, high = part["min"] >= learned, part["max"] >= learned
+        return low if low == high else None
+    shared_works, local_works = works(shared), works(local)
+    if shared_works is None or local_works is None:
+        return "E"
+    if shared_works:
+        return "A" if local_works else "B"
+    return "C" if local_works else "D"
 
 
 def demo(run: Run) -> None:

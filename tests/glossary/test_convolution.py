@@ -7,6 +7,7 @@ from keras import ops
 
 from nutshell.glossary import _claims, convolution
 from nutshell.glossary.convolution import (
+    MAX_WEIGHT_ERROR,
     SOBEL,
     SOBEL_X,
     SOBEL_Y,
@@ -208,6 +209,7 @@ def test_quick_demo_measures_the_claim(quick_demo):
     numbers = claim["numbers"]
     assert numbers["unflipped_vs_definition"] > 0.1       # Sobel is asymmetric: the flip matters
     assert 0.0 < numbers["kernel_error_centre"] < 0.1     # learned, not copied
+    assert summary["outcome"] == "C"                      # Sobel's kernel at the centre and the corner
 
 
 def test_without_a_shared_kernel_the_claim_fails(quick_demo, monkeypatch):
@@ -217,3 +219,24 @@ def test_without_a_shared_kernel_the_claim_fails(quick_demo, monkeypatch):
     monkeypatch.setattr(convolution, "_kernel_learner", lambda shape: keras.Sequential(
         [keras.Input(shape), LocallyConnected2D(2, 3, name="learned_kernels")]))
     assert_fails_through(quick_demo("convolution"), "kernel_error_corner")
+
+
+def _part(name, mean, bar, held=5, low=None, high=None):
+    """One part of a claim as summary.json stores it, over 5 seeds."""
+    return {"name": name, "mean": mean, "min": mean if low is None else low,
+            "max": mean if high is None else high, "bar": bar, "held": held, "of": 5}
+
+
+def _kernel_claim(centre, corner, centre_held=5, corner_held=5):
+    return {"parts": [_part("kernel_error_centre", centre, MAX_WEIGHT_ERROR, centre_held),
+                      _part("kernel_error_corner", corner, MAX_WEIGHT_ERROR, corner_held)]}
+
+
+@pytest.mark.parametrize("claim, option", [
+    (_kernel_claim(0.014, 0.014), "C"),                             # as measured: one kernel everywhere
+    (_kernel_claim(0.014, 0.9, corner_held=0), "B"),                # a corner that kept its random start
+    (_kernel_claim(1.5, 1.5, centre_held=0, corner_held=0), "A"),   # nothing like Sobel anywhere
+    (_kernel_claim(0.09, 0.09, centre_held=3, corner_held=3), "D"),  # held on some seeds only
+], ids=["both", "centre-only", "neither", "some-seeds"])
+def test_outcome_names_what_happened(claim, option):
+    assert convolution.outcome(claim) == option

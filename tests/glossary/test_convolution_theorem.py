@@ -122,6 +122,7 @@ def test_quick_demo_measures_the_claim(quick_demo):
     assert all(part["held"] == part["of"] for part in claim["parts"] if part["kind"] != "timing")
     numbers = claim["numbers"]
     assert numbers["sliding_window_ms_largest"] > 0 and numbers["fft_ms_largest"] > 0
+    assert summary["outcome"] == "A"   # the spectrum, turned back, is the kernel
 
 
 def test_without_the_fourier_transform_the_claim_fails(quick_demo, monkeypatch):
@@ -131,3 +132,24 @@ def test_without_the_fourier_transform_the_claim_fails(quick_demo, monkeypatch):
     monkeypatch.setattr(convolution_theorem, "_frequency_learner", lambda size: keras.Sequential(
         [keras.Input((size, size, 1)), FrequencyFilter(size, fourier=False, name="spectrum")]))
     assert_fails_through(quick_demo("convolution-theorem"), "kernel_error", "test_relative_error")
+
+
+def _part(name, mean, bar, held=5, low=None, high=None):
+    """One part of a claim as summary.json stores it, over 5 seeds."""
+    return {"name": name, "mean": mean, "min": mean if low is None else low,
+            "max": mean if high is None else high, "bar": bar, "held": held, "of": 5}
+
+
+def _learned_claim(kernel_error, relative_error, kernel_held=5, outputs_held=5):
+    return {"parts": [_part("kernel_error", kernel_error, 0.05, kernel_held),
+                      _part("test_relative_error", relative_error, 0.01, outputs_held)]}
+
+
+@pytest.mark.parametrize("claim, option", [
+    (_learned_claim(5e-4, 2e-6), "A"),                                   # as measured
+    (_learned_claim(0.4, 2e-6, kernel_held=0), "B"),                     # right outputs, other weights
+    (_learned_claim(1.0, 0.6, kernel_held=0, outputs_held=0), "C"),      # e.g. no transform around it
+    (_learned_claim(0.04, 0.004, kernel_held=2, outputs_held=5), "D"),   # the kernel on some seeds only
+], ids=["kernel", "other-weights", "no-fit", "some-seeds"])
+def test_outcome_names_what_happened(claim, option):
+    assert convolution_theorem.outcome(claim) == option

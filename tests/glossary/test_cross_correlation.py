@@ -7,11 +7,13 @@ from keras import ops
 from nutshell.glossary import _claims
 from nutshell.glossary.convolution import Conv2DFromScratch, conv2d_sliding_window, true_convolution
 from nutshell.glossary.cross_correlation import (
+    MAX_KERNEL_ERROR,
     _found,
     claim_parts,
     convolution_by_definition,
     measure_flip,
     normalized_cross_correlation,
+    outcome,
 )
 from tests.helpers import assert_fails_through
 
@@ -98,6 +100,7 @@ def test_quick_demo_measures_the_claim(quick_demo):
     assert claim["verdict"] is True
     assert all(part["held"] == part["of"] for part in claim["parts"])   # the identities too
     assert claim["numbers"]["learned_vs_kernel"] > 0.5                 # it did not learn K itself
+    assert summary["outcome"] == "B"                                   # it learned K turned by 180°
 
 
 def test_when_the_layer_convolves_the_claim_fails(quick_demo, monkeypatch):
@@ -108,3 +111,24 @@ def test_when_the_layer_convolves_the_claim_fails(quick_demo, monkeypatch):
 
     monkeypatch.setattr(Conv2DFromScratch, "call", convolve)
     assert_fails_through(quick_demo("cross-correlation"), "learned_vs_flipped_kernel")
+
+
+def _part(name, mean, bar, held=5, low=None, high=None):
+    """One part of a claim as summary.json stores it, over 5 seeds."""
+    return {"name": name, "mean": mean, "min": mean if low is None else low,
+            "max": mean if high is None else high, "bar": bar, "held": held, "of": 5}
+
+
+def _kernel_claim(flipped, unflipped, held=5):
+    return {"parts": [_part("learned_vs_flipped_kernel", flipped, MAX_KERNEL_ERROR, held)],
+            "numbers": {"learned_vs_flipped_kernel": flipped, "learned_vs_kernel": unflipped}}
+
+
+@pytest.mark.parametrize("claim, option", [
+    (_kernel_claim(3.9, 2e-6, held=0), "A"),     # a layer that truly convolves learns K itself
+    (_kernel_claim(0.003, 3.9), "B"),            # as measured: K turned by 180°
+    (_kernel_claim(1.2, 1.5, held=0), "C"),      # neither
+    (_kernel_claim(0.06, 3.9, held=3), "D"),     # close to K turned on some seeds only
+], ids=["K", "K-turned", "neither", "some-seeds"])
+def test_outcome_names_what_happened(claim, option):
+    assert outcome(claim) == option

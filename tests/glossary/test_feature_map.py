@@ -8,7 +8,13 @@ from keras import ops
 
 from nutshell.glossary import _claims, feature_map
 from nutshell.glossary.cnn import build_cnn
-from nutshell.glossary.feature_map import claim_parts, measure, numbers_in_maps_and_weights, one_feature_map
+from nutshell.glossary.feature_map import (
+    MIN_WEAKEST_LINK,
+    claim_parts,
+    measure,
+    numbers_in_maps_and_weights,
+    one_feature_map,
+)
 from tests.helpers import assert_fails_through
 
 RNG = np.random.default_rng(0)
@@ -91,6 +97,7 @@ def test_quick_demo_measures_the_claim(quick_demo):
     assert claim["verdict"] is True
     assert all(part["held"] == part["of"] for part in claim["parts"])   # the identities too
     assert claim["numbers"]["numbers_in_weights"] == build_cnn((28, 28, 1), 10).count_params()
+    assert summary["outcome"] == "A"   # every output map reads every input map
 
 
 def test_when_each_map_reads_one_map_the_claim_fails(quick_demo, monkeypatch):
@@ -98,3 +105,23 @@ def test_when_each_map_reads_one_map_the_claim_fails(quick_demo, monkeypatch):
     zero and the layer is held fixed), so an output map no longer mixes the maps below it."""
     monkeypatch.setattr(feature_map, "build_cnn", _cnn_without_mixing)
     assert_fails_through(quick_demo("feature-map"), "weakest_link")
+
+
+def _part(name, mean, bar, held=5, low=None, high=None):
+    """One part of a claim as summary.json stores it, over 5 seeds."""
+    return {"name": name, "mean": mean, "min": mean if low is None else low,
+            "max": mean if high is None else high, "bar": bar, "held": held, "of": 5}
+
+
+def _link_claim(low, high, held=5):
+    return {"parts": [_part("weakest_link", (low + high) / 2, MIN_WEAKEST_LINK, held, low, high)]}
+
+
+@pytest.mark.parametrize("claim, option", [
+    (_link_claim(0.0095, 0.025), "A"),           # as measured
+    (_link_claim(0.001, 0.003, held=0), "B"),    # linked, but faintly
+    (_link_claim(0.0, 0.0, held=0), "C"),        # e.g. each kernel reads one map
+    (_link_claim(0.0, 0.02, held=3), "D"),       # some seeds left a map unread
+], ids=["clear", "trace", "unlinked", "some-seeds"])
+def test_outcome_names_what_happened(claim, option):
+    assert feature_map.outcome(claim) == option

@@ -6,7 +6,14 @@ import pytest
 from keras import ops
 
 from nutshell.glossary import _claims, fully_connected_layer
-from nutshell.glossary.fully_connected_layer import _mlp, _Scramble, claim_parts, measure, permute_rows_like_pixels
+from nutshell.glossary.fully_connected_layer import (
+    MIN_CNN_LOSS,
+    _mlp,
+    _Scramble,
+    claim_parts,
+    measure,
+    permute_rows_like_pixels,
+)
 from nutshell.glossary.layer import DenseFromScratch
 from tests.helpers import assert_fails_through
 
@@ -66,6 +73,7 @@ def test_quick_demo_measures_the_claim(quick_demo):
     assert all(part["held"] == part["of"] for part in claim["parts"])   # the identities too
     assert claim["numbers"]["hidden_parameters"] == 784 * 64 + 64
     assert claim["numbers"]["output_parameters"] == 64 * 10 + 10
+    assert summary["outcome"] == "D"   # only the CNN minds the shuffle
 
 
 def test_when_the_cnn_is_fully_connected_too_the_claim_fails(quick_demo, monkeypatch):
@@ -73,3 +81,29 @@ def test_when_the_cnn_is_fully_connected_too_the_claim_fails(quick_demo, monkeyp
     in it knows which pixels are neighbours any more, so shuffling them costs it nothing."""
     monkeypatch.setattr(fully_connected_layer, "build_cnn", _mlp)
     assert_fails_through(quick_demo("fully-connected-layer"), "cnn_accuracy_lost")
+
+
+def _part(name, mean, bar, held=5, low=None, high=None):
+    """One part of a claim as summary.json stores it, over 5 seeds."""
+    return {"name": name, "mean": mean, "min": mean if low is None else low,
+            "max": mean if high is None else high, "bar": bar, "held": held, "of": 5}
+
+
+def _shuffle_claim(mlp, mlp_shuffled, cnn_lost, cnn_held=None):
+    held = (5 if cnn_lost >= MIN_CNN_LOSS else 0) if cnn_held is None else cnn_held
+    return {"parts": [_part("mlp_accuracy_change", abs(mlp - mlp_shuffled), 0.005,
+                            5 if abs(mlp - mlp_shuffled) <= 0.005 else 0),
+                      _part("cnn_accuracy_lost", cnn_lost, MIN_CNN_LOSS, held)],
+            "numbers": {"mlp_accuracy": mlp, "mlp_shuffled_accuracy": mlp_shuffled,
+                        "cnn_accuracy_lost": cnn_lost}}
+
+
+@pytest.mark.parametrize("claim, option", [
+    (_shuffle_claim(0.912, 0.60, 0.30), "A"),              # both lost: the shuffle broke the images
+    (_shuffle_claim(0.912, 0.912, 0.001), "B"),            # e.g. a CNN made fully connected too
+    (_shuffle_claim(0.912, 0.85, 0.0), "C"),               # the MLP lost, the CNN did not
+    (_shuffle_claim(0.912, 0.912, 0.07), "D"),             # as measured
+    (_shuffle_claim(0.912, 0.912, 0.025, cnn_held=3), "E"),  # the CNN lost enough on some seeds
+], ids=["both", "neither", "mlp-only", "cnn-only", "some-seeds"])
+def test_outcome_names_what_happened(claim, option):
+    assert fully_connected_layer.outcome(claim) == option

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from nutshell.glossary import _claims, kernel
-from nutshell.glossary.kernel import TEMPLATE, claim_parts, kernel_cosine, scenes_with_template
+from nutshell.glossary.kernel import MIN_COSINE, TEMPLATE, claim_parts, kernel_cosine, scenes_with_template
 from tests.helpers import assert_fails_through
 
 
@@ -65,9 +65,30 @@ def test_quick_demo_measures_the_claim(quick_demo):
     numbers = summary["claim"]["numbers"]
     assert numbers["kernel_cosine_learned"] > numbers["kernel_cosine_start"]
     assert summary["claim"]["verdict"] is True
+    assert summary["outcome"] == "A"   # the kernel became the T
 
 
 def test_with_a_kernel_smaller_than_the_pattern_the_claim_fails(quick_demo, monkeypatch):
     """The concept removed: a 3×3 kernel, too small a window to hold the 5×5 T."""
     monkeypatch.setattr(kernel, "KERNEL_SIZE", 3)
     assert_fails_through(quick_demo("kernel"), "kernel_cosine_learned")
+
+
+def _part(name, mean, bar, held=5, low=None, high=None):
+    """One part of a claim as summary.json stores it, over 5 seeds."""
+    return {"name": name, "mean": mean, "min": mean if low is None else low,
+            "max": mean if high is None else high, "bar": bar, "held": held, "of": 5}
+
+
+def _cosine_claim(low, high, held=5):
+    return {"parts": [_part("kernel_cosine_learned", (low + high) / 2, MIN_COSINE, held, low, high)]}
+
+
+@pytest.mark.parametrize("claim, option", [
+    (_cosine_claim(0.954, 0.994), "A"),          # as measured
+    (_cosine_claim(0.70, 0.86, held=0), "B"),    # e.g. a 3x3 kernel, too small for the T
+    (_cosine_claim(0.10, 0.40, held=0), "C"),    # still about where it started
+    (_cosine_claim(0.80, 0.95, held=2), "D"),    # a T on some seeds only
+], ids=["T", "rough", "no-shape", "some-seeds"])
+def test_outcome_names_what_happened(claim, option):
+    assert kernel.outcome(claim) == option

@@ -7,6 +7,7 @@ import pytest
 
 from nutshell.glossary import _claims, receptive_field
 from nutshell.glossary.receptive_field import (
+    MIN_CENTRAL_SHARE,
     _valid_cnn,
     central_share,
     claim_parts,
@@ -101,6 +102,7 @@ def test_quick_demo_measures_the_claim(quick_demo):
     assert all(numbers[f"{name}_measured"] == numbers[f"{name}_formula"] for name in layers)
     assert 0.25 < numbers["central_quarter_share"] < 1.0
     assert claim["verdict"] is True
+    assert summary["outcome"] == "C"   # the middle of the field counts most
 
 
 def test_without_growth_the_claim_fails(quick_demo, monkeypatch):
@@ -109,3 +111,24 @@ def test_without_growth_the_claim_fails(quick_demo, monkeypatch):
     monkeypatch.setattr(receptive_field, "_valid_cnn",
                         lambda shape, classes: _valid_cnn(shape, classes, kernel=1, pool=1))
     assert_fails_through(quick_demo("receptive-field"), "top_field_width")
+
+
+def _part(name, mean, bar, held=5, low=None, high=None):
+    """One part of a claim as summary.json stores it, over 5 seeds."""
+    return {"name": name, "mean": mean, "min": mean if low is None else low,
+            "max": mean if high is None else high, "bar": bar, "held": held, "of": 5}
+
+
+def _share_claim(low, high, held=5):
+    share = _part("central_quarter_share", (low + high) / 2, MIN_CENTRAL_SHARE, held, low, high)
+    return {"parts": [share], "numbers": {"central_quarter_share": share["mean"]}}
+
+
+@pytest.mark.parametrize("claim, option", [
+    (_share_claim(0.24, 0.27, held=0), "A"),   # a flat field: every pixel counts the same
+    (_share_claim(0.52, 0.54), "C"),           # as measured
+    (_share_claim(0.10, 0.15, held=0), "B"),   # the edge counts most
+    (_share_claim(0.22, 0.45, held=1), "D"),   # flat on some seeds, peaked on others
+], ids=["flat", "centre", "edge", "some-seeds"])
+def test_outcome_names_what_happened(claim, option):
+    assert receptive_field.outcome(claim) == option

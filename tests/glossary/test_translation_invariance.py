@@ -98,6 +98,7 @@ def test_quick_demo_measures_the_claim(quick_demo):
     assert claim["verdict"] is True
     assert all(part["held"] == part["of"] for part in claim["parts"])    # the identities too
     assert claim["numbers"]["cnn_stride_1_same_answer_worst"] == 1.0
+    assert summary["outcome"] == "D"   # the stride-1 net keeps every answer, the subsampled one does not
 
 
 def _flatten_head(input_shape, num_classes, subsample=False):
@@ -117,3 +118,29 @@ def test_without_the_invariant_head_the_claim_fails(quick_demo, monkeypatch):
     where each feature was found. Trained on centred digits, it then misreads shifted ones."""
     monkeypatch.setattr(translation_invariance, "shift_invariant_cnn", _flatten_head)
     assert_fails_through(quick_demo("translation-invariance"), "cnn_stride_1_shifted_accuracy_worst")
+
+
+def _part(name, mean, bar, held=5, low=None, high=None):
+    """One part of a claim as summary.json stores it, over 5 seeds."""
+    return {"name": name, "mean": mean, "min": mean if low is None else low,
+            "max": mean if high is None else high, "bar": bar, "held": held, "of": 5}
+
+
+def _shift_claim(stride_1=1.0, subsampled=0.38, mlp_drop=0.87, stride_1_held=5, subsampled_held=5,
+                 mlp_low=None, mlp_high=None):
+    return {"parts": [
+        _part("cnn_stride_1_same_answer_worst", stride_1, 1.0, stride_1_held),
+        _part("cnn_subsampled_same_answer_worst", subsampled, 0.99, subsampled_held),
+        _part("mlp_accuracy_drop", mlp_drop, 0.15, 5 if mlp_drop >= 0.15 else 0, mlp_low, mlp_high)]}
+
+
+@pytest.mark.parametrize("claim, option", [
+    (_shift_claim(subsampled=1.0, subsampled_held=0, mlp_drop=0.01), "A"),   # nobody changes an answer
+    (_shift_claim(subsampled=0.995, subsampled_held=0), "B"),                 # pooling made it invariant
+    (_shift_claim(stride_1=0.97, stride_1_held=0), "C"),                      # e.g. a Flatten head
+    (_shift_claim(), "D"),                                                    # as measured
+    (_shift_claim(subsampled=0.98, subsampled_held=2), "E"),                  # the pooled net: some seeds
+    (_shift_claim(mlp_drop=0.05, mlp_low=0.0, mlp_high=0.1), "E"),            # the MLP: some seeds
+], ids=["all", "both-cnns", "none", "stride-1-only", "seeds-pooled", "seeds-mlp"])
+def test_outcome_names_what_happened(claim, option):
+    assert translation_invariance.outcome(claim) == option

@@ -9,6 +9,8 @@ from keras import ops
 from nutshell.glossary import _claims, weight_sharing
 from nutshell.glossary.weight_sharing import (
     CROSS,
+    MAX_CHANCE,
+    MIN_LEARNED,
     PLUS,
     LocallyConnected2D,
     _detector,
@@ -102,6 +104,7 @@ def test_quick_demo_measures_the_claim(quick_demo):
     claim = summary["claim"]
     assert claim["verdict"] is True
     assert claim["numbers"]["shared_weights"] == 208 and claim["numbers"]["local_weights"] == 29_952
+    assert summary["outcome"] == "B"   # only the shared detector works on the right
 
 
 def test_without_weight_sharing_the_claim_fails(quick_demo, monkeypatch):
@@ -109,3 +112,27 @@ def test_without_weight_sharing_the_claim_fails(quick_demo, monkeypatch):
     position. Trained on the left half only, it has nothing to use on the right."""
     monkeypatch.setattr(weight_sharing, "_detector", lambda local: _detector(local=True))
     assert_fails_through(quick_demo("weight-sharing"), "shared_right_accuracy")
+
+
+def _part(name, mean, bar, held=5, low=None, high=None):
+    """One part of a claim as summary.json stores it, over 5 seeds."""
+    return {"name": name, "mean": mean, "min": mean if low is None else low,
+            "max": mean if high is None else high, "bar": bar, "held": held, "of": 5}
+
+
+def _halves_claim(shared, local, shared_spread=(None, None), local_spread=(None, None)):
+    return {"parts": [_part("shared_right_accuracy", shared, MIN_LEARNED, 5 if shared >= MIN_LEARNED else 0,
+                            *shared_spread),
+                      _part("local_right_accuracy", local, MAX_CHANCE, 5 if local <= MAX_CHANCE else 0,
+                            *local_spread)]}
+
+
+@pytest.mark.parametrize("claim, option", [
+    (_halves_claim(1.0, 0.97), "A"),                               # both carry over
+    (_halves_claim(1.0, 0.50), "B"),                               # as measured
+    (_halves_claim(0.50, 0.95), "C"),                              # only the unshared one
+    (_halves_claim(0.50, 0.50), "D"),                              # e.g. both locally connected
+    (_halves_claim(0.85, 0.50, shared_spread=(0.7, 1.0)), "E"),    # the convolution on some seeds
+], ids=["both", "shared-only", "local-only", "neither", "some-seeds"])
+def test_outcome_names_what_happened(claim, option):
+    assert weight_sharing.outcome(claim) == option
