@@ -75,6 +75,46 @@ DEMO = {
     "quick": {"epochs": 4},
 }
 
+PREREQUISITES = ("lstm",)
+
+PREDICT = {
+    "question": "A GRU trains on the long adding problem (two marked numbers among many steps; the "
+                "target is their sum) until it meets the solved rule. Then an LSTM whose gates start "
+                "as Keras starts them, and a plain tanh RNN, both as wide as the GRU, train on the "
+                "very same sequences. Which of them end up solving it?",
+    "options": {
+        "A": "the GRU and the LSTM; the plain RNN does not",
+        "B": "only the GRU: the LSTM and the plain RNN do not",
+        "C": "the plain RNN solves it too, so the gates were not needed",
+        "D": "the GRU itself does not solve it",
+        "E": "it depends on the seed",
+    },
+    "why": "On the same 12,000 sequences a SimpleRNN of the same width stayed at the mean guess (MSE "
+           "0.169, the guess 0.167), and so did an LSTM started as Keras starts it (forget-gate bias 1, "
+           "input-gate bias 0; MSE 0.167). That race says more about starts "
+           "than about cells: the lstm entry's LSTM, its gate biases started at 5 (forget) and −3 "
+           "(input), solves the same task in about 4,000 sequences (batch 8, rate 2e-2).",
+}
+
+RECALL = (
+    {"question": "A GRU in Cho et al.'s form reads 10 numbers per step and has 32 units. How many "
+                 "trainable parameters does it have?",
+     "options": {"A": "1,376", "B": "4,128", "C": "5,504", "D": "4,032"},
+     "answer": "B",
+     "why": "That gives 3(nd + n² + n) parameters against the LSTM's 4(nd + n² + n): for d = 10, "
+            "n = 32, 4,128 versus 5,504."},
+    {"question": "With h_t = z ⊙ h_(t−1) + (1 − z) ⊙ h̃, what happens in a unit whose update gate "
+                 "sits near 1?",
+     "options": {"A": "its previous value is carried forward, and gradients pass many steps without "
+                      "fading",
+                 "B": "its state is replaced by the candidate at every step",
+                 "C": "the candidate ignores the past, so the unit starts fresh",
+                 "D": "its separate memory cell is erased"},
+     "answer": "A",
+     "why": "Where z ≈ 1 the old value is copied forward and the direct derivative ∂h_t/∂h_(t−1) is "
+            "about 1, so gradients cross many steps without fading."},
+)
+
 __all__ = ["GRUCellFromScratch"]
 
 # Everything above is read by the registry without importing this module; the code below needs Keras.
@@ -181,6 +221,23 @@ def claim_parts(mse: dict[str, float], weights: dict[str, int], mean_guess_mse: 
     return [at_most("gru_test_mse", mse["gru"], SOLVED_BAR),
             at_least("simple_rnn_mse_over_mean_guess", mse["simple_rnn"] / mean_guess_mse, NEAR_MEAN_GUESS),
             at_most("gru_over_lstm_weights", weights["gru"] / weights["lstm"], 0.75, kind="identity")]
+
+
+def outcome(claim: dict) -> str:
+    """Which PREDICT option the measured claim shows (see PREDICT).
+
+    A net solved the task when its seed-averaged test MSE is within the GRU's bar (SOLVED_BAR).
+    "It depends on the seed" when the GRU solved it on some seeds, not all.
+    """
+    parts = {part["name"]: part for part in claim["parts"]}
+    gru = parts["gru_test_mse"]
+    if 0 < gru["held"] < gru["of"]:
+        return "E"
+    if gru["mean"] > gru["bar"]:
+        return "D"
+    if claim["numbers"]["simple_rnn_test_mse"] <= gru["bar"]:
+        return "C"
+    return "A" if claim["numbers"]["lstm_test_mse"] <= gru["bar"] else "B"
 
 
 def demo(run: Run) -> None:

@@ -93,6 +93,50 @@ DEMO = {
     "quick": {"epochs": 2},
 }
 
+PREREQUISITES = ("rnn", "vanishing-gradient")
+
+PREDICT = {
+    "question": "An LSTM and a plain tanh RNN of the same width train on the same adding-problem "
+                "sequences: about 100 steps, two of them marked, the target computed from the two "
+                "marked numbers. The LSTM trains until it meets the solved rule; the plain RNN then "
+                "gets exactly the sequences it used. Where do the two nets end up?",
+    "options": {
+        "A": "both solve it: a plain RNN is enough",
+        "B": "the LSTM solves it; the plain RNN errs about as much as always guessing the mean",
+        "C": "the LSTM solves it; the plain RNN gets partway, clearly better than guessing the mean "
+             "but not solved",
+        "D": "the LSTM does not solve it within the sequences it is given",
+        "E": "it depends on the seed",
+    },
+    "why": "A plain RNN rewrites its whole state every step, so early details soon fade. An LSTM keeps "
+           "a notebook, the cell, that it only edits: each step it may cross out lines (forget gate), "
+           "add notes (input gate) and choose what to read aloud (output gate).",
+}
+
+RECALL = (
+    {"question": "An LSTM layer reads 10 numbers per step and has 32 units. How many trainable "
+                 "parameters does it have?",
+     "options": {"A": "1,376", "B": "4,128", "C": "5,504", "D": "5,376"},
+     "answer": "C",
+     "why": "each W is n × d, each U is n × n, each b has n entries, so 4(nd + n² + n) parameters: "
+            "5,504 for d = 10, n = 32."},
+    {"question": "Along the cell's direct path, each step multiplies a stored signal by the forget "
+                 "gate's value. If that value stays at 0.99 for 100 steps, how much of the signal is "
+                 "left?",
+     "options": {"A": "almost all of it: the cell path has no weights to shrink it",
+                 "B": "about 0.37 of it",
+                 "C": "about 3 × 10⁻⁵ of it",
+                 "D": "none: the tanh slopes along the way wipe it out"},
+     "answer": "B",
+     "why": "so long memory needs f ≈ 1 (over 100 steps f = 0.99 keeps 0.37 of a signal, f = 0.9 about "
+            "3 × 10⁻⁵)"},
+    {"question": "Which gate did the LSTM cell of 1997 not have yet?",
+     "options": {"A": "the input gate", "B": "the forget gate", "C": "the output gate",
+                 "D": "none: all three gates date from 1997"},
+     "answer": "B",
+     "why": "the 1997 cell had no forget gate (Gers et al. added it in 2000), a factor of exactly 1"},
+)
+
 __all__ = ["LSTMCellFromScratch", "set_gate_biases"]
 
 # Everything above is read by the registry without importing this module; the code below needs Keras.
@@ -262,6 +306,24 @@ def claim_parts(numbers: dict[str, float], mean_guess_mse: float, paper_rule: bo
     if paper_rule:
         parts.insert(1, at_least("lstm_test_correct", numbers["lstm_test_correct"], CORRECT_SHARE))
     return parts
+
+
+def outcome(claim: dict) -> str:
+    """Which PREDICT option the measured claim shows (see PREDICT).
+
+    Solved means the seed-averaged test MSE is within the LSTM's bar (SOLVED_MSE); the plain RNN
+    "errs about as much as the mean guess" when its MSE over the guess's reaches its part's bar
+    (NEAR_MEAN_GUESS). "It depends on the seed" when either part held on some seeds, not all.
+    """
+    parts = {part["name"]: part for part in claim["parts"]}
+    lstm, simple = parts["lstm_test_mse"], parts["simple_rnn_mse_over_mean_guess"]
+    if any(0 < part["held"] < part["of"] for part in (lstm, simple)):
+        return "E"
+    if lstm["mean"] > lstm["bar"]:
+        return "D"
+    if claim["numbers"]["simple_rnn_test_mse"] <= lstm["bar"]:
+        return "A"
+    return "B" if simple["mean"] >= simple["bar"] else "C"
 
 
 def _statement(variant: Variant, setup: Setup, budget: int, mean_guess: float) -> str:

@@ -86,6 +86,46 @@ DEMO = {
     "quick": {"epochs": 16},
 }
 
+PREREQUISITES = ("layer", "backpropagation")
+
+PREDICT = {
+    "question": "A plain tanh RNN trains on the adding problem (two marked numbers in a sequence; "
+                "the target is their sum) with sequences of 10 steps until it meets the solved rule. "
+                "A fresh one of the same width then gets as many sequences, each 50 steps long. "
+                "Where do the two nets end up?",
+    "options": {
+        "A": "both solve their version: the longer sequences only take a little more care",
+        "B": "the 10-step net solves it; the 50-step net errs about as much as always guessing "
+             "the mean",
+        "C": "the 10-step net solves it; the 50-step net gets partway, clearly better than "
+             "guessing the mean but not solved",
+        "D": "not even the 10-step version gets solved",
+        "E": "it depends on the seed",
+    },
+    "why": "Reaching from step t back to step k takes t − k such factors. If they shrink the signal "
+           "by 0.9 per step, 100 steps leave 0.9^100 ≈ 2.7 × 10⁻⁵ of it (vanishing); if they "
+           "stretch it by 1.1, 100 steps give 1.1^100 ≈ 13,800 (exploding). Plain RNNs therefore "
+           "struggle to link events more than a few dozen steps apart.",
+}
+
+RECALL = (
+    {"question": "A plain RNN with d = 3 inputs and n = 4 hidden units reads a sequence of 1,000 "
+                 "steps. How many trainable parameters does it have?",
+     "options": {"A": "28", "B": "32", "C": "4,000", "D": "32,000"},
+     "answer": "B",
+     "why": "W is n × d, U is n × n, b has n entries: for d = 3, n = 4 that is 12 + 16 + 4 = 32 "
+            "parameters, whatever the sequence length."},
+    {"question": "In backpropagation through time, what becomes of the gradients that the unrolled "
+                 "copies contribute to the weights they share?",
+     "options": {"A": "they are added together",
+                 "B": "only the last step's is kept",
+                 "C": "each copy updates its own private weights",
+                 "D": "they are multiplied together"},
+     "answer": "A",
+     "why": "Backpropagation through time (BPTT) runs ordinary backpropagation on the unrolled chain "
+            "and sums the gradient each copy contributes to the shared W, U and b."},
+)
+
 __all__ = ["SimpleRNNCellFromScratch"]
 
 # Everything above is read by the registry without importing this module; the code below needs Keras.
@@ -172,6 +212,24 @@ def claim_parts(short_mse: float, long_mse: float, long_mean_guess_mse: float) -
     return [at_most(f"test_mse_{SHORT}_steps", short_mse, SOLVED_BAR),
             at_least(f"test_mse_{LONG}_steps_over_mean_guess", long_mse / long_mean_guess_mse,
                      NEAR_MEAN_GUESS)]
+
+
+def outcome(claim: dict) -> str:
+    """Which PREDICT option the measured claim shows (see PREDICT).
+
+    Solved means the seed-averaged test MSE is within the short net's bar (SOLVED_BAR); the long
+    net "errs about as much as the mean guess" when its MSE over the guess's reaches its part's bar
+    (NEAR_MEAN_GUESS). "It depends on the seed" when either part held on some seeds, not all.
+    """
+    parts = {part["name"]: part for part in claim["parts"]}
+    short, long = parts[f"test_mse_{SHORT}_steps"], parts[f"test_mse_{LONG}_steps_over_mean_guess"]
+    if any(0 < part["held"] < part["of"] for part in (short, long)):
+        return "E"
+    if short["mean"] > short["bar"]:
+        return "D"
+    if claim["numbers"][f"test_mse_{LONG}_steps"] <= short["bar"]:
+        return "A"
+    return "B" if long["mean"] >= long["bar"] else "C"
 
 
 def demo(run: Run) -> None:

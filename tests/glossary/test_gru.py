@@ -107,3 +107,31 @@ def test_without_gates_the_claim_fails(quick_demo, monkeypatch):
     summary = quick_demo("gru")
     assert "gru_sequences_to_solve" not in summary["claim"]["numbers"]
     assert_fails_through(summary, "gru_test_mse")
+
+
+def _recorded(gru_mse, lstm_mse, rnn_mse, held_gru=3, mean_guess=0.163):
+    """A claim as summary.json stores it: parts with their bars and seed counts, numbers as means."""
+    ratio = rnn_mse / mean_guess
+
+    def part(name, mean, bar, comparison, held, kind="measured"):
+        return {"name": name, "kind": kind, "comparison": comparison, "bar": bar, "held": held,
+                "of": 3, "mean": mean, "min": mean, "max": mean, "worst_margin": 0.0}
+    return {"parts": [part("gru_test_mse", gru_mse, 0.02, "<=", held_gru),
+                      part("simple_rnn_mse_over_mean_guess", ratio, 0.75, ">=", 3 if ratio >= 0.75 else 0),
+                      part("gru_over_lstm_weights", 0.75, 0.75, "<=", 3, kind="identity")],
+            "numbers": {"gru_test_mse": gru_mse, "simple_rnn_mse_over_mean_guess": ratio,
+                        "gru_over_lstm_weights": 0.75, "mean_guess_mse": mean_guess,
+                        "lstm_test_mse": lstm_mse, "simple_rnn_test_mse": rnn_mse},
+            "held": held_gru, "of": 3, "verdict": held_gru == 3 and ratio >= 0.75}
+
+
+@pytest.mark.parametrize("claim, option", [
+    (_recorded(0.002, 0.004, 0.17), "A"),          # the Keras-start LSTM solved it as well
+    (_recorded(0.002, 0.16, 0.17), "B"),           # as measured: only the GRU
+    (_recorded(0.002, 0.16, 0.01), "C"),           # the plain RNN solved it too
+    (_recorded(0.08, 0.16, 0.17, held_gru=0), "D"),  # the GRU did not
+    (_recorded(0.015, 0.16, 0.17, held_gru=2), "E"),  # the GRU solved it on 2 seeds of 3
+], ids=["gru-and-lstm", "only-gru", "rnn-too", "gru-not-solved", "gru-seeds"])
+def test_outcome_names_the_option_the_numbers_show(claim, option):
+    assert gru.outcome(claim) == option
+    assert option in gru.PREDICT["options"]

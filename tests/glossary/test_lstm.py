@@ -184,3 +184,31 @@ def test_quick_demo_of_the_1997_set_up_uses_the_papers_rule_and_anchor(quick_dem
     # solved means: 2,000 in a row within 0.04, so the window shows no miss
     assert (summary["metrics"]["recent_wrong"] == 0) is solved
     assert claim["anchor"]["ours"] == ("lstm_sequences_to_solve" if solved else "sequences_trained")
+
+
+def _recorded(lstm_mse, rnn_mse, seeds=(3, 3), mean_guess=MEAN_GUESS):
+    """A claim as summary.json stores it: parts with their bars and seed counts, numbers as means."""
+    held_lstm, held_rnn = seeds
+    ratio = rnn_mse / mean_guess
+
+    def part(name, mean, bar, comparison, held):
+        return {"name": name, "kind": "measured", "comparison": comparison, "bar": bar, "held": held,
+                "of": 3, "mean": mean, "min": mean, "max": mean, "worst_margin": 0.0}
+    return {"parts": [part("lstm_test_mse", lstm_mse, 0.01, "<=", held_lstm),
+                      part("simple_rnn_mse_over_mean_guess", ratio, 0.75, ">=", held_rnn)],
+            "numbers": {"lstm_test_mse": lstm_mse, "simple_rnn_mse_over_mean_guess": ratio,
+                        "simple_rnn_test_mse": rnn_mse, "mean_guess_mse": mean_guess},
+            "held": min(seeds), "of": 3, "verdict": min(seeds) == 3}
+
+
+@pytest.mark.parametrize("claim, option", [
+    (_recorded(0.001, 0.005, seeds=(3, 0)), "A"),   # the plain RNN solved it too
+    (_recorded(0.001, 0.21), "B"),                  # as measured: the plain RNN above the guess
+    (_recorded(0.001, 0.08, seeds=(3, 0)), "C"),    # the plain RNN partway
+    (_recorded(0.09, 0.21, seeds=(0, 3)), "D"),     # the LSTM not solved
+    (_recorded(0.004, 0.21, seeds=(2, 3)), "E"),    # the LSTM solved on 2 seeds of 3
+    (_recorded(0.001, 0.13, seeds=(3, 2)), "E"),    # the plain RNN near the guess on 2 of 3
+], ids=["both-solve", "only-lstm", "rnn-partway", "lstm-not-solved", "lstm-seeds", "rnn-seeds"])
+def test_outcome_names_the_option_the_numbers_show(claim, option):
+    assert lstm.outcome(claim) == option
+    assert option in lstm.PREDICT["options"]

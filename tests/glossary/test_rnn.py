@@ -101,3 +101,31 @@ def test_without_recurrence_the_claim_fails(quick_demo, monkeypatch):
     summary = quick_demo("rnn")
     assert "sequences_to_solve_10_steps" not in summary["claim"]["numbers"]
     assert_fails_through(summary, "test_mse_10_steps")
+
+
+def _recorded(short_mse, long_mse, seeds=(3, 3), mean_guess=0.167):
+    """A claim as summary.json stores it: parts with their bars and seed counts, numbers as means."""
+    held_short, held_long = seeds
+    ratio = long_mse / mean_guess
+
+    def part(name, mean, bar, comparison, held):
+        return {"name": name, "kind": "measured", "comparison": comparison, "bar": bar, "held": held,
+                "of": 3, "mean": mean, "min": mean, "max": mean, "worst_margin": 0.0}
+    return {"parts": [part("test_mse_10_steps", short_mse, 0.02, "<=", held_short),
+                      part("test_mse_50_steps_over_mean_guess", ratio, 0.75, ">=", held_long)],
+            "numbers": {"test_mse_10_steps": short_mse, "test_mse_50_steps_over_mean_guess": ratio,
+                        "test_mse_50_steps": long_mse, "mean_guess_mse": mean_guess},
+            "held": min(seeds), "of": 3, "verdict": min(seeds) == 3}
+
+
+@pytest.mark.parametrize("claim, option", [
+    (_recorded(0.007, 0.012, seeds=(3, 0)), "A"),   # the 50-step net solved it as well
+    (_recorded(0.007, 0.165), "B"),                 # as measured: the 50-step net at the guess
+    (_recorded(0.007, 0.06, seeds=(3, 0)), "C"),    # the 50-step net partway
+    (_recorded(0.09, 0.165, seeds=(0, 3)), "D"),    # not even 10 steps solved
+    (_recorded(0.015, 0.165, seeds=(2, 3)), "E"),   # 10 steps solved on 2 seeds of 3
+    (_recorded(0.007, 0.12, seeds=(3, 1)), "E"),    # near the guess on 1 seed of 3
+], ids=["both-solve", "only-short", "long-partway", "short-not-solved", "short-seeds", "long-seeds"])
+def test_outcome_names_the_option_the_numbers_show(claim, option):
+    assert rnn.outcome(claim) == option
+    assert option in rnn.PREDICT["options"]
