@@ -78,6 +78,49 @@ DEMO = {
     "quick": {"epochs": 12},
 }
 
+PREREQUISITES = ("unit",)
+
+PREDICT = {
+    "question": "Two interleaved spirals, one per class, are fitted by a stack of five layers of 64 "
+                "units with nothing between the layers but their weighted sums. How does the stack's "
+                "test accuracy compare with the best single straight cut through the plane?",
+    "options": {
+        "A": "clearly higher: five layers of 64 units have thousands of weights to bend the boundary",
+        "B": "about the same: the stack still separates the plane with one straight line",
+        "C": "clearly lower: five layers are harder to train than one",
+        "D": "it depends on the seed",
+    },
+    "why": "A weighted sum can only stretch, rotate, shear and shift its input space: straight lines "
+           "stay straight and parallel lines stay parallel. Such a map never folds space, so classes "
+           "that no straight cut separates before it, like XOR or two interleaved spirals, stay "
+           "tangled after it whatever the weights.",
+}
+
+RECALL = (
+    {"question": "Backpropagation through 10 sigmoid layers multiplies in one activation slope per "
+                 "layer. At most, how large can the product of those ten slopes be?",
+     "options": {"A": "about 10⁻⁶", "B": "0.25", "C": "2.5", "D": "1, as each slope can reach 1"},
+     "answer": "A",
+     "why": "For the sigmoid each slope is at most 0.25, so over 10 layers those factors alone give at "
+            "most 0.25¹⁰ ≈ 9.5 × 10⁻⁷; saturated units are worse (σ'(2) ≈ 0.105, tanh'(3) ≈ 0.0099)."},
+    {"question": "Three dense layers are stacked with no nonlinearity between them. What can the stack "
+                 "compute?",
+     "options": {"A": "only what a single linear layer can",
+                 "B": "a piecewise-linear function with up to three pieces",
+                 "C": "a polynomial of degree three in the input",
+                 "D": "any continuous function, given enough units"},
+     "answer": "A",
+     "why": "By induction, a thousand linear layers are still one."},
+    {"question": "Softmax is often listed with sigmoid, tanh and ReLU. What sets it apart from them?",
+     "options": {"A": "it acts on a whole vector of scores at once, not on each unit separately",
+                 "B": "it has weights of its own that training adjusts",
+                 "C": "it is used only in hidden layers",
+                 "D": "its outputs can be negative"},
+     "answer": "A",
+     "why": "Softmax is also called an activation, but it acts on a whole vector at once rather than unit "
+            "by unit."},
+)
+
 __all__ = ["sigmoid", "sigmoid_derivative", "tanh", "tanh_derivative", "relu", "relu_derivative",
            "linear", "linear_derivative", "ActivationFromScratch", "gradient_norms_by_layer"]
 
@@ -341,6 +384,20 @@ def claim_parts(best_line: float, stacked: float, with_relu: float, collapse_err
         at_least("relu_over_sigmoid", relu_over_sigmoid, VANISHES),
         at_most("linear_collapse_error", collapse_error, collapse_tolerance, kind="identity"),
     ]
+
+
+def outcome(claim: dict) -> str:
+    """Which PREDICT option the measured claim shows: the linear stack against the best straight cut.
+
+    "About the same" is the claim's own band: at most GAIN_AT_MOST (0.03) above the best line, and
+    no more than that below it. "D" when the gain part held on some seeds and not on others.
+    """
+    gain = {part["name"]: part for part in claim["parts"]}["linear_5_layers_gain_over_best_line"]
+    if 0 < gain["held"] < gain["of"]:
+        return "D"
+    if gain["mean"] > gain["bar"]:
+        return "A"
+    return "C" if gain["mean"] < -gain["bar"] else "B"
 
 
 def demo(run: Run) -> None:

@@ -78,6 +78,48 @@ DEMO = {
     "quick": {"epochs": 5},  # and 4,000 training images
 }
 
+PREREQUISITES = ("unit", "activation")
+
+PREDICT = {
+    "question": "A digit classifier lays each 28x28 image out as 784 numbers, feeds them to a hidden "
+                "layer of 128 ReLU units and then to an output layer of 10 softmax units. Before it "
+                "trains: where do most of its trainable weights and biases sit?",
+    "options": {
+        "A": "in the input layer, which needs a weight for every pixel",
+        "B": "in the hidden layer",
+        "C": "in the output layer, which makes the final decision",
+        "D": "in no single layer: they are spread about evenly",
+    },
+    "why": "A 784 → 128 → 10 network has (784·128 + 128) + (128·10 + 10) = 100,480 + 1,290 = 101,770. "
+           "The network above has an input, a hidden and an output layer, but only two layers of "
+           "weights, so many authors call it a two-layer network: the input layer has no units and no "
+           "parameters.",
+}
+
+RECALL = (
+    {"question": "How many trainable numbers does a dense layer from 64 inputs to 32 units hold?",
+     "options": {"A": "2,048", "B": "2,080", "C": "2,112", "D": "96"},
+     "answer": "B",
+     "why": "A dense layer from 64 inputs to 32 units has 64 × 32 + 32 = 2080 parameters."},
+    {"question": "A dense layer computes a' = σ(Wa + b), taking n inputs to m units. What is the shape "
+                 "of W, and what does a row of it hold?",
+     "options": {"A": "m × n; row j holds the weights of unit j",
+                 "B": "n × m; row i holds every unit's weight on input i",
+                 "C": "m × m; row j mixes unit j with the other units",
+                 "D": "1 × n; one row shared by all the units"},
+     "answer": "A",
+     "why": "W is an m × n matrix whose row j holds the weights of unit j, b holds m biases, and σ is "
+            "applied to each entry."},
+    {"question": "A network has an input layer, one hidden layer and an output layer. Many authors call "
+                 "it a network of how many layers?",
+     "options": {"A": "a one-layer network", "B": "a two-layer network", "C": "a three-layer network",
+                 "D": "a four-layer network"},
+     "answer": "B",
+     "why": "The network above has an input, a hidden and an output layer, but only two layers of "
+            "weights, so many authors call it a two-layer network: the input layer has no units and no "
+            "parameters."},
+)
+
 __all__ = ["DenseFromScratch", "dense_parameter_count"]
 
 # Everything above is read by the registry without importing this module; the code below needs Keras.
@@ -202,6 +244,21 @@ def claim_parts(accuracy: float, bar: float, table: list[tuple], difference: flo
         at_most("layers_miscounted", miscounted, 0, kind="identity"),
         at_most("max_difference_vs_keras_dense", difference, tolerance, kind="identity"),
     ]
+
+
+def outcome(claim: dict) -> str:
+    """Which PREDICT option the measured claim shows: which layer holds most of the parameters.
+
+    Reads the counts the run took from the layers' weights: `hidden_1_parameters`,
+    `output_parameters`, `total_parameters` (what is left of the total belongs to the input layer).
+    A layer "holds most" with at least two thirds of the total; below that, they are spread.
+    """
+    numbers = claim["numbers"]
+    total = numbers["total_parameters"]
+    hidden, output = numbers["hidden_1_parameters"], numbers["output_parameters"]
+    shares = {"A": (total - hidden - output) / total, "B": hidden / total, "C": output / total}
+    largest = max(shares, key=shares.get)
+    return largest if shares[largest] >= 2 / 3 else "D"
 
 
 def _weight_images(kernel, image_shape):

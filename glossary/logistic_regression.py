@@ -61,6 +61,45 @@ DEMO = {
     "quick": {"epochs": 6},
 }
 
+PREREQUISITES = ("unit", "sigmoid")
+
+PREDICT = {
+    "question": "Labels are drawn at random from a known logistic model with weights (2, −1) and bias "
+                "0.5. A sigmoid unit is then trained on them with cross-entropy by plain gradient "
+                "descent, three times: from zero weights, from small random ones and from weights far "
+                "from zero. Where do the three runs end?",
+    "options": {
+        "A": "at the same weights, close to the ones that generated the labels",
+        "B": "at different weights: each start settles in a minimum of its own",
+        "C": "at the same weights, but far from the ones that generated the labels",
+        "D": "it depends on the seed",
+    },
+    "why": "Training minimises the binary cross-entropy L = −[y ln p + (1 − y) ln(1 − p)], whose "
+           "gradient is ∂L/∂w = (p − y)x and ∂L/∂b = p − y. The average loss is convex in w and b, so "
+           "gradient descent does not get stuck in a bad local minimum (on perfectly separable data "
+           "the weights grow without bound unless regularised).",
+}
+
+RECALL = (
+    {"question": "In a fitted logistic regression the weight on input x₁ is 0.7. What happens to the "
+                 "odds of the positive class when x₁ grows by 1?",
+     "options": {"A": "they are multiplied by e^0.7, about 2",
+                 "B": "they grow by 0.7",
+                 "C": "the probability of the positive class grows by 0.7",
+                 "D": "they are multiplied by 0.7"},
+     "answer": "A",
+     "why": "Equivalently ln(p / (1 − p)) = w·x + b, so raising xᵢ by 1 multiplies the odds by e^(wᵢ)."},
+    {"question": "Logistic regression picks a class. What does the word \"regression\" in its name refer "
+                 "to?",
+     "options": {"A": "fitting the log-odds of the class as a straight-line function of the inputs",
+                 "B": "its output, a real number that is rounded to a class afterwards",
+                 "C": "predictions drifting back towards the average class",
+                 "D": "an older use of the method for predicting prices"},
+     "answer": "A",
+     "why": "Despite its name it classifies: \"regression\" refers to fitting the log-odds of the class "
+            "as a straight-line function of the inputs."},
+)
+
 __all__ = ["sample_logistic", "newton_fit"]
 
 # Everything above is read by the registry without importing this module; the code below needs Keras.
@@ -116,6 +155,22 @@ def claim_parts(to_minimum: float, to_truth: float) -> list[Part]:
     """Every start ends at the loss's one minimum, and that minimum is near the true weights."""
     return [at_most("largest_distance_to_minimum", to_minimum, SAME_MINIMUM),
             at_most("largest_error_vs_truth", to_truth, NEAR_TRUTH)]
+
+
+def outcome(claim: dict) -> str:
+    """Which PREDICT option the measured claim shows: did the three starts meet, and where.
+
+    Met: the farthest start ended within the bar (0.01) of Newton's minimum. Near the truth: that
+    minimum lies within its bar (0.25) of the generating weights. "D" when either part held on
+    some seeds and not on others.
+    """
+    parts = {part["name"]: part for part in claim["parts"]}
+    met, truth = parts["largest_distance_to_minimum"], parts["largest_error_vs_truth"]
+    if any(0 < part["held"] < part["of"] for part in (met, truth)):
+        return "D"
+    if met["mean"] > met["bar"]:
+        return "B"
+    return "A" if truth["mean"] <= truth["bar"] else "C"
 
 
 def _descend(run: Run, x, y, start: str, scale: float, rng) -> np.ndarray:

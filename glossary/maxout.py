@@ -56,6 +56,40 @@ DEMO = {
     "quick": {"epochs": 8},
 }
 
+PREREQUISITES = ("unit", "relu")
+
+PREDICT = {
+    "question": "On [−1, 1] the wave sin(3x) bends one way, then the other. One maxout unit of 8 linear pieces, "
+                "and the difference of two such units, are each trained to follow it. Which of them "
+                "ends up close to the wave everywhere?",
+    "options": {
+        "A": "both: 8 pieces are plenty for one wave",
+        "B": "only the difference of two units",
+        "C": "only the single unit: a difference of two doubles the error",
+        "D": "neither",
+        "E": "it depends on the seed",
+    },
+    "why": "Because the winner can change from input to input, the output is made of straight pieces "
+           "joined at kinks: a learned, convex activation shape. With enough pieces, a maxout unit can "
+           "approximate any convex function of its input, and the difference of two maxout units can "
+           "approximate any continuous function on a bounded region.",
+}
+
+RECALL = (
+    {"question": "A layer of 32 maxout units with 4 pieces each reads 64 inputs. How many parameters "
+                 "does it have?",
+     "options": {"A": "2,080", "B": "8,320", "C": "8,192", "D": "520"},
+     "answer": "B",
+     "why": "Parameter count: from 64 inputs to 32 maxout units with k = 4 costs 4 × (64·32 + 32) = "
+            "8,320 parameters, against 2,080 for a plain dense layer of the same shape."},
+    {"question": "A maxout unit of two pieces reads a single number x. Which two pieces make it compute "
+                 "ReLU?",
+     "options": {"A": "x and 0", "B": "x and −x", "C": "0 and −x", "D": "x and 2x"},
+     "answer": "A",
+     "why": "Special cases with k = 2 and a one-dimensional input: pieces x and 0 give max(x, 0), which "
+            "is ReLU; pieces x and −x give |x|."},
+)
+
 __all__ = ["MaxoutDense", "MaxoutDifference"]
 
 # Everything above is read by the registry without importing this module; the code below needs Keras.
@@ -212,6 +246,23 @@ def claim_parts(relu_gap: float, errors: dict[int, float], sine_one_unit: float,
         at_most("sine_error_difference_of_two", sine_difference, TWO_UNITS_AT_MOST),
         at_most("relu_gap", relu_gap, 0.0, kind="identity"),
     ]
+
+
+def outcome(claim: dict) -> str:
+    """Which PREDICT option the measured claim shows: which model followed sin(3x).
+
+    "Close everywhere" is the difference part's bar (RMS error at most 0.1 on the grid), applied to
+    both models. "E" when either sine part held on some seeds and not on others.
+    """
+    parts = {part["name"]: part for part in claim["parts"]}
+    one, pair = parts["sine_error_one_unit"], parts["sine_error_difference_of_two"]
+    if any(0 < part["held"] < part["of"] for part in (one, pair)):
+        return "E"
+    close = pair["bar"]
+    one_fits, pair_fits = one["mean"] <= close, pair["mean"] <= close
+    if pair_fits:
+        return "A" if one_fits else "B"
+    return "C" if one_fits else "D"
 
 
 def _relu_gap() -> float:

@@ -63,6 +63,50 @@ DEMO = {
                               "so the batch is always one example"},
 }
 
+PREREQUISITES = ("unit",)
+
+PREDICT = {
+    "question": "Rosenblatt's rule is run from zero weights, one example at a time, for several passes: "
+                "first over 200 points that a straight line separates with a margin, then over 200 XOR "
+                "points (diagonally opposite corners share a class). What does it do on each?",
+    "options": {
+        "A": "it stops making mistakes on both sets",
+        "B": "it stops making mistakes on the separable points, but on XOR it keeps missing many "
+             "points in every pass",
+        "C": "it never stops making mistakes on either set, since each correction can undo an "
+             "earlier one",
+        "D": "the other way round: clean on XOR, still erring on the separable points",
+        "E": "it depends on the seed",
+    },
+    "why": "If some line separates the two classes perfectly, this simple procedure is guaranteed to "
+           "find one after a finite number of corrections. The catch is the same straight line. "
+           "Classes that no line can split, XOR being the classic case, are out of reach.",
+}
+
+RECALL = (
+    {"question": "A perceptron has weights (1, 1) and bias −1.5, and each of its two inputs is 0 or 1. "
+                 "Which function of the inputs does it compute?",
+     "options": {"A": "logical AND", "B": "logical OR", "C": "logical XOR", "D": "logical NAND"},
+     "answer": "A",
+     "why": "Example, logical AND with w = (1, 1) and b = −1.5: (1,1) gives 0.5 > 0, so 1; (1,0) and "
+            "(0,1) give −0.5, so 0; (0,0) gives −1.5, so 0."},
+    {"question": "What does Rosenblatt's learning rule change after an example that the perceptron "
+                 "classified correctly?",
+     "options": {"A": "nothing", "B": "it moves the weights a little towards that example",
+                 "C": "it shrinks every weight a little", "D": "only the bias"},
+     "answer": "A",
+     "why": "Since y − ŷ is 0 on correct answers, only mistakes change anything."},
+    {"question": "What kept networks of several layers of hard-step perceptrons from being trained "
+                 "the way today's networks are?",
+     "options": {"A": "the step's slope is zero almost everywhere, so no gradient flows back",
+                 "B": "the step is too slow to compute",
+                 "C": "its outputs are not probabilities",
+                 "D": "a layer of perceptrons can only compute linear functions"},
+     "answer": "A",
+     "why": "The fix, layering units into a multilayer network, needed a training method that a hard "
+            "step cannot support: its slope is zero almost everywhere, so no gradient flows back."},
+)
+
 __all__ = ["perceptron", "wrong_side", "perceptron_loss", "PerceptronLoss", "Mistakes", "mistake_bound"]
 
 # Everything above is read by the registry without importing this module; the code below needs Keras.
@@ -200,6 +244,23 @@ def claim_parts(per_epoch: list[int], bound: float, xor_per_epoch: list[int], xo
         at_least("xor_fewest_mistakes_share", min(xor_per_epoch) / xor_points, XOR_WRONG_AT_LEAST),
         at_most("mistakes_over_bound", sum(per_epoch) / bound, 1.0, kind="identity"),
     ]
+
+
+def outcome(claim: dict) -> str:
+    """Which PREDICT option the measured claim shows: where the rule settled.
+
+    Settled on the separable points: at least the bar's number of clean epochs at the end. Learned
+    XOR: its best epoch missed fewer than the bar's share (a quarter, what the best line must miss).
+    "E" when either part held on some seeds and not on others.
+    """
+    parts = {part["name"]: part for part in claim["parts"]}
+    clean, xor = parts["clean_epochs_at_the_end"], parts["xor_fewest_mistakes_share"]
+    if any(0 < part["held"] < part["of"] for part in (clean, xor)):
+        return "E"
+    settled, xor_learned = clean["mean"] >= clean["bar"], xor["mean"] < xor["bar"]
+    if settled:
+        return "A" if xor_learned else "B"
+    return "D" if xor_learned else "C"
 
 
 def _thresholded(model: keras.Model) -> keras.Model:

@@ -67,6 +67,43 @@ DEMO = {
                                  "to show what a rate far too large does to ReLU units"},
 }
 
+PREREQUISITES = ("activation", "layer")
+
+PREDICT = {
+    "question": "A network with two hidden layers of 64 ReLU units is trained on digit images with Adam "
+                "at its usual learning rate, 0.001, and a fresh copy at 0.1, a hundred times larger. "
+                "How many of the first hidden layer's units end up outputting zero on every training "
+                "image?",
+    "options": {
+        "A": "a few in either network: a unit only falls silent through an unlucky start",
+        "B": "a few at 0.001, most of them at 0.1",
+        "C": "the other way round: many at 0.001, few at 0.1",
+        "D": "many in both networks",
+        "E": "it depends on the seed",
+    },
+    "why": "A \"dead\" ReLU is a unit whose pre-activation is negative for every training input: its "
+           "slope is then 0 on every example, so no gradient reaches its weights. A large learning rate "
+           "can kill many units at once.",
+}
+
+RECALL = (
+    {"question": "A ReLU layer receives z = (−2, 0.5, 3). By what does it multiply the upstream gradient "
+                 "on the way back?",
+     "options": {"A": "(0, 1, 1)", "B": "(0, 0.5, 3)", "C": "(1, 1, 1)", "D": "(0, 0.25, 0.25)"},
+     "answer": "A",
+     "why": "Example: for z = (−2, 0.5, 3) a ReLU layer outputs (0, 0.5, 3) and passes back the upstream "
+            "gradient multiplied by (0, 1, 1)."},
+    {"question": "A ReLU unit in the first hidden layer outputs 0 for every training input. What can "
+                 "more training do about it?",
+     "options": {"A": "nothing: the unit stays silent for good",
+                 "B": "revive it, once the layers below it move its input",
+                 "C": "revive it, if the learning rate is lowered",
+                 "D": "revive it through its bias, which always gets a gradient"},
+     "answer": "A",
+     "why": "In the first hidden layer, whose inputs are the data themselves, nothing can change that: "
+            "the unit is dead for good."},
+)
+
 __all__ = ["dead_units"]
 
 # Everything above is read by the registry without importing this module; the code below needs Keras.
@@ -125,6 +162,25 @@ def claim_parts(dead_usual: float, dead_too_large: float, revived_first_layer: i
         at_most("dead_share_usual_rate", dead_usual, FEW_DEAD),
         at_most("revived_units", revived_first_layer, 0, kind="identity"),
     ]
+
+
+def outcome(claim: dict) -> str:
+    """Which PREDICT option the measured claim shows: where the first layer's units died.
+
+    "Most" and "few" are the claim's bars: at least MANY_DEAD (half) of the units dead at the large
+    rate, at most FEW_DEAD (a quarter) at the usual one. "E" when either part held on some seeds
+    and not on others.
+    """
+    parts = {part["name"]: part for part in claim["parts"]}
+    large, usual = parts["dead_share_rate_too_large"], parts["dead_share_usual_rate"]
+    if any(0 < part["held"] < part["of"] for part in (large, usual)):
+        return "E"
+    many_at_large, few_at_usual = large["mean"] >= large["bar"], usual["mean"] <= usual["bar"]
+    if many_at_large:
+        return "B" if few_at_usual else "D"
+    if few_at_usual:
+        return "A"
+    return "C" if usual["mean"] > large["mean"] else "D"
 
 
 def demo(run: Run) -> None:

@@ -69,6 +69,39 @@ DEMO = {
     "quick": {"epochs": 12},
 }
 
+PREREQUISITES = ("activation",)
+
+PREDICT = {
+    "question": "Each point of a plane gets label 1 at random, with a chance that varies smoothly from "
+                "place to place, so the same spot can carry either label. A small network ending in "
+                "one sigmoid unit is trained on these 0/1 labels with cross-entropy. What does its "
+                "output come to say on new points?",
+    "options": {
+        "A": "0 or 1 on most points, surer than the labels allow: it learns to pick a class",
+        "B": "close to the true chance of label 1 at each point",
+        "C": "about the same number everywhere: the noisy labels wash out what it could learn",
+        "D": "it depends on the seed",
+    },
+    "why": "The logistic sigmoid σ(z) = 1 / (1 + e^(−z)) squashes any real number into the open "
+           "interval (0, 1), which makes it the standard way to turn a score into a probability. Pair "
+           "a sigmoid output with binary cross-entropy: the gradient of the loss with respect to z then "
+           "simplifies to a − y, which stays large whenever the prediction is badly wrong.",
+}
+
+RECALL = (
+    {"question": "Compared with a sigmoid unit at pre-activation z = 0, how much of the gradient does one "
+                 "at z = 5 pass back?",
+     "options": {"A": "under 3%", "B": "about half", "C": "about 99%, like its output",
+                 "D": "all of it: the curve is smooth everywhere"},
+     "answer": "A",
+     "why": "Numbers: σ(2) ≈ 0.881 and σ(−2) ≈ 0.119; σ(5) ≈ 0.9933 but σ'(5) ≈ 0.0066, so a unit "
+            "sitting at z = 5 passes back under 3% of the gradient it would pass at z = 0."},
+    {"question": "For the logistic sigmoid σ, what does σ(−z) equal?",
+     "options": {"A": "1 − σ(z)", "B": "−σ(z)", "C": "σ(z) / 2", "D": "σ(z) − 0.5"},
+     "answer": "A",
+     "why": "σ(z) = 1 / (1 + e^(−z)), with σ(−z) = 1 − σ(z) and σ(0) = 0.5."},
+)
+
 __all__ = ["logit", "expected_calibration_error"]
 
 # Everything above is read by the registry without importing this module; the code below needs Keras.
@@ -129,6 +162,23 @@ def claim_parts(gap: float, calibration_error: float) -> list[Part]:
     often as it says."""
     return [at_most("mean_probability_gap", gap, GAP_AT_MOST),
             at_most("calibration_error", calibration_error, CALIBRATION_AT_MOST)]
+
+
+def outcome(claim: dict) -> str:
+    """Which PREDICT option the measured claim shows: what the sigmoid's output came to mean.
+
+    Near the truth and calibrated: "B". Calibrated but far from the truth: the output says about
+    the same (the base rate) everywhere, "C". Not calibrated: what it states does not come true as
+    often as it says, the mark of an output pushed to 0 or 1, "A". "D" when either part held on
+    some seeds and not on others.
+    """
+    parts = {part["name"]: part for part in claim["parts"]}
+    gap, calibration = parts["mean_probability_gap"], parts["calibration_error"]
+    if any(0 < part["held"] < part["of"] for part in (gap, calibration)):
+        return "D"
+    if calibration["mean"] > calibration["bar"]:
+        return "A"
+    return "B" if gap["mean"] <= gap["bar"] else "C"
 
 
 def _calibration_rows(p: np.ndarray, y: np.ndarray, bins: int = 10) -> list[list[float]]:

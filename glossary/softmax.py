@@ -63,6 +63,45 @@ DEMO = {
     "quick": {"epochs": 10},
 }
 
+PREREQUISITES = ("sigmoid", "layer")
+
+PREDICT = {
+    "question": "On the same digit images, one dense layer followed by softmax is trained beside ten "
+                "separate sigmoid units, each taught to answer \"is it this digit?\". How do the two "
+                "compare on the test images?",
+    "options": {
+        "A": "about as accurate, but only the softmax outputs add up to 1 on each image",
+        "B": "about as accurate, and both sets of outputs add up to about 1: each sigmoid learns its "
+             "digit's probability",
+        "C": "the sigmoids are far less accurate: ten separate yes/no answers cannot pick one digit",
+        "D": "the softmax layer is far less accurate",
+        "E": "it depends on the seed",
+    },
+    "why": "Softmax turns a vector of K real-valued scores into K positive numbers that add up to 1, so "
+           "the last layer of a classifier can give one probability per class. Unlike sigmoid or ReLU, "
+           "softmax is not applied unit by unit; each output depends on all the scores.",
+}
+
+RECALL = (
+    {"question": "What does softmax turn the scores (2, 1, 0) into?",
+     "options": {"A": "about (0.665, 0.245, 0.090)", "B": "about (0.667, 0.333, 0)",
+                 "C": "(1, 0, 0)", "D": "(0.5, 0.3, 0.2)"},
+     "answer": "A",
+     "why": "Worked example, z = (2, 1, 0): e² ≈ 7.389, e¹ ≈ 2.718, e⁰ = 1, total ≈ 11.107, so "
+            "p ≈ (0.665, 0.245, 0.090)."},
+    {"question": "Every score fed to a softmax is raised by the same amount c. What happens to its "
+                 "outputs?",
+     "options": {"A": "they stay exactly the same", "B": "the largest one grows",
+                 "C": "they become more even", "D": "they no longer sum to 1"},
+     "answer": "A",
+     "why": "Adding the same constant c to every score changes nothing, since e^c cancels."},
+    {"question": "With only two scores, z₁ and z₂, what is softmax's first output?",
+     "options": {"A": "σ(z₁ − z₂)", "B": "σ(z₁)", "C": "z₁ / (z₁ + z₂)", "D": "e^(z₁ − z₂)"},
+     "answer": "A",
+     "why": "Two classes: p₁ = e^(z₁) / (e^(z₁) + e^(z₂)) = σ(z₁ − z₂), the logistic sigmoid of the "
+            "score gap."},
+)
+
 __all__ = ["softmax", "textbook_softmax", "SoftmaxFromScratch"]
 
 # Everything above is read by the registry without importing this module; the code below needs Keras.
@@ -170,6 +209,23 @@ def claim_parts(softmax_accuracy: float, softmax_share_error: float, sigmoid_acc
         at_least("sigmoid_share_off_by_0_1", sigmoid_share_off, STRAY_SHARE),
         at_most("softmax_max_sum_error", softmax_sum_error, 1e-5, kind="identity"),
     ]
+
+
+def outcome(claim: dict) -> str:
+    """Which PREDICT option the measured claim shows: accuracy, and whose outputs add up to 1.
+
+    "About as accurate" is the claim's band (within AS_ACCURATE, 0.05); the sigmoids' outputs fail
+    to add up when the sum misses 1 by more than 0.1 on at least STRAY_SHARE of the test images.
+    "E" when either part held on some seeds and not on others.
+    """
+    parts = {part["name"]: part for part in claim["parts"]}
+    gap, off = parts["sigmoid_accuracy_gap"], parts["sigmoid_share_off_by_0_1"]
+    if any(0 < part["held"] < part["of"] for part in (gap, off)):
+        return "E"
+    if gap["mean"] <= gap["bar"]:
+        return "A" if off["mean"] >= off["bar"] else "B"
+    numbers = claim["numbers"]
+    return "C" if numbers["sigmoid_accuracy"] < numbers["softmax_accuracy"] else "D"
 
 
 def demo(run: Run) -> None:

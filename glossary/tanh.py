@@ -63,6 +63,37 @@ DEMO = {
     "quick": {"epochs": 5},
 }
 
+PREREQUISITES = ("activation", "sigmoid")
+
+PREDICT = {
+    "question": "One hidden layer of 64 units is trained on digit images by plain SGD, once with "
+                "sigmoid units and once with tanh units; nothing else differs. After two epochs, which "
+                "network classifies more of the test digits correctly?",
+    "options": {
+        "A": "the tanh network, by a wide margin",
+        "B": "the sigmoid network",
+        "C": "neither: they are within a few points of each other",
+        "D": "it depends on the seed",
+    },
+    "why": "That symmetry matters: a layer of tanh units produces outputs that average near zero, so the "
+           "next layer sees inputs of both signs and its weights can move in different directions "
+           "during one update. With the all-positive sigmoid, the gradients for all weights into a "
+           "unit share a sign, which makes learning zig-zag. Slope: tanh'(z) = 1 − tanh²(z), equal to "
+           "1 at z = 0, four times the sigmoid's peak of 0.25.",
+}
+
+RECALL = (
+    {"question": "tanh has slope 1 at z = 0. Roughly what is its slope at z = 2?",
+     "options": {"A": "0.07", "B": "0.5", "C": "0.96", "D": "0.25"},
+     "answer": "A",
+     "why": "Numbers: tanh(1) ≈ 0.762, tanh(2) ≈ 0.964, and tanh'(2) = 1 − 0.964² ≈ 0.071, so by z = 2 "
+            "the slope has already fallen by more than 90% from its peak."},
+    {"question": "How can tanh(z) be written with the logistic sigmoid σ?",
+     "options": {"A": "2σ(2z) − 1", "B": "σ(z) − 0.5", "C": "2σ(z)", "D": "σ(z)²"},
+     "answer": "A",
+     "why": "tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z)) = 2σ(2z) − 1, where σ is the logistic sigmoid."},
+)
+
 __all__ = ["tanh_from_sigmoid"]
 
 # Everything above is read by the registry without importing this module; the code below needs Keras.
@@ -115,6 +146,27 @@ def claim_parts(tanh_mean: float, sigmoid_mean: float, tanh_early: float,
         at_least("tanh_accuracy_early", tanh_early, FAST),
         at_most("sigmoid_accuracy_early", sigmoid_early, SLOW),
     ]
+
+
+# How close the two early accuracies must be for PREDICT's "neither" (option C).
+SAME_WITHIN = 0.03
+
+
+def outcome(claim: dict) -> str:
+    """Which PREDICT option the measured claim shows: which network was ahead early on.
+
+    Reads the early test accuracies the claim measured (its parts `tanh_accuracy_early` and
+    `sigmoid_accuracy_early`); within SAME_WITHIN of each other is "neither". "D" when either part
+    held on some seeds and not on others.
+    """
+    parts = {part["name"]: part for part in claim["parts"]}
+    tanh_early, sigmoid_early = parts["tanh_accuracy_early"], parts["sigmoid_accuracy_early"]
+    if any(0 < part["held"] < part["of"] for part in (tanh_early, sigmoid_early)):
+        return "D"
+    lead = tanh_early["mean"] - sigmoid_early["mean"]
+    if abs(lead) <= SAME_WITHIN:
+        return "C"
+    return "A" if lead > 0 else "B"
 
 
 def demo(run: Run) -> None:

@@ -80,6 +80,49 @@ DEMO = {
     "quick": {"epochs": 12},
 }
 
+PREREQUISITES = ()
+
+PREDICT = {
+    "question": "Points around the four corners of a square are labelled so that diagonally opposite "
+                "corners share a class (XOR). One sigmoid unit and one maxout unit of two pieces are "
+                "each trained on them. Which of the two learns to classify new points?",
+    "options": {
+        "A": "both of them, given enough epochs",
+        "B": "only the maxout unit",
+        "C": "only the sigmoid unit: a max of sums is harder to train",
+        "D": "neither: any single unit draws one straight boundary",
+        "E": "it depends on the seed",
+    },
+    "why": "So one unit cannot learn XOR, where (0,1) and (1,0) must fall on one side and (0,0) and "
+           "(1,1) on the other; no straight cut does that. Two layers of units can. Units can be richer "
+           "than one weighted sum. A maxout unit forms several sums and keeps the largest; an LSTM unit "
+           "wires several sigmoid and tanh gates around a memory cell.",
+}
+
+RECALL = (
+    {"question": "A unit with a sigmoid activation has weights (0.5, −1) and bias 1. What does it "
+                 "output for the input (1, 2)?",
+     "options": {"A": "about 0.378", "B": "about 0.622", "C": "−0.5", "D": "about 0.818"},
+     "answer": "A",
+     "why": "With the sigmoid σ: x = (1, 2), w = (0.5, −1), b = 1 gives z = 0.5 − 2 + 1 = −0.5 and "
+            "a = σ(−0.5) ≈ 0.378."},
+    {"question": "How does a unit's weight vector w lie relative to the set of inputs where its weighted "
+                 "sum plus bias is zero?",
+     "options": {"A": "perpendicular to it", "B": "parallel to it", "C": "at 45 degrees to it",
+                 "D": "in no fixed way: the bias sets the boundary's direction"},
+     "answer": "A",
+     "why": "Geometry: w is normal (perpendicular) to the boundary w·x + b = 0, since two points x, x′ on "
+            "it give w·(x − x′) = 0."},
+    {"question": "A sigmoid unit with weights w and bias b computes z = w·x + b for an input x. How far "
+                 "does x lie from the unit's decision boundary, sign included?",
+     "options": {"A": "z/‖w‖", "B": "z itself", "C": "−b/‖w‖, the same for every input",
+                 "D": "σ(z), the unit's output"},
+     "answer": "A",
+     "why": "The boundary lies at signed distance −b/‖w‖ from the origin along w, and a point's signed "
+            "distance to it is z/‖w‖: the farther a point, the larger |z| and the more sure a sigmoid "
+            "unit."},
+)
+
 __all__ = ["Unit", "MaxoutUnit"]
 
 # Everything above is read by the registry without importing this module; the code below needs Keras.
@@ -214,6 +257,24 @@ def claim_parts(separable: float, xor_unit: float, xor_maxout: float,
         at_most("xor_unit_accuracy", xor_unit, line_at_most),
         at_least("xor_maxout_accuracy", xor_maxout, learned),
     ]
+
+
+def outcome(claim: dict) -> str:
+    """Which PREDICT option the measured claim shows: which unit learned XOR.
+
+    A unit learned XOR when its test accuracy clears the maxout part's bar (0.90, "learned"), out of
+    reach of any straight line, which gets at most three of the four corners. "E" when either XOR
+    part held on some seeds and not on others.
+    """
+    parts = {part["name"]: part for part in claim["parts"]}
+    unit, maxout = parts["xor_unit_accuracy"], parts["xor_maxout_accuracy"]
+    if any(0 < part["held"] < part["of"] for part in (unit, maxout)):
+        return "E"
+    learned = maxout["bar"]
+    unit_learned, maxout_learned = unit["mean"] >= learned, maxout["mean"] >= learned
+    if maxout_learned:
+        return "A" if unit_learned else "B"
+    return "C" if unit_learned else "D"
 
 
 def demo(run: Run) -> None:

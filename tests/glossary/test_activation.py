@@ -203,3 +203,38 @@ def test_without_the_nonlinearity_the_claim_fails(quick_demo, monkeypatch):
     ReLU, so it is one linear map too and stays near the best straight cut (about 0.6)."""
     monkeypatch.setattr(activation, "NONLINEARITY", "linear")
     assert_fails_through(quick_demo("activation"), "relu_5_layers_accuracy")
+
+
+# -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
+
+def recorded(*seeds):
+    """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
+    context numbers)."""
+    from types import SimpleNamespace
+
+    from nutshell.run import Claim, verdict_over_seeds
+
+    return verdict_over_seeds([SimpleNamespace(result=Claim(
+        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+        for parts, context in seeds])
+
+
+def measured(best_line, stacked):
+    return claim_parts(best_line, stacked, 0.995, 1e-7, 5e4), {"best_line_accuracy": best_line}
+
+
+OUTCOMES = [  # (what each seed measured, the option it shows)
+    ([measured(0.64, 0.645)] * 3, "B"),                   # as measured: no better than one cut
+    ([measured(0.64, 0.80)] * 3, "A"),
+    ([measured(0.64, 0.50)] * 3, "C"),
+    ([measured(0.64, 0.645), measured(0.62, 0.72)], "D"),
+]
+
+
+@pytest.mark.parametrize("seeds, option", OUTCOMES, ids=[option for _, option in OUTCOMES])
+def test_outcome_names_the_option_the_numbers_show(seeds, option):
+    assert activation.outcome(recorded(*seeds)) == option
+
+
+def test_every_prediction_option_can_be_the_outcome():
+    assert {option for _, option in OUTCOMES} == set(activation.PREDICT["options"])

@@ -121,3 +121,44 @@ def test_with_a_single_unit_in_place_of_the_layer_the_claim_fails(quick_demo, mo
     units the MLP is past the quick bar after one epoch (0.89 on the validation split, seed 100)."""
     monkeypatch.setattr(entry, "_HIDDEN", (1,))
     assert_fails_through(quick_demo("layer", epochs=2), "test_accuracy")
+
+
+# -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
+
+def recorded(*seeds):
+    """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
+    context numbers)."""
+    from types import SimpleNamespace
+
+    from nutshell.run import Claim, verdict_over_seeds
+
+    return verdict_over_seeds([SimpleNamespace(result=Claim(
+        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+        for parts, context in seeds])
+
+
+def measured(hidden, output, total=None):
+    """One seed's claim from the parameter counts of the hidden and output layers."""
+    table = [("hidden_1", "n", 0, hidden, hidden), ("output", "128", 0, output, output)]
+    total = hidden + output if total is None else total
+    return claim_parts(0.925, 0.85, table, 0.0), {
+        "total_parameters": total, "keras_dense_parameters": total,
+        "hidden_1_parameters": hidden, "output_parameters": output}
+
+
+OUTCOMES = [  # (what each seed measured, the option it shows)
+    ([measured(100_480, 1_290)] * 3, "B"),                # MNIST: 784 -> 128 -> 10
+    ([measured(8_320, 1_290)] * 3, "B"),                  # the 8x8 digits: 64 -> 128 -> 10
+    ([measured(1_000, 1_000, total=300_000)], "A"),       # an input stage with weights of its own
+    ([measured(640, 12_900)], "C"),                       # a CSV of 4 features and 100 classes
+    ([measured(640, 387)], "D"),                          # a CSV of 4 features and 3 classes
+]
+
+
+@pytest.mark.parametrize("seeds, option", OUTCOMES, ids=[f"{option}{i}" for i, (_, option) in enumerate(OUTCOMES)])
+def test_outcome_names_the_option_the_numbers_show(seeds, option):
+    assert entry.outcome(recorded(*seeds)) == option
+
+
+def test_every_prediction_option_can_be_the_outcome():
+    assert {option for _, option in OUTCOMES} == set(entry.PREDICT["options"])

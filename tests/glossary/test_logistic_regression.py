@@ -58,3 +58,38 @@ def test_without_the_log_likelihood_the_claim_fails(quick_demo, monkeypatch):
     likelihood's, and through the sigmoid's flat tails the far start barely moves."""
     monkeypatch.setattr(entry, "LOSS", keras.losses.MeanSquaredError)
     assert_fails_through(quick_demo("logistic-regression"), "largest_distance_to_minimum")
+
+
+# -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
+
+def recorded(*seeds):
+    """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
+    context numbers)."""
+    from types import SimpleNamespace
+
+    from nutshell.run import Claim, verdict_over_seeds
+
+    return verdict_over_seeds([SimpleNamespace(result=Claim(
+        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+        for parts, context in seeds])
+
+
+def measured(to_minimum, to_truth):
+    return claim_parts(to_minimum, to_truth), {"w1": 2.0, "w2": -1.0, "b": 0.5}
+
+
+OUTCOMES = [  # (what each seed measured, the option it shows)
+    ([measured(0.002, 0.09)] * 3, "A"),                   # as measured: one minimum, near the truth
+    ([measured(0.8, 0.09)] * 3, "B"),
+    ([measured(0.002, 0.6)] * 3, "C"),
+    ([measured(0.002, 0.09), measured(0.05, 0.09)], "D"),
+]
+
+
+@pytest.mark.parametrize("seeds, option", OUTCOMES, ids=[option for _, option in OUTCOMES])
+def test_outcome_names_the_option_the_numbers_show(seeds, option):
+    assert entry.outcome(recorded(*seeds)) == option
+
+
+def test_every_prediction_option_can_be_the_outcome():
+    assert {option for _, option in OUTCOMES} == set(entry.PREDICT["options"])

@@ -112,3 +112,45 @@ def test_without_the_max_the_claim_fails(quick_demo, monkeypatch):
 
     monkeypatch.setattr(MaxoutDense, "call", mean_of_pieces)
     assert_fails_through(quick_demo("maxout"), "x_squared_error_ratio", "sine_error_difference_of_two")
+
+
+# -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
+
+def recorded(*seeds):
+    """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
+    context numbers)."""
+    from types import SimpleNamespace
+
+    from nutshell.run import Claim, verdict_over_seeds
+
+    return verdict_over_seeds([SimpleNamespace(result=Claim(
+        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+        for parts, context in seeds])
+
+
+def measured(one_unit, difference):
+    errors = {2: 0.077, 4: 0.04, 8: 0.03}
+    return claim_parts(0.0, errors, one_unit, difference), {
+        f"x_squared_error_{k}_pieces": error for k, error in errors.items()}
+
+
+OUTCOMES = [  # (what each seed measured, the option it shows)
+    ([measured(0.345, 0.072)] * 3, "B"),                  # as measured: only the difference
+    ([measured(0.05, 0.072)] * 3, "A"),
+    ([measured(0.05, 0.30)] * 3, "C"),
+    ([measured(0.345, 0.30)] * 3, "D"),
+    ([measured(0.345, 0.072), measured(0.345, 0.20)], "E"),
+]
+
+
+@pytest.mark.parametrize("seeds, option", OUTCOMES, ids=[option for _, option in OUTCOMES])
+def test_outcome_names_the_option_the_numbers_show(seeds, option):
+    from nutshell.glossary.maxout import outcome
+
+    assert outcome(recorded(*seeds)) == option
+
+
+def test_every_prediction_option_can_be_the_outcome():
+    from nutshell.glossary.maxout import PREDICT
+
+    assert {option for _, option in OUTCOMES} == set(PREDICT["options"])

@@ -119,3 +119,42 @@ def test_without_learning_from_mistakes_the_claim_fails(quick_demo, monkeypatch)
 
     monkeypatch.setattr(entry, "perceptron_loss", every_example)
     assert_fails_through(quick_demo("perceptron"), "clean_epochs_at_the_end")
+
+
+# -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
+
+def recorded(*seeds):
+    """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
+    context numbers)."""
+    from types import SimpleNamespace
+
+    from nutshell.run import Claim, verdict_over_seeds
+
+    return verdict_over_seeds([SimpleNamespace(result=Claim(
+        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+        for parts, context in seeds])
+
+
+SETTLES, NEVER = [12, 5, 2, 0, 0, 0, 0, 0, 0, 0], [5] * 10
+
+
+def measured(per_epoch, xor_per_epoch):
+    return claim_parts(per_epoch, 270.0, xor_per_epoch, 200), {"mistakes_in_all": sum(per_epoch)}
+
+
+OUTCOMES = [  # (what each seed measured, the option it shows)
+    ([measured(SETTLES, [95, 88, 80] + [90] * 7)] * 3, "B"),       # as measured
+    ([measured(SETTLES, [40, 10] + [0] * 8)] * 3, "A"),
+    ([measured(NEVER, [90] * 10)] * 3, "C"),
+    ([measured(NEVER, [10] * 10)] * 3, "D"),
+    ([measured(SETTLES, [90] * 10), measured(NEVER, [90] * 10)], "E"),
+]
+
+
+@pytest.mark.parametrize("seeds, option", OUTCOMES, ids=[option for _, option in OUTCOMES])
+def test_outcome_names_the_option_the_numbers_show(seeds, option):
+    assert entry.outcome(recorded(*seeds)) == option
+
+
+def test_every_prediction_option_can_be_the_outcome():
+    assert {option for _, option in OUTCOMES} == set(entry.PREDICT["options"])

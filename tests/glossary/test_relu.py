@@ -49,3 +49,39 @@ def test_without_the_flat_side_the_claim_fails(quick_demo, monkeypatch):
     zero still answers and still learns, so the large rate leaves no silent unit."""
     monkeypatch.setattr(relu, "ACTIVATION", "leaky_relu")
     assert_fails_through(quick_demo("relu"), "dead_share_rate_too_large")
+
+
+# -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
+
+def recorded(*seeds):
+    """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
+    context numbers)."""
+    from types import SimpleNamespace
+
+    from nutshell.run import Claim, verdict_over_seeds
+
+    return verdict_over_seeds([SimpleNamespace(result=Claim(
+        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+        for parts, context in seeds])
+
+
+def measured(dead_usual, dead_too_large):
+    return claim_parts(dead_usual, dead_too_large, 0), {"dead_share_at_start": 0.02}
+
+
+OUTCOMES = [  # (what each seed measured, the option it shows)
+    ([measured(0.05, 0.92)] * 3, "B"),                    # as measured
+    ([measured(0.05, 0.10)] * 3, "A"),                    # leaky ReLU: nothing falls silent
+    ([measured(0.60, 0.10)] * 3, "C"),
+    ([measured(0.60, 0.92)] * 3, "D"),
+    ([measured(0.05, 0.92), measured(0.05, 0.30)], "E"),
+]
+
+
+@pytest.mark.parametrize("seeds, option", OUTCOMES, ids=[option for _, option in OUTCOMES])
+def test_outcome_names_the_option_the_numbers_show(seeds, option):
+    assert relu.outcome(recorded(*seeds)) == option
+
+
+def test_every_prediction_option_can_be_the_outcome():
+    assert {option for _, option in OUTCOMES} == set(relu.PREDICT["options"])

@@ -68,3 +68,42 @@ def test_without_the_sigmoid_the_claim_fails(quick_demo, monkeypatch):
 
     monkeypatch.setitem(activation.ACTIVATIONS, "sigmoid", (step, lambda z: 0.0 * z))
     assert_fails_through(quick_demo("sigmoid"), "mean_probability_gap", "calibration_error")
+
+
+# -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
+
+def recorded(*seeds):
+    """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
+    context numbers)."""
+    from types import SimpleNamespace
+
+    from nutshell.run import Claim, verdict_over_seeds
+
+    return verdict_over_seeds([SimpleNamespace(result=Claim(
+        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+        for parts, context in seeds])
+
+
+def measured(gap, calibration_error):
+    return claim_parts(gap, calibration_error), {"median_log_odds_gap": 0.2}
+
+
+OUTCOMES = [  # (what each seed measured, the option it shows)
+    ([measured(0.02, 0.01)] * 3, "B"),                    # as measured: the true probability
+    ([measured(0.15, 0.12)] * 3, "A"),                    # a hard step: only 0 or 1
+    ([measured(0.30, 0.01)] * 3, "C"),                    # the base rate everywhere
+    ([measured(0.02, 0.01), measured(0.02, 0.05)], "D"),
+]
+
+
+@pytest.mark.parametrize("seeds, option", OUTCOMES, ids=[option for _, option in OUTCOMES])
+def test_outcome_names_the_option_the_numbers_show(seeds, option):
+    from nutshell.glossary.sigmoid import outcome
+
+    assert outcome(recorded(*seeds)) == option
+
+
+def test_every_prediction_option_can_be_the_outcome():
+    from nutshell.glossary.sigmoid import PREDICT
+
+    assert {option for _, option in OUTCOMES} == set(PREDICT["options"])

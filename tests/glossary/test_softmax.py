@@ -109,3 +109,40 @@ def test_without_the_normalisation_the_claim_fails(quick_demo, monkeypatch):
     outputs are no distribution: summed over the images they miscount the classes."""
     monkeypatch.setattr(softmax_entry, "softmax", lambda z, axis=-1: ops.exp(ops.convert_to_tensor(z) - 3.0))
     assert_fails_through(quick_demo("softmax"), "softmax_class_share_error")
+
+
+# -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
+
+def recorded(*seeds):
+    """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
+    context numbers)."""
+    from types import SimpleNamespace
+
+    from nutshell.run import Claim, verdict_over_seeds
+
+    return verdict_over_seeds([SimpleNamespace(result=Claim(
+        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+        for parts, context in seeds])
+
+
+def measured(softmax_accuracy, sigmoid_accuracy, sigmoid_share_off):
+    return claim_parts(softmax_accuracy, 0.01, sigmoid_accuracy, sigmoid_share_off, 2e-7), {
+        "sigmoid_accuracy": sigmoid_accuracy, "sigmoid_sum_min": 0.13, "sigmoid_sum_max": 1.8}
+
+
+OUTCOMES = [  # (what each seed measured, the option it shows)
+    ([measured(0.964, 0.948, 0.60)] * 3, "A"),            # as measured
+    ([measured(0.964, 0.948, 0.02)] * 3, "B"),
+    ([measured(0.964, 0.70, 0.60)] * 3, "C"),
+    ([measured(0.60, 0.948, 0.60)] * 3, "D"),
+    ([measured(0.964, 0.948, 0.60), measured(0.964, 0.948, 0.05)], "E"),
+]
+
+
+@pytest.mark.parametrize("seeds, option", OUTCOMES, ids=[option for _, option in OUTCOMES])
+def test_outcome_names_the_option_the_numbers_show(seeds, option):
+    assert softmax_entry.outcome(recorded(*seeds)) == option
+
+
+def test_every_prediction_option_can_be_the_outcome():
+    assert {option for _, option in OUTCOMES} == set(softmax_entry.PREDICT["options"])

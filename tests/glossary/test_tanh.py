@@ -51,3 +51,39 @@ def test_without_tanh_the_claim_fails(quick_demo, monkeypatch):
     and it learns no faster than the other. Two epochs suffice: the claim compares epoch 2."""
     monkeypatch.setattr(tanh, "CONTENDER", "sigmoid")
     assert_fails_through(quick_demo("tanh", epochs=2), "tanh_mean_output_magnitude", "tanh_accuracy_early")
+
+
+# -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
+
+def recorded(*seeds):
+    """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
+    context numbers)."""
+    from types import SimpleNamespace
+
+    from nutshell.run import Claim, verdict_over_seeds
+
+    return verdict_over_seeds([SimpleNamespace(result=Claim(
+        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+        for parts, context in seeds])
+
+
+def measured(tanh_early, sigmoid_early):
+    return claim_parts(0.01, 0.48, tanh_early, sigmoid_early), {
+        "tanh_mean_output": 0.01, "tanh_accuracy_final": 0.94, "sigmoid_accuracy_final": 0.75}
+
+
+OUTCOMES = [  # (what each seed measured, the option it shows)
+    ([measured(0.90, 0.50)] * 3, "A"),                    # as measured: tanh far ahead
+    ([measured(0.60, 0.85)] * 3, "B"),
+    ([measured(0.91, 0.90)] * 3, "C"),
+    ([measured(0.90, 0.50), measured(0.75, 0.50)], "D"),
+]
+
+
+@pytest.mark.parametrize("seeds, option", OUTCOMES, ids=[option for _, option in OUTCOMES])
+def test_outcome_names_the_option_the_numbers_show(seeds, option):
+    assert tanh.outcome(recorded(*seeds)) == option
+
+
+def test_every_prediction_option_can_be_the_outcome():
+    assert {option for _, option in OUTCOMES} == set(tanh.PREDICT["options"])

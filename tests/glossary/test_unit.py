@@ -86,3 +86,39 @@ def test_without_a_second_piece_the_claim_fails(quick_demo, monkeypatch):
     number of epochs helps), which keeps this CI test short."""
     monkeypatch.setattr(unit, "MAXOUT_PIECES", 1)
     assert_fails_through(quick_demo("unit", epochs=3), "xor_maxout_accuracy")
+
+
+# -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
+
+def recorded(*seeds):
+    """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
+    context numbers)."""
+    from types import SimpleNamespace
+
+    from nutshell.run import Claim, verdict_over_seeds
+
+    return verdict_over_seeds([SimpleNamespace(result=Claim(
+        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+        for parts, context in seeds])
+
+
+def measured(separable, xor_unit, xor_maxout):
+    return claim_parts(separable, xor_unit, xor_maxout), {}
+
+
+OUTCOMES = [  # (what each seed measured, the option it shows)
+    ([measured(0.995, 0.52, 1.0)] * 3, "B"),                       # as measured: only maxout
+    ([measured(0.995, 0.97, 1.0)] * 3, "A"),                       # a line that beats 3 corners
+    ([measured(0.995, 0.97, 0.75)] * 3, "C"),
+    ([measured(0.995, 0.52, 0.75)] * 3, "D"),                      # maxout stuck at 3 corners too
+    ([measured(0.995, 0.52, 1.0), measured(0.995, 0.52, 0.75)], "E"),
+]
+
+
+@pytest.mark.parametrize("seeds, option", OUTCOMES, ids=[option for _, option in OUTCOMES])
+def test_outcome_names_the_option_the_numbers_show(seeds, option):
+    assert unit.outcome(recorded(*seeds)) == option
+
+
+def test_every_prediction_option_can_be_the_outcome():
+    assert {option for _, option in OUTCOMES} == set(unit.PREDICT["options"])
