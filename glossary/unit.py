@@ -13,8 +13,7 @@ learn XOR, where (0,1) and (1,0) must fall on one side and (0,0) and (1,1) on th
 straight cut does that. Two layers of units can.
 
 Units can be richer than one weighted sum. A maxout unit forms several sums and keeps the largest;
-an LSTM unit wires several sigmoid and tanh gates around a memory cell. Pooling and convolution
-are normally not called units.
+an LSTM unit wires several sigmoid and tanh gates around a memory cell.
 
 ## The math
 For inputs x = (x₁, …, xₙ), weights w = (w₁, …, wₙ), bias b and activation f:
@@ -43,18 +42,14 @@ w₁ + w₂ + 2b ≤ 0. Both cannot hold.
 ```
 
 ## Common confusions
-"Neuron" names the same thing but suggests a copy of a brain cell. A unit is a dot product and a
-simple function; a real neuron is now thought to act more like a whole small multilayer network.
-Both words are old: McCulloch and Pitts (1943) wrote of neurons, while the parallel distributed
-processing researchers of the 1980s mostly said "unit". Since 2012 the press has leaned on
-"neuron" to sell deep learning as brain emulation, which it is not. "Unit" says what it is.
+"Neuron" names the same thing but suggests a brain cell; a real neuron is now thought to act more
+like a whole small multilayer network.
 
 ## Try it
 `nutshell demo unit` trains one sigmoid unit on two clouds a line can split, the same unit on XOR,
 and a maxout unit of two pieces on XOR, each on 3,000 points and tested on 1,000 more. In quick
 mode on seeds 0-4 the sigmoid unit scored 0.991-0.995 on the clouds and 0.51-0.75 on XOR (a line
-gets at most three of the four corners, about 0.75), the maxout unit 1.00 on XOR. TensorBoard
-shows both units' decision surfaces on XOR: a straight cut against a band.
+gets at most three of the four corners), the maxout unit 1.00 on XOR.
 
 ## See also
 - **activation**: the nonlinearity f inside every unit
