@@ -42,8 +42,8 @@ w₁ + w₂ + 2b ≤ 0. Both cannot hold.
 ```
 
 ## Common confusions
-"Neuron" names the same thing but suggests a brain cell; a real neuron is now thought to act more
-like a whole small multilayer network.
+"Neuron", the word McCulloch and Pitts (1943) used, names the same thing but suggests a brain
+cell; a real neuron is now thought to act more like a whole small multilayer network.
 
 ## Try it
 `nutshell demo unit` trains one sigmoid unit on two clouds a line can split, the same unit on XOR,
