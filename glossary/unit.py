@@ -3,8 +3,8 @@ adds the results and a bias into one number, and passes that number through a no
 activation to give a single output.
 
 ## Intuition
-Picture a committee vote. Each input speaks, its weight sets how loudly it counts (and whether for
-or against), the bias is a standing leaning, and the activation turns the tally into a verdict.
+Picture a committee vote: each input's weight sets how loudly (and for which side) it counts, the
+bias is a standing leaning, and the activation turns the tally into a verdict.
 
 Put a sigmoid on top and one unit is exactly logistic regression: its output lies between 0 and 1
 and reads as the probability of the positive class. The points where w·x + b = 0 form its
