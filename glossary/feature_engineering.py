@@ -34,9 +34,10 @@ where x₁ · x₂ = −1.
 ## Try it
 `nutshell demo feature-engineering` trains the same softmax classifier on MNIST twice: on the 784
 raw pixels, and on 392 hand-made numbers, the edge strength in each of 8 directions within each
-4×4-pixel cell (a simplified HOG). Seed 0: 0.900 test accuracy from pixels, 0.967 from the
-hand-made features, half as many numbers. The design is the person's: with one cell for the whole
-image (8 numbers, no layout) the features lose to the pixels.
+4×4-pixel cell (a simplified HOG). With `--quick` (3,000 images, seeds 0-4): 0.899-0.909 test
+accuracy from pixels, 0.955-0.958 from the hand-made features, half as many numbers. The design
+is the person's: with one cell for the whole image (8 numbers, no layout) the features lose to
+the pixels, and with the pixels themselves as the "features" there is no gain.
 
 ## See also
 - **feature-learning**: letting the network build the features instead
@@ -63,7 +64,6 @@ ALIASES = (
 )
 
 DEMO = {
-    "steps_per_execution": 8,
     "epochs": 15, "batch_size": 64, "learning_rate": 0.01, "datasets": ("mnist", "fashion_mnist"),
     "quick": {"epochs": 5},
 }
@@ -77,7 +77,8 @@ import keras
 import numpy as np
 from keras import ops
 
-from nutshell import data
+from nutshell.glossary._claims import Part, at_least
+from nutshell.glossary._run import Run
 
 
 @keras.saving.register_keras_serializable(package="nutshell")
@@ -139,20 +140,26 @@ class OrientationHistograms(keras.layers.Layer):
 # --- the demo --------------------------------------------------------------------------------
 
 CELL, BINS = 4, 8  # 7 x 7 cells of 4 x 4 pixels, 8 directions: 392 numbers for a 28 x 28 image
+# The bar, chosen on a validation split of MNIST (--quick --held-out, seeds 100-102): the hand-made
+# features scored 0.944-0.946, the raw pixels 0.898-0.902, a lead of 4.4-4.8 points.
+_BAR = 0.03
 
 
-def logistic_regression(input_shape, classes: int, features=(), name="logistic_regression"):
+def logistic_regression(input_shape, classes: int, features=(), name="logistic_regression") -> keras.Sequential:
     """Multinomial logistic regression, softmax(W·φ(x) + b), on fixed features φ (none: raw pixels)."""
     return keras.Sequential([keras.Input(input_shape), *features, keras.layers.Flatten(),
                              keras.layers.Dense(classes, activation="softmax", name="softmax")],
                             name=name)
 
 
-def demo(run):
+def claim_parts(raw: float, engineered: float) -> list[Part]:
+    """The hand-made features beat the raw pixels by a clear margin."""
+    return [at_least("improvement", engineered - raw, _BAR)]
+
+
+def demo(run: Run) -> None:
     """The same logistic regression on raw pixels and on hand-made orientation histograms."""
-    split = data.load_images(run.settings.dataset)
-    if run.quick:
-        split = split.subset(3000, 1000)
+    split = run.load_images(quick=(3000, 1000))
     train, test = (split.x_train, split.y_train), (split.x_test, split.y_test)
     pixels = int(np.prod(split.input_shape))
     run.say(f"Logistic regression on all {pixels} raw pixels…")
@@ -167,19 +174,19 @@ def demo(run):
         logistic_regression(split.input_shape, split.num_classes, features=[histograms],
                             name="orientation_histograms"),
         train, test, loss="sparse_categorical_crossentropy", metrics=["accuracy"])["accuracy"]
+    run.metrics({"test_accuracy_raw_pixels": raw, "test_accuracy_engineered": engineered})
+    run.claim(
+        f"Logistic regression reading {features} hand-made orientation-histogram features beats "
+        f"the same classifier reading all {pixels} raw pixels by >= {{improvement:.0%}} of test "
+        "accuracy (in points).",
+        claim_parts(raw, engineered),
+        test_accuracy_raw_pixels=raw, test_accuracy_engineered=engineered, features=features, pixels=pixels,
+    )
 
     # One image and its features: one tile per direction, each a map of the cells.
     example = split.x_test[:1]
     maps = ops.convert_to_numpy(histograms(example)).reshape(
-        split.input_shape[0] // CELL, split.input_shape[1] // CELL, BINS)
+        split.input_shape[0] // CELL, split.input_shape[1] // CELL, -1)
     run.images("example/image", example, enlarge=4)
     run.mosaic("example/orientation_histograms", np.moveaxis(maps, -1, 0)[..., None], columns=BINS,
                enlarge=8)
-    run.metrics({"test_accuracy_raw_pixels": raw, "test_accuracy_engineered": engineered})
-    run.claim(
-        f"Logistic regression reading {features} hand-made orientation-histogram features beats "
-        f"the same classifier reading all {pixels} raw pixels by >= 3 points of test accuracy.",
-        verdict=engineered - raw >= 0.03,
-        test_accuracy_raw_pixels=raw, test_accuracy_engineered=engineered,
-        improvement=engineered - raw, features=features, pixels=pixels,
-    )

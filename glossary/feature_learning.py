@@ -34,9 +34,10 @@ so the features suit the task.
 ## Try it
 `nutshell demo feature-learning` gives one softmax classifier 32 numbers per Fashion-MNIST image
 from three sources: hand-made orientation histograms of the image's quarters, the top layer of a
-small CNN left at its random start, and the same CNN trained end to end. Seed 0, test accuracy:
-0.729 hand-made, 0.684 random, 0.881 learned. The first-layer kernels the CNN settled on are in
-TensorBoard.
+small CNN left at its random start, and the same CNN trained end to end. With `--quick` (3,000
+images, 8 epochs, seeds 0-4), test accuracy: 0.661-0.685 hand-made, 0.567-0.615 random,
+0.842-0.854 learned. Freeze the CNN's layers so that only its classifier trains and the lead is
+gone. The first-layer kernels the CNN settled on are in TensorBoard.
 
 ## See also
 - **feature-engineering**: the hand-made alternative this replaces
@@ -67,7 +68,8 @@ ALIASES = (
 )
 
 DEMO = {
-    "steps_per_execution": 8,
+    # The learning rate is the CNN's, trained end to end. The two probes on fixed features (the
+    # hand-made and the random ones) train a lone softmax layer at their own rate, PROBE_RATE.
     "epochs": 15, "batch_size": 64, "learning_rate": 0.001, "datasets": ("fashion_mnist", "mnist"),
     "quick": {"epochs": 8, "learning_rate": 0.003},  # and 3,000 training images
 }
@@ -79,7 +81,8 @@ import keras
 import numpy as np
 from keras import ops
 
-from nutshell import data
+from nutshell.glossary._claims import Part, at_least
+from nutshell.glossary._run import Run
 from nutshell.glossary.cnn import build_cnn
 from nutshell.glossary.feature_engineering import OrientationHistograms, logistic_regression
 
@@ -107,53 +110,59 @@ def frozen_features(model: keras.Sequential) -> keras.Sequential:
 # --- the demo --------------------------------------------------------------------------------
 
 FEATURES = 32      # numbers per image handed to the classifier, whoever makes them
-PROBE_RATE = 0.01  # a lone softmax layer takes a larger step than the whole network
+PROBE_RATE = 0.01  # Adam's rate for a lone softmax layer on fixed features, whatever --learning-rate says
+# Bars chosen on a validation split of Fashion-MNIST (--quick --held-out, seeds 100-102): learned
+# features scored 0.815-0.837, hand-made ones 0.667-0.677, random ones 0.612-0.672, so learned led
+# by 13.8-16.7 points and 16.2-20.5 points.
+_BARS = {"over_hand_made": 0.10, "over_random": 0.10}
 
 
-def _accuracy(run, model, split, name=None, learning_rate=None):
+def _accuracy(run: Run, model, split, optimizer="adam", name=None) -> float:
     return run.train_and_evaluate(model, (split.x_train, split.y_train), (split.x_test, split.y_test),
                                   loss="sparse_categorical_crossentropy", metrics=["accuracy"],
-                                  name=name, learning_rate=learning_rate)["accuracy"]
+                                  optimizer=optimizer, name=name)["accuracy"]
 
 
-def demo(run):
+def claim_parts(hand_made: float, random: float, learned: float) -> list[Part]:
+    """Learned features beat both kinds of fixed ones by a clear margin."""
+    return [at_least("learned_over_hand_made", learned - hand_made, _BARS["over_hand_made"]),
+            at_least("learned_over_random", learned - random, _BARS["over_random"])]
+
+
+def demo(run: Run) -> None:
     """One softmax classifier reading 32 numbers per image: hand-made, random, or learned."""
-    split = data.load_images(run.settings.dataset)
-    if run.quick:
-        split = split.subset(3000, 1000)
+    split = run.load_images(quick=(3000, 1000))
     classes = split.num_classes
     cell = split.input_shape[0] // 2  # 2 x 2 cells x 8 directions = 32 numbers
     run.say(f"A softmax classifier on {FEATURES} hand-made numbers: orientation histograms of "
-            "the image's four quarters…")
+            f"the image's four quarters (Adam at {PROBE_RATE:g}, the probes' own rate)…")
     hand_made = _accuracy(run, logistic_regression(split.input_shape, classes,
                                                    features=[OrientationHistograms(cell, FEATURES // 4)],
                                                    name="hand_made"),
-                          split, name="hand-made-features", learning_rate=PROBE_RATE)
+                          split, keras.optimizers.Adam(PROBE_RATE), name="hand-made-features")
     run.say(f"…on the {FEATURES} top features of a small CNN left at its random start (only the "
             "classifier trains)…")
     untrained = feature_network(split.input_shape, classes, FEATURES)
     random_model = keras.Sequential([*frozen_features(untrained).layers, untrained.layers[-1]],
                                     name="random_features")
-    random = _accuracy(run, random_model, split, name="random-features", learning_rate=PROBE_RATE)
-    run.say("…and on the same network's features when it is trained end to end.")
+    random = _accuracy(run, random_model, split, keras.optimizers.Adam(PROBE_RATE), name="random-features")
+    run.say(f"…and on the same network's features when it is trained end to end (Adam at {run.learning_rate:g}).")
     learned_model = feature_network(split.input_shape, classes, FEATURES)
     learned = _accuracy(run, learned_model, split)
 
-    kernels = ops.convert_to_numpy(learned_model.get_layer("conv_1").kernel)  # (k, k, 1, filters)
-    run.mosaic("learned/first_layer_kernels", np.moveaxis(kernels, -1, 0), columns=8, enlarge=12)
-    run.text("comparison", f"| {FEATURES} numbers per image, read by a softmax layer | test accuracy |"
-             "\n|---|---|\n"
-             f"| hand-made orientation histograms | {hand_made:.3f} |\n"
-             f"| CNN features at their random start | {random:.3f} |\n"
-             f"| CNN features learned from the data | {learned:.3f} |")
+    run.say(run.table("comparison", [f"{FEATURES} numbers per image, read by a softmax layer", "test accuracy"],
+                      [["hand-made orientation histograms", hand_made],
+                       ["CNN features at their random start", random],
+                       ["CNN features learned from the data", learned]]))
     run.metrics({"test_accuracy_hand_made": hand_made, "test_accuracy_random_features": random,
                  "test_accuracy_learned": learned})
     run.claim(
         f"Given the same {FEATURES} numbers per image, a softmax classifier reading features a "
-        "small CNN learned from the data scores >= 10 points higher than one reading hand-made "
-        "orientation histograms or the same CNN's random, untrained features.",
-        verdict=learned - hand_made >= 0.10 and learned - random >= 0.10,
-        test_accuracy_hand_made=hand_made, test_accuracy_random_features=random,
-        test_accuracy_learned=learned, learned_over_hand_made=learned - hand_made,
-        learned_over_random=learned - random,
+        "small CNN learned from the data scores >= {learned_over_hand_made:.0%} higher (in points "
+        "of test accuracy) than one reading hand-made orientation histograms, and >= "
+        "{learned_over_random:.0%} higher than one reading the same CNN's random, untrained features.",
+        claim_parts(hand_made, random, learned),
+        test_accuracy_hand_made=hand_made, test_accuracy_random_features=random, test_accuracy_learned=learned,
     )
+    kernels = ops.convert_to_numpy(learned_model.get_layer("conv_1").kernel)  # (k, k, 1, filters)
+    run.mosaic("learned/first_layer_kernels", np.moveaxis(kernels, -1, 0), columns=8, enlarge=12)

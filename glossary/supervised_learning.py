@@ -33,9 +33,11 @@ input itself (hide a word, predict it). Reinforcement learning gets a reward, no
 ## Try it
 `nutshell demo supervised-learning` teaches the same small network with 8,000 labelled MNIST
 digits, with only 500 of them (same number of steps), and with all 8,000 after a labeller wrote
-"1" on every 7. Seed 0: test accuracy 0.937 with all labels and 0.877 with 500; the mislabelled
-model calls 96% of the test 7s "1" while scoring 0.936 on the other digits, as the correctly
-taught one does (0.937).
+"1" on every 7. With `--quick` (3,000 of the digits, 3 epochs, seeds 0-4): test accuracy
+0.903-0.928 with all labels and 0.878-0.888 with 500, a gain of 1.8-5.0 points, so the claim's
+3 points held on 2 of the 5 seeds; the mislabelled model calls 89-96% of the test 7s "1" while
+staying within 1 point of the correctly taught one on the other digits. With the labels shuffled
+among the images nothing is learned and the claim fails.
 
 ## See also
 - **unsupervised-learning**: learning from inputs alone
@@ -55,7 +57,6 @@ TITLE = "Supervised learning"
 ALIASES = ("labels", "labelled data", "labeled data", "supervised", "ground truth")
 
 DEMO = {
-    "steps_per_execution": 8,
     "epochs": 6, "batch_size": 32, "learning_rate": 0.001, "datasets": ("mnist", "fashion_mnist"),
     "quick": {"epochs": 3},
 }
@@ -65,12 +66,13 @@ __all__ = ["relabel"]
 # Everything above is read by the registry without importing this module; the code below needs Keras.
 import numpy as np
 
-from nutshell import data
+from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._run import Run
 from nutshell.glossary.machine_learning import draws_per_epoch
 from nutshell.glossary.mlp import mlp
 
 
-def relabel(labels, source: int, target: int):
+def relabel(labels, source: int, target: int) -> np.ndarray:
     """A labeller's systematic mistake: every example of class `source` is given label `target`.
     Returns a new array; the images are untouched, only the answers on the back of the cards."""
     labels = np.array(labels, copy=True)
@@ -82,28 +84,53 @@ def relabel(labels, source: int, target: int):
 
 FEW = 500
 MISTAKE = (7, 1)  # the labeller writes 1 on every 7
+# Bars chosen on a validation split of MNIST (--quick --held-out, seeds 100-102): all labels beat
+# 500 by 3.9-4.7 points; the mislabelled model called 90.7-92.5% of the held-out 7s "1" (so the bar
+# is 80%: 90% would leave under 1% to spare) and stayed within 0.1-0.9 points of the correctly
+# taught one on the other classes.
+_BARS = {"gain": 0.03, "copied": 0.8, "other_classes_gap": 0.02}
 
 
 def _classifier(split, name):
     return mlp(split.input_shape, (128,), split.num_classes, output_activation="softmax", name=name)
 
 
-def _teach(run, split, x, y, name=None):
+def _teach(run: Run, split, x, y, name=None):
     """Fit a fresh classifier to (x, y), repeated to a fixed number of draws per epoch so that
     every model takes the same number of steps, and return its test predictions."""
     model = _classifier(split, name=(name or "correct_labels").replace("-", "_"))
     run.compile(model, loss="sparse_categorical_crossentropy", metrics=["accuracy"])
-    run.fit(model, *draws_per_epoch(x, y, draws=len(split.x_train), seed=run.seed),
-            validation_data=(split.x_test, split.y_test), name=name)
+    run.fit(model, *draws_per_epoch(x, y, draws=len(split.x_train), seed=run.seed), name=name)
     return np.argmax(model.predict(split.x_test, batch_size=500, verbose=0), axis=-1)
 
 
-def demo(run):
+def measure(correct, with_few, mistaught, y_test, source: int, target: int) -> dict[str, float]:
+    """Test accuracy with all and with few labels; the share of test `source`s the mistaught model
+    calls `target`; both full models' accuracy on the other classes."""
+    is_source = y_test == source
+    return {"test_accuracy_all_labels": float(np.mean(correct == y_test)),
+            "test_accuracy_few_labels": float(np.mean(with_few == y_test)),
+            "mistake_copied": float(np.mean(mistaught[is_source] == target)),
+            "correct_model_copies": float(np.mean(correct[is_source] == target)),
+            "other_classes_correct_labels": float(np.mean(correct[~is_source] == y_test[~is_source])),
+            "other_classes_mislabelled": float(np.mean(mistaught[~is_source] == y_test[~is_source])),
+            "test_accuracy_mislabelled": float(np.mean(mistaught == y_test))}
+
+
+def claim_parts(numbers: dict[str, float]) -> list[Part]:
+    """More labels teach more; the labeller's mistake is learned, and nothing else changes."""
+    return [at_least("gain_from_more_labels",
+                     numbers["test_accuracy_all_labels"] - numbers["test_accuracy_few_labels"], _BARS["gain"]),
+            at_least("mistake_copied", numbers["mistake_copied"], _BARS["copied"]),
+            at_most("other_classes_gap",
+                    abs(numbers["other_classes_mislabelled"] - numbers["other_classes_correct_labels"]),
+                    _BARS["other_classes_gap"])]
+
+
+def demo(run: Run) -> None:
     """Labelled examples teach a classifier: more of them help, and their mistakes are learned."""
-    split = data.load_images(run.settings.dataset)
-    if run.quick:
-        split = split.subset(3000, 1000)
-    x, y, y_test = split.x_train, split.y_train, split.y_test
+    split = run.load_images(quick=(3000, 1000))
+    x, y = split.x_train, split.y_train
     run.say(f"A classifier taught with all {len(x):,} labelled images…")
     correct = _teach(run, split, x, y)
     few = split.subset(FEW, seed=run.seed)
@@ -113,27 +140,23 @@ def demo(run):
     run.say(f"…and one taught by a labeller who writes {target} on every {source}.")
     mistaught = _teach(run, split, x, relabel(y, source, target), name="mislabelled")
 
-    accuracy = {"all": float(np.mean(correct == y_test)), "few": float(np.mean(with_few == y_test))}
-    is_source = y_test == source
-    copied = float(np.mean(mistaught[is_source] == target))
-    others = {"correct": float(np.mean(correct[~is_source] == y_test[~is_source])),
-              "mislabelled": float(np.mean(mistaught[~is_source] == y_test[~is_source]))}
-    run.text("comparison", "| taught with | test accuracy | other classes | "
-             f"test {source}s called {target} |\n|---|---|---|---|\n"
-             f"| all labels, correct | {accuracy['all']:.3f} | {others['correct']:.3f} | "
-             f"{np.mean(correct[is_source] == target):.3f} |\n"
-             f"| {FEW} labels, correct | {accuracy['few']:.3f} | | |\n"
-             f"| all labels, every {source} called {target} | {np.mean(mistaught == y_test):.3f} | "
-             f"{others['mislabelled']:.3f} | {copied:.3f} |")
-    run.metrics({"test_accuracy": accuracy["all"], f"test_accuracy_{FEW}_labels": accuracy["few"]})
+    numbers = measure(correct, with_few, mistaught, split.y_test, source, target)
+    run.say(run.table("comparison", ["taught with", "test accuracy", "other classes",
+                                     f"test {source}s called {target}"],
+                      [["all labels, correct", numbers["test_accuracy_all_labels"],
+                        numbers["other_classes_correct_labels"], numbers["correct_model_copies"]],
+                       [f"{FEW} labels, correct", numbers["test_accuracy_few_labels"], "", ""],
+                       [f"all labels, every {source} called {target}", numbers["test_accuracy_mislabelled"],
+                        numbers["other_classes_mislabelled"], numbers["mistake_copied"]]]))
+    run.metrics({"test_accuracy": numbers["test_accuracy_all_labels"],
+                 f"test_accuracy_{FEW}_labels": numbers["test_accuracy_few_labels"]})
     run.claim(
-        f"More labels teach more: all {len(x):,} labelled images give >= 3 points higher test "
-        f"accuracy than {FEW} of them. And the labels' mistakes become the model's: taught that "
-        f"every {source} is a {target}, it calls >= 90% of test {source}s {target}, while on the "
-        "other classes it stays within 2 points of the correctly taught model.",
-        verdict=(accuracy["all"] - accuracy["few"] >= 0.03 and copied >= 0.9
-                 and abs(others["mislabelled"] - others["correct"]) <= 0.02),
-        test_accuracy_all_labels=accuracy["all"], test_accuracy_few_labels=accuracy["few"],
-        mistake_copied=copied, other_classes_correct_labels=others["correct"],
-        other_classes_mislabelled=others["mislabelled"],
+        f"More labels teach more: all {len(x):,} labelled images give >= {{gain_from_more_labels:.0%}} "
+        f"higher test accuracy than {FEW} of them. And the labels' mistakes become the model's: "
+        f"taught that every {source} is a {target}, it calls >= {{mistake_copied:.0%}} of test {source}s "
+        f"{target}, while on the other classes it stays within {{other_classes_gap:.0%}} of the "
+        "correctly taught model.",
+        claim_parts(numbers),
+        **{key: numbers[key] for key in ("test_accuracy_all_labels", "test_accuracy_few_labels",
+                                         "other_classes_correct_labels", "other_classes_mislabelled")},
     )

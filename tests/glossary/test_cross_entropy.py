@@ -1,5 +1,5 @@
-"""cross-entropy: our losses equal Keras's, the logit gradients equal autodiff; the demo's claim is
-measured, and fails when the start is not saturated."""
+"""cross-entropy: our losses equal Keras's, the logit gradients equal autodiff; the claim is
+measured, and fails when both units are trained with squared error, or the start is not saturated."""
 
 import keras
 import numpy as np
@@ -7,14 +7,17 @@ import pytest
 from keras import ops
 
 import nutshell.glossary.cross_entropy as cross_entropy_entry
+from nutshell.glossary import _claims
 from nutshell.glossary.backpropagation import autodiff_gradients
 from nutshell.glossary.cross_entropy import (
     BinaryCrossEntropy,
     binary_cross_entropy,
+    claim_parts,
     cross_entropy,
     logit_gradients,
 )
-from nutshell.glossary.loss_function import squared_error
+from nutshell.glossary.loss_function import SquaredError, squared_error
+from tests.helpers import assert_fails_through
 
 RNG = np.random.default_rng(0)
 
@@ -53,7 +56,7 @@ def test_logit_gradients_equal_autodiff_of_the_losses(y):
     labels = np.full((49, 1), y, dtype="float32")
     for name, loss in (("cross-entropy", binary_cross_entropy), ("squared error", squared_error)):
         # the mean over the batch scales each example's slope by 1/49
-        (automatic,) = autodiff_gradients(lambda v: ops.mean(loss(labels, ops.sigmoid(v[0])[:, None])), [z])
+        (automatic,) = autodiff_gradients(lambda v, loss=loss: ops.mean(loss(labels, ops.sigmoid(v[0])[:, None])), [z])
         expected = logit_gradients(y, 1 / (1 + np.exp(-z.astype("float64"))))[name] / 49
         np.testing.assert_allclose(ops.convert_to_numpy(automatic), expected, rtol=2e-3, atol=1e-9)
 
@@ -65,18 +68,35 @@ def test_a_confident_mistake_gets_a_large_gradient_only_from_cross_entropy():
     assert abs(gradients["squared error"]) < 1e-3
 
 
+def test_the_claim_holds_for_numbers_like_the_measured_ones():
+    assert _claims.verdict(claim_parts(gradient_ratio=100.0, cross_entropy_accuracy=0.996,
+                                       squared_error_accuracy=0.004)) is True
+
+
+@pytest.mark.parametrize("numbers, failing", [
+    ((100.0, 0.5, 0.004), "cross_entropy_accuracy"),   # did not recover
+    ((100.0, 0.996, 0.99), "squared_error_accuracy"),  # squared error recovered too
+], ids=["no-recovery", "both-recover"])
+def test_the_claim_can_fail(numbers, failing):
+    parts = {part.name: part for part in claim_parts(*numbers)}
+    assert not parts[failing].held and _claims.verdict(list(parts.values())) is False
+
+
 def test_quick_demo_measures_the_claim(quick_demo):
     summary = quick_demo("cross-entropy")
     numbers = summary["claim"]["numbers"]
-    assert numbers["gradient_ratio"] >= 20
-    assert numbers["cross_entropy_accuracy"] >= 0.95
-    assert numbers["squared_error_accuracy"] <= 0.5
+    assert numbers["cross_entropy_mean_logit_gradient"] > 0.9  # |p − y| of a confident mistake
     assert summary["claim"]["verdict"] is True
+
+
+def test_without_cross_entropy_the_claim_fails(quick_demo, monkeypatch):
+    """The concept removed: the first unit is trained with squared error as well, and stays
+    stuck on the wrong side."""
+    monkeypatch.setattr(cross_entropy_entry, "BinaryCrossEntropy", SquaredError)
+    assert_fails_through(quick_demo("cross-entropy"), "cross_entropy_accuracy")
 
 
 def test_claim_fails_when_the_start_is_not_saturated(quick_demo, monkeypatch):
     # wrong, but only mildly: z ≈ −0.5 at the centres, where σ' is near its peak of 0.25
     monkeypatch.setattr(cross_entropy_entry, "CONFIDENCE", 0.5)
-    numbers = (summary := quick_demo("cross-entropy"))["claim"]["numbers"]
-    assert numbers["gradient_ratio"] < 20 or numbers["squared_error_accuracy"] > 0.5
-    assert summary["claim"]["verdict"] is False
+    assert_fails_through(quick_demo("cross-entropy"), "squared_error_accuracy")

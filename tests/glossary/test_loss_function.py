@@ -1,12 +1,21 @@
 """loss-function: our losses equal Keras's and are minimised by the mean and the median; the
-demo's claim is measured, and fails without the outliers."""
+claim is measured, and fails when both lines are fitted with squared error, or without outliers."""
 
 import keras
 import numpy as np
+import pytest
 from keras import ops
 
 import nutshell.glossary.loss_function as loss_entry
-from nutshell.glossary.loss_function import AbsoluteError, SquaredError, absolute_error, squared_error
+from nutshell.glossary import _claims
+from nutshell.glossary.loss_function import (
+    AbsoluteError,
+    SquaredError,
+    absolute_error,
+    claim_parts,
+    squared_error,
+)
+from tests.helpers import assert_fails_through
 
 RNG = np.random.default_rng(0)
 
@@ -43,18 +52,34 @@ def test_best_constant_is_the_mean_for_squared_and_the_median_for_absolute_error
     assert abs(constants[np.argmin(average(absolute_error))] - np.median(targets)) < 0.011  # 3
 
 
+def test_the_claim_holds_for_numbers_like_the_measured_ones():
+    assert _claims.verdict(claim_parts(squared_miss=1.0, absolute_miss=0.08, clean_miss=0.08)) is True
+
+
+@pytest.mark.parametrize("numbers, failing", [
+    ((0.2, 0.08, 0.08), "squared_error_miss"),        # not dragged
+    ((1.0, 0.9, 0.08), "absolute_error_miss"),        # dragged as well
+    ((1.0, 0.08, 0.6), "squared_error_clean_miss"),   # cannot even fit clean targets
+], ids=["not-dragged", "absolute-dragged", "no-fit"])
+def test_the_claim_can_fail(numbers, failing):
+    parts = {part.name: part for part in claim_parts(*numbers)}
+    assert not parts[failing].held and _claims.verdict(list(parts.values())) is False
+
+
 def test_quick_demo_measures_the_claim(quick_demo):
     summary = quick_demo("loss-function")
     numbers = summary["claim"]["numbers"]
-    assert numbers["squared_error_miss"] >= 0.5
-    assert numbers["absolute_error_miss"] <= 0.15
-    assert numbers["squared_error_clean_miss"] <= 0.15
     assert numbers["squared_error_intercept"] > numbers["absolute_error_intercept"] + 0.5
     assert summary["claim"]["verdict"] is True
 
 
-def test_claim_fails_without_outliers(quick_demo, monkeypatch):
+def test_without_a_choice_of_loss_the_claim_fails(quick_demo, monkeypatch):
+    """The concept removed: the choice of loss. Both lines on corrupted targets are fitted with
+    squared error, so the "absolute error" line is dragged as well."""
+    monkeypatch.setattr(loss_entry, "AbsoluteError", SquaredError)
+    assert_fails_through(quick_demo("loss-function"), "absolute_error_miss")
+
+
+def test_without_outliers_the_claim_fails(quick_demo, monkeypatch):
     monkeypatch.setattr(loss_entry, "OUTLIER_SHARE", 0.0)
-    numbers = (summary := quick_demo("loss-function"))["claim"]["numbers"]
-    assert numbers["squared_error_miss"] < 0.5  # nothing left to drag the line
-    assert summary["claim"]["verdict"] is False
+    assert_fails_through(quick_demo("loss-function"), "squared_error_miss")  # nothing to drag the line
