@@ -54,12 +54,28 @@ def measure(entry: str, mode: str, seeds: int, first_seed: int, timeout: float) 
     """One demo over `seeds` seeds in a process of its own; the ledger row for it."""
     script = Path(sys.executable).with_name("nutshell")
     with tempfile.TemporaryDirectory(prefix="nutshell-claims-") as logdir:
-        args = [sys.executable, str(script), "demo", entry, "--seed", str(first_seed),
-                "--repeats", str(seeds), "--logdir", logdir, *(["--quick"] if mode == "quick" else [])]
+        args = [
+            sys.executable,
+            str(script),
+            "demo",
+            entry,
+            "--seed",
+            str(first_seed),
+            "--repeats",
+            str(seeds),
+            "--logdir",
+            logdir,
+            *(["--quick"] if mode == "quick" else []),
+        ]
         started = time.perf_counter()
         try:
-            done = subprocess.run(args, capture_output=True, text=True, timeout=timeout,
-                                  env={**os.environ, "NO_COLOR": "1", "TF_CPP_MIN_LOG_LEVEL": "3"})
+            done = subprocess.run(
+                args,
+                capture_output=True,
+                text=True,
+                timeout=timeout,
+                env={**os.environ, "NO_COLOR": "1", "TF_CPP_MIN_LOG_LEVEL": "3"},
+            )
         except subprocess.TimeoutExpired:
             return {"entry": entry, "error": f"did not finish within {timeout:.0f} s"}
         wall = time.perf_counter() - started
@@ -74,21 +90,36 @@ def measure(entry: str, mode: str, seeds: int, first_seed: int, timeout: float) 
 def row_from_summary(summary: dict, wall: float | None = None) -> dict:
     """A ledger row from a finished run's summary.json."""
     claim = summary["claim"]
-    return {"entry": summary["entry"], "statement": claim["statement"], "held": claim["held"],
-            "of": claim["of"], "verdict": claim["verdict"], "numbers": claim["numbers"],
-            "outcome": summary.get("outcome"),
-            "seeds": f"{summary['hparams']['seed']}-{summary['hparams']['seed'] + claim['of'] - 1}",
-            "parts": claim["parts"], "wall_seconds": round(wall or summary["wall_seconds"], 1),
-            "device": summary["device"], "versions": summary["versions"],
-            "date": summary.get("finished_at", dt.date.today().isoformat())[:10]}
+    return {
+        "entry": summary["entry"],
+        "statement": claim["statement"],
+        "held": claim["held"],
+        "of": claim["of"],
+        "verdict": claim["verdict"],
+        "numbers": claim["numbers"],
+        "outcome": summary.get("outcome"),
+        "seeds": f"{summary['hparams']['seed']}-{summary['hparams']['seed'] + claim['of'] - 1}",
+        "parts": claim["parts"],
+        "wall_seconds": round(wall or summary["wall_seconds"], 1),
+        "device": summary["device"],
+        "versions": summary["versions"],
+        "date": summary.get("finished_at", dt.date.today().isoformat())[:10],
+    }
 
 
 def ingest(folders: list[Path], mode: str, seeds: int) -> dict[str, dict]:
     """Rows from runs already made exactly as the ledger makes them (`nutshell demo ENTRY
     [--quick] --seed 0 --repeats N` with the entry's defaults), the newest per entry: the demos'
     own authors run that as their last check, and the same run need not be paid for twice."""
-    defaults = {"seed": 0, "repeats": seeds, "quick": mode == "quick", "held_out": False, "data": "",
-                "strategy": "none", "precision": "float32"}
+    defaults = {
+        "seed": 0,
+        "repeats": seeds,
+        "quick": mode == "quick",
+        "held_out": False,
+        "data": "",
+        "strategy": "none",
+        "precision": "float32",
+    }
     found: dict[str, tuple[str, dict]] = {}
     for folder in folders:
         for path in folder.glob("*/*/summary.json"):
@@ -147,15 +178,22 @@ def readme_table(ledger: dict) -> str:
     over the seeds against its bar, with the worst margin. Generated, never typed."""
     rows = ledger["columns"].get("quick", {})
     extra = sorted(name for name in ledger["columns"] if name != "quick")
-    lines = ["| entry | held (quick, seeds 0-4) | measured parts: range over seeds, rule, worst margin |"
-             + "".join(f" held ({name}) |" for name in extra),
-             "| --- | --- | --- |" + " --- |" * len(extra)]
+    lines = [
+        "| entry | held (quick, seeds 0-4) | measured parts: range over seeds, rule, worst margin |"
+        + "".join(f" held ({name}) |" for name in extra),
+        "| --- | --- | --- |" + " --- |" * len(extra),
+    ]
     for entry in demo_entries():
         row = rows.get(entry)
-        parts = "; ".join(
-            f"{part['name']} {spread(part)} ({part['comparison']} {number(part['bar'])}, "
-            f"{margin(part['worst_margin'])})"
-            for part in (row or {}).get("parts", []) if part["kind"] == "measured") or "-"
+        parts = (
+            "; ".join(
+                f"{part['name']} {spread(part)} ({part['comparison']} {number(part['bar'])}, "
+                f"{margin(part['worst_margin'])})"
+                for part in (row or {}).get("parts", [])
+                if part["kind"] == "measured"
+            )
+            or "-"
+        )
         others = "".join(f" {held_cell(ledger['columns'][name].get(entry))} |" for name in extra)
         lines.append(f"| {entry} | {held_cell(row)} | {parts} |{others}")
     return "\n".join(lines)
@@ -163,32 +201,47 @@ def readme_table(ledger: dict) -> str:
 
 def claims_markdown(ledger: dict) -> str:
     """benchmarks/CLAIMS.md: per column, each demo's claim and every part, kind included."""
-    out = ["# Claims ledger", "",
-           "Generated by `make claims` (benchmarks/claims.py) from benchmarks/claims.json; do not edit.",
-           "Each demo ran as `nutshell demo ENTRY [--quick] --repeats N` on the machine named in its row.",
-           f"A part's margin is (value - bar) / |bar| on the side that holds; the target is a worst "
-           f"measured margin of at least {TARGET_MARGIN:.0%}. `identity` parts are true by construction "
-           "and `timing` parts depend on machine load: neither votes in the verdict.", ""]
+    out = [
+        "# Claims ledger",
+        "",
+        "Generated by `make claims` (benchmarks/claims.py) from benchmarks/claims.json; do not edit.",
+        "Each demo ran as `nutshell demo ENTRY [--quick] --repeats N` on the machine named in its row.",
+        f"A part's margin is (value - bar) / |bar| on the side that holds; the target is a worst "
+        f"measured margin of at least {TARGET_MARGIN:.0%}. `identity` parts are true by construction "
+        "and `timing` parts depend on machine load: neither votes in the verdict.",
+        "",
+    ]
     for name, rows in sorted(ledger["columns"].items()):
         measured = [row for row in rows.values() if "error" not in row]
-        below = [row["entry"] for row in measured
-                 if (worst := worst_measured(row)) and worst["worst_margin"] < TARGET_MARGIN]
-        out += [f"## {name}", "",
-                f"{sum(row['held'] == row['of'] for row in measured)} of {len(rows)} demos held on every "
-                f"seed; worst measured margin below {TARGET_MARGIN:.0%}: {', '.join(below) or 'none'}.", ""]
+        below = [
+            row["entry"] for row in measured if (worst := worst_measured(row)) and worst["worst_margin"] < TARGET_MARGIN
+        ]
+        out += [
+            f"## {name}",
+            "",
+            f"{sum(row['held'] == row['of'] for row in measured)} of {len(rows)} demos held on every "
+            f"seed; worst measured margin below {TARGET_MARGIN:.0%}: {', '.join(below) or 'none'}.",
+            "",
+        ]
         for entry, row in sorted(rows.items()):
             if "error" in row:
                 out += [f"### {entry}: {row['error']}", ""]
                 continue
-            out += [f"### {entry}: held {row['held']}/{row['of']} (seeds {row['seeds']}, "
-                    f"{row['wall_seconds']} s on {row['device']}, {row['date']}, Keras "
-                    f"{row['versions'].get('keras', '?')} on {row['versions'].get('backend', '?')})", "",
-                    row["statement"], "",
-                    "| part | kind | rule | min | max | held | worst margin |",
-                    "| --- | --- | --- | ---: | ---: | ---: | ---: |"]
-            out += [f"| {p['name']} | {p['kind']} | {p['comparison']} {number(p['bar'])} | {number(p['min'])} "
-                    f"| {number(p['max'])} | {p['held']}/{p['of']} | {margin(p['worst_margin'])} |"
-                    for p in row["parts"]]
+            out += [
+                f"### {entry}: held {row['held']}/{row['of']} (seeds {row['seeds']}, "
+                f"{row['wall_seconds']} s on {row['device']}, {row['date']}, Keras "
+                f"{row['versions'].get('keras', '?')} on {row['versions'].get('backend', '?')})",
+                "",
+                row["statement"],
+                "",
+                "| part | kind | rule | min | max | held | worst margin |",
+                "| --- | --- | --- | ---: | ---: | ---: | ---: |",
+            ]
+            out += [
+                f"| {p['name']} | {p['kind']} | {p['comparison']} {number(p['bar'])} | {number(p['min'])} "
+                f"| {number(p['max'])} | {p['held']}/{p['of']} | {margin(p['worst_margin'])} |"
+                for p in row["parts"]
+            ]
             out.append("")
     return "\n".join(out)
 
@@ -212,8 +265,11 @@ def shipped_outcomes(ledger: dict) -> dict:
     """What `nutshell quiz` ships: each demo's measured answer to its prediction question."""
     rows = sorted(ledger["columns"].get("quick", {}).items())
     answers = {entry: (outcome_of(row), row) for entry, row in rows if "error" not in row}
-    return {entry: {"outcome": answer, "held": row["held"], "of": row["of"], "seeds": row["seeds"], "mode": "quick"}
-            for entry, (answer, row) in answers.items() if answer}
+    return {
+        entry: {"outcome": answer, "held": row["held"], "of": row["of"], "seeds": row["seeds"], "mode": "quick"}
+        for entry, (answer, row) in answers.items()
+        if answer
+    }
 
 
 def render(ledger: dict) -> None:
@@ -233,15 +289,21 @@ def main() -> None:
     parser.add_argument("--first-seed", type=int, default=0)
     parser.add_argument("--timeout", type=float, default=1800, help="seconds per demo")
     parser.add_argument("--render", action="store_true", help="only rewrite CLAIMS.md and README's table")
-    parser.add_argument("--from-runs", nargs="+", type=Path, metavar="LOGDIR",
-                        help="take rows from runs already made the ledger's way instead of training")
+    parser.add_argument(
+        "--from-runs",
+        nargs="+",
+        type=Path,
+        metavar="LOGDIR",
+        help="take rows from runs already made the ledger's way instead of training",
+    )
     args = parser.parse_args()
     if args.from_runs:
         rows = ingest(args.from_runs, args.mode, args.seeds)
         ledger = load()
         backend = os.environ.get("KERAS_BACKEND", "tensorflow")
         ledger["columns"].setdefault(column(args.mode, backend), {}).update(
-            {entry: row for entry, row in rows.items() if not args.entries or entry in args.entries})
+            {entry: row for entry, row in rows.items() if not args.entries or entry in args.entries}
+        )
         LEDGER.write_text(json.dumps(ledger, indent=1, sort_keys=True) + "\n")
         print(f"took {len(rows)} rows from earlier runs: {', '.join(sorted(rows))}")
     elif not args.render:

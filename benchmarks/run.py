@@ -58,45 +58,56 @@ def median_of(repeats: int, measure) -> tuple[float, list[float]]:
 def demo_summary(entry: str, *options: str) -> dict:
     """Run `nutshell demo entry --quick options` in a fresh process; return its summary.json."""
     with tempfile.TemporaryDirectory() as logdir:
-        subprocess.run([sys.executable, str(SCRIPT), "demo", entry, "--logdir", logdir, *options],
-                       env=ENV, cwd=ROOT, check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, str(SCRIPT), "demo", entry, "--logdir", logdir, *options],
+            env=ENV,
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
         (summary,) = Path(logdir).glob(f"{entry}/*/summary.json")
         return json.loads(summary.read_text())
 
 
 # -- 1. start-up ---------------------------------------------------------------------------------
 
+
 def bench_startup(repeats: int) -> str:
     ours, ours_all = median_of(repeats, lambda: timed([sys.executable, str(SCRIPT), "explain", "pooling"]))
     tf, tf_all = median_of(repeats, lambda: timed([sys.executable, "-c", "import tensorflow"]))
-    return "\n".join([
-        "## 1. Start-up: `nutshell explain pooling` vs `python -c \"import tensorflow\"`",
-        "",
-        "| command | median wall (s) | runs |",
-        "| --- | --- | --- |",
-        f"| nutshell explain pooling | {ours:.3f} | {', '.join(f'{v:.2f}' for v in ours_all)} |",
-        f"| python -c \"import tensorflow\" | {tf:.3f} | {', '.join(f'{v:.2f}' for v in tf_all)} |",
-        "",
-        f"**Ratio: importing TensorFlow alone takes {tf / ours:.1f}x as long as the whole "
-        f"`explain` command.**",
-    ])
+    return "\n".join(
+        [
+            "## 1. Start-up: `nutshell explain pooling` vs `python -c \"import tensorflow\"`",
+            "",
+            "| command | median wall (s) | runs |",
+            "| --- | --- | --- |",
+            f"| nutshell explain pooling | {ours:.3f} | {', '.join(f'{v:.2f}' for v in ours_all)} |",
+            f"| python -c \"import tensorflow\" | {tf:.3f} | {', '.join(f'{v:.2f}' for v in tf_all)} |",
+            "",
+            f"**Ratio: importing TensorFlow alone takes {tf / ours:.1f}x as long as the whole `explain` command.**",
+        ]
+    )
 
 
 # -- 2. CNN time-to-accuracy ---------------------------------------------------------------------
 
+
 def bench_cnn(repeats: int) -> str:
     from benchmarks import cnn_time_to_accuracy
 
-    return "\n".join([
-        "## 2. CNN time-to-accuracy on 28x28 MNIST: our `cnn` demo vs the keras.io `mnist_convnet` recipe",
-        "",
-        cnn_time_to_accuracy.DESCRIPTION,
-        "",
-        *cnn_time_to_accuracy.report(seeds=range(repeats)),
-    ])
+    return "\n".join(
+        [
+            "## 2. CNN time-to-accuracy on 28x28 MNIST: our `cnn` demo vs the keras.io `mnist_convnet` recipe",
+            "",
+            cnn_time_to_accuracy.DESCRIPTION,
+            "",
+            *cnn_time_to_accuracy.report(seeds=range(repeats)),
+        ]
+    )
 
 
 # -- 3. LSTM on the adding problem: the 1997 set-up and the modern variant -----------------------
+
 
 def _lstm_demo_rows(dataset: str, seeds, *options: str):
     """Full `nutshell demo lstm --dataset ...` runs, one per seed: (table rows, counts, walls)."""
@@ -107,11 +118,13 @@ def _lstm_demo_rows(dataset: str, seeds, *options: str):
         solved = numbers.get("lstm_sequences_to_solve")
         counts.append(solved if solved is not None else float("inf"))
         walls.append(summary["wall_seconds"])
-        correct = (f" {numbers['lstm_test_correct']:.1%} |" if "lstm_test_correct" in numbers else "")
-        rows.append(f"| {seed} | {f'{solved:,.0f}' if solved is not None else 'not solved'} |{correct} "
-                    f"{numbers['lstm_test_mse']:.4f} | {numbers['simple_rnn_test_mse']:.4f} | "
-                    f"{'holds' if summary['claim']['verdict'] else 'does NOT hold'} | "
-                    f"{summary['wall_seconds']:.1f} |")
+        correct = f" {numbers['lstm_test_correct']:.1%} |" if "lstm_test_correct" in numbers else ""
+        rows.append(
+            f"| {seed} | {f'{solved:,.0f}' if solved is not None else 'not solved'} |{correct} "
+            f"{numbers['lstm_test_mse']:.4f} | {numbers['simple_rnn_test_mse']:.4f} | "
+            f"{'holds' if summary['claim']['verdict'] else 'does NOT hold'} | "
+            f"{summary['wall_seconds']:.1f} |"
+        )
     return rows, counts, walls
 
 
@@ -165,13 +178,20 @@ def bench_lstm(repeats: int) -> str:
     for variant, options in (("float32, no jit", []), ("jit (XLA)", ["--jit"])):
         rows, counts, walls = _lstm_demo_rows("adding-modern", range(repeats), *options)
         medians[variant] = (statistics.median(counts), statistics.median(walls))
-        lines += [f"{variant}:", "",
-                  "| seed | sequences to solve | LSTM test MSE | SimpleRNN test MSE | claim | "
-                  "run wall (s) |", "| --- | --- | --- | --- | --- | --- |", *rows, ""]
+        lines += [
+            f"{variant}:",
+            "",
+            "| seed | sequences to solve | LSTM test MSE | SimpleRNN test MSE | claim | run wall (s) |",
+            "| --- | --- | --- | --- | --- | --- |",
+            *rows,
+            "",
+        ]
     (base_count, base_wall), (_, jit_wall) = medians["float32, no jit"], medians["jit (XLA)"]
-    lines += [f"**Modern variant: median {_count(base_count)} sequences to solve (target: at most "
-              f"20,000). XLA: median run wall {base_wall:.1f} s -> {jit_wall:.1f} s "
-              f"({base_wall / jit_wall:.2f}x).**"]
+    lines += [
+        f"**Modern variant: median {_count(base_count)} sequences to solve (target: at most "
+        f"20,000). XLA: median run wall {base_wall:.1f} s -> {jit_wall:.1f} s "
+        f"({base_wall / jit_wall:.2f}x).**"
+    ]
     return "\n".join(lines)
 
 
@@ -183,8 +203,12 @@ def bench_lstm(repeats: int) -> str:
 DEMO_BIASES = {"forget_bias": 5.0, "input_bias": -3.0}
 KERAS_BIASES = {"forget_bias": 1.0, "input_bias": 0.0}
 LSTM_LEVERS = [
-    ("adding-modern", "the demo before: forget 1, input 0, rate 1e-2, batch 32", KERAS_BIASES,
-     {"learning_rate": 1e-2, "batch_size": 32}),
+    (
+        "adding-modern",
+        "the demo before: forget 1, input 0, rate 1e-2, batch 32",
+        KERAS_BIASES,
+        {"learning_rate": 1e-2, "batch_size": 32},
+    ),
     ("adding-modern", "the demo: forget 5, input -3, rate 2e-2, batch 8", DEMO_BIASES, {}),
     ("adding-modern", "forget 1, input 0 (Keras's start)", KERAS_BIASES, {}),
     ("adding-modern", "forget 5, input 0", {"forget_bias": 5.0, "input_bias": 0.0}, {}),
@@ -216,16 +240,20 @@ def bench_lstm_levers(repeats: int) -> str:
     from nutshell.settings import demo_settings
 
     entry = glossary.lookup("lstm")
-    lines = ["## 3c. LSTM levers: sequences to solve, one change at a time", "",
-             "Each row changes one thing in the demo's set-up and trains the LSTM alone through the "
-             "demo's own loop, data and stopping rule (see 3 and 3b); seeds "
-             f"0-{repeats - 1}; budgets: {LEVER_BUDGET['adding-modern']:,} sequences (modern), "
-             f"{LEVER_BUDGET['adding-1997']:,} (1997), the demo's own, so its rows repeat 3 and 3b "
-             "without the SimpleRNN. Unless the row says otherwise: the demo's set-up (gate biases "
-             "forget 5, input -3; Adam 2e-2, clipnorm 1.0, batch 8) and the variant's own width "
-             "(64 units modern, 32 for 1997).", "",
-             "| variant | lever | sequences to solve, per seed | median | train seconds, median |",
-             "| --- | --- | --- | --- | --- |"]
+    lines = [
+        "## 3c. LSTM levers: sequences to solve, one change at a time",
+        "",
+        "Each row changes one thing in the demo's set-up and trains the LSTM alone through the "
+        "demo's own loop, data and stopping rule (see 3 and 3b); seeds "
+        f"0-{repeats - 1}; budgets: {LEVER_BUDGET['adding-modern']:,} sequences (modern), "
+        f"{LEVER_BUDGET['adding-1997']:,} (1997), the demo's own, so its rows repeat 3 and 3b "
+        "without the SimpleRNN. Unless the row says otherwise: the demo's set-up (gate biases "
+        "forget 5, input -3; Adam 2e-2, clipnorm 1.0, batch 8) and the variant's own width "
+        "(64 units modern, 32 for 1997).",
+        "",
+        "| variant | lever | sequences to solve, per seed | median | train seconds, median |",
+        "| --- | --- | --- | --- | --- |",
+    ]
     for dataset, label, changes, overrides in LSTM_LEVERS:
         counts, seconds = [], []
         setup = dataclasses.replace(lstm.SETUPS[dataset], **changes)
@@ -233,40 +261,59 @@ def bench_lstm_levers(repeats: int) -> str:
         budget = LEVER_BUDGET[dataset]
         halve_every = overrides.get("halve_every")
         for seed in range(repeats):
-            settings = demo_settings(entry, seed=seed, dataset=dataset,
-                                     **{k: v for k, v in overrides.items() if k != "halve_every"})
+            settings = demo_settings(
+                entry, seed=seed, dataset=dataset, **{k: v for k, v in overrides.items() if k != "halve_every"}
+            )
             configure(settings)
-            rate = settings.learning_rate if halve_every is None else keras.optimizers.schedules.ExponentialDecay(
-                settings.learning_rate, halve_every // settings.batch_size, 0.5)
+            rate = (
+                settings.learning_rate
+                if halve_every is None
+                else keras.optimizers.schedules.ExponentialDecay(
+                    settings.learning_rate, halve_every // settings.batch_size, 0.5
+                )
+            )
             data = _adding.sequences(variant, budget, seed)
             with tempfile.TemporaryDirectory() as scratch:
                 run = Run(entry, settings, RunHome(Path(scratch), "lstm", settings))
                 started = time.perf_counter()
                 solved = _adding.train_until_solved(
-                    run, lstm.lstm_net(setup, variant, data.length), variant, data, budget,
-                    learning_rate=rate, batch_size=settings.batch_size).sequences_to_solve
+                    run,
+                    lstm.lstm_net(setup, variant, data.length),
+                    variant,
+                    data,
+                    budget,
+                    learning_rate=rate,
+                    batch_size=settings.batch_size,
+                ).sequences_to_solve
                 seconds.append(time.perf_counter() - started)
                 run.board.close()
             counts.append(solved or float("inf"))
         per_seed = " / ".join(_count(c) if c != float("inf") else f"> {budget:,}" for c in counts)
-        lines.append(f"| {dataset} | {label} | {per_seed} | {_count(statistics.median(counts))} | "
-                     f"{statistics.median(seconds):.0f} |")
+        lines.append(
+            f"| {dataset} | {label} | {per_seed} | {_count(statistics.median(counts))} | "
+            f"{statistics.median(seconds):.0f} |"
+        )
     return "\n".join(lines)
 
 
 # -- 4. throughput of every demo, each lever on and off ------------------------------------------
 
+
 def bench_throughput(repeats: int) -> str:
     header = "| demo | " + " | ".join(LEVERS) + " |"
-    lines = ["## 4. Throughput of every demo on CPU (training examples/s of the main model, `--quick`)",
-             "", "Median of the runs; in brackets, the ratio to the baseline of the same demo.", "",
-             header, "| --- |" + " --- |" * len(LEVERS)]
+    lines = [
+        "## 4. Throughput of every demo on CPU (training examples/s of the main model, `--quick`)",
+        "",
+        "Median of the runs; in brackets, the ratio to the baseline of the same demo.",
+        "",
+        header,
+        "| --- |" + " --- |" * len(LEVERS),
+    ]
     for entry in DEMOS:
         cells = []
         baseline = None
         for options in LEVERS.values():
-            values = [demo_summary(entry, "--quick", *options)["throughput"].get(entry, 0.0)
-                      for _ in range(repeats)]
+            values = [demo_summary(entry, "--quick", *options)["throughput"].get(entry, 0.0) for _ in range(repeats)]
             value = statistics.median(values)
             baseline = baseline or value
             cells.append(f"{value:,.0f} ({value / baseline:.2f}x)" if baseline else f"{value:,.0f}")
@@ -274,8 +321,13 @@ def bench_throughput(repeats: int) -> str:
     return "\n".join(lines)
 
 
-SECTIONS = {"startup": bench_startup, "cnn": bench_cnn, "lstm": bench_lstm,
-            "lstm_levers": bench_lstm_levers, "throughput": bench_throughput}
+SECTIONS = {
+    "startup": bench_startup,
+    "cnn": bench_cnn,
+    "lstm": bench_lstm,
+    "lstm_levers": bench_lstm_levers,
+    "throughput": bench_throughput,
+}
 
 
 def machine() -> str:
@@ -285,9 +337,11 @@ def machine() -> str:
         import keras
         import tensorflow as tf
 
-    return (f"on {os.cpu_count()} CPUs, {platform.platform()}; Python "
-            f"{platform.python_version()}, TensorFlow {tf.__version__}, Keras {keras.__version__}, "
-            f"{dt.datetime.now().isoformat(timespec='minutes')}")
+    return (
+        f"on {os.cpu_count()} CPUs, {platform.platform()}; Python "
+        f"{platform.python_version()}, TensorFlow {tf.__version__}, Keras {keras.__version__}, "
+        f"{dt.datetime.now().isoformat(timespec='minutes')}"
+    )
 
 
 def main() -> None:
@@ -310,14 +364,14 @@ def main() -> None:
 
 def assemble() -> None:
     """RESULTS.md = every section measured so far, in order (sections can be re-run alone)."""
-    parts = [(RESULTS_DIR / f"{name}.md").read_text() for name in SECTIONS
-             if (RESULTS_DIR / f"{name}.md").exists()]
+    parts = [(RESULTS_DIR / f"{name}.md").read_text() for name in SECTIONS if (RESULTS_DIR / f"{name}.md").exists()]
     (HERE / "RESULTS.md").write_text(
         "# Benchmark results\n\nGenerated by `make bench` (benchmarks/run.py); what the numbers "
         "mean and which levers we kept is in benchmarks/README.md.\n\n"
         "Every figure here is from a 2-core CPU. GPU figures are still to be measured: no GPU has "
         "been lent to a session that ran these (see benchmarks/README.md for how to add a GPU "
-        "column).\n\n" + "\n\n".join(parts))
+        "column).\n\n" + "\n\n".join(parts)
+    )
 
 
 if __name__ == "__main__":

@@ -76,8 +76,16 @@ def entry(term: str) -> glossary.Entry:
 def explain(term: str) -> Explained:
     """The glossary entry for `term`: name, title, aliases, summary, Markdown text, related, sources."""
     found = entry(term)
-    return Explained(found.name, found.title, found.aliases, found.summary, found.explanation,
-                     found.related, found.sources, found.has_demo)
+    return Explained(
+        found.name,
+        found.title,
+        found.aliases,
+        found.summary,
+        found.explanation,
+        found.related,
+        found.sources,
+        found.has_demo,
+    )
 
 
 @dataclass
@@ -155,6 +163,7 @@ def verdict_html(summary: dict[str, Any]) -> str:
     claim = summary["claim"]
     e = html.escape
     colour = "#1a7f37" if claim["verdict"] else ("#9a6700" if claim["held"] else "#cf222e")
+
     def value(part: dict[str, Any]) -> str:
         mean = render.number(part["mean"])
         return mean if part["of"] == 1 else f"{mean} ({render.number(part['min'])} to {render.number(part['max'])})"
@@ -163,17 +172,20 @@ def verdict_html(summary: dict[str, Any]) -> str:
         f"<tr><td><code>{e(p['name'])}</code></td><td>{e(p['kind'])}</td>"
         f"<td>{e(p['comparison'])} {render.number(p['bar'])}</td><td>{value(p)}</td>"
         f"<td>{p['held']}/{p['of']}</td><td>{render.margin(p['worst_margin'])}</td></tr>"
-        for p in claim["parts"])
-    anchor = (f"<p><b>Published figure.</b> {e(render.anchor_line(claim))}</p>" if claim.get("anchor") else "")
+        for p in claim["parts"]
+    )
+    anchor = f"<p><b>Published figure.</b> {e(render.anchor_line(claim))}</p>" if claim.get("anchor") else ""
     data = f"<p><b>Your data.</b> {e(render.data_line(claim['data']))}</p>" if claim.get("data") else ""
     if claim.get("prediction"):
         data += f"<p><b>Your prediction.</b> {e(render.prediction_line(claim['prediction']))}</p>"
-    return (f"<div><p><b>nutshell demo {e(summary['entry'])}</b>: {e(claim['statement'])}</p>"
-            f"<p><b style='color:{colour}'>Verdict: {e(render.verdict_words(claim))}</b></p>"
-            "<table><tr><th>part</th><th>kind</th><th>rule</th><th>value</th><th>held</th>"
-            f"<th>worst margin</th></tr>{rows}</table>{anchor}{data}"
-            f"<p>Run: <code>{e(summary['run_dir'])}</code> ({summary['wall_seconds']:.1f} s on "
-            f"{e(summary['device'])})</p></div>")
+    return (
+        f"<div><p><b>nutshell demo {e(summary['entry'])}</b>: {e(claim['statement'])}</p>"
+        f"<p><b style='color:{colour}'>Verdict: {e(render.verdict_words(claim))}</b></p>"
+        "<table><tr><th>part</th><th>kind</th><th>rule</th><th>value</th><th>held</th>"
+        f"<th>worst margin</th></tr>{rows}</table>{anchor}{data}"
+        f"<p>Run: <code>{e(summary['run_dir'])}</code> ({summary['wall_seconds']:.1f} s on "
+        f"{e(summary['device'])})</p></div>"
+    )
 
 
 def check_logdir(logdir: Path) -> None:
@@ -190,10 +202,19 @@ def check_logdir(logdir: Path) -> None:
         raise UserError(f"log directory '{logdir}' has only {free // 2**20} MiB free; need at least 50 MiB")
 
 
-def demo(term: str, *, quick: bool = False, repeats: int = 1, seed: int = 0,
-         data: str | os.PathLike[str] | None = None, logdir: str | os.PathLike[str] = "runs",
-         verbose: bool = True, demo_function: Callable[[Any], None] | None = None,
-         predict: str | None = None, **options: Any) -> DemoResult:
+def demo(
+    term: str,
+    *,
+    quick: bool = False,
+    repeats: int = 1,
+    seed: int = 0,
+    data: str | os.PathLike[str] | None = None,
+    logdir: str | os.PathLike[str] = "runs",
+    verbose: bool = True,
+    demo_function: Callable[[Any], None] | None = None,
+    predict: str | None = None,
+    **options: Any,
+) -> DemoResult:
     """Run `term`'s demo as `nutshell demo` would and return what it measured.
 
     `options` are the command's other options by their Python names (epochs, batch_size,
@@ -209,15 +230,16 @@ def demo(term: str, *, quick: bool = False, repeats: int = 1, seed: int = 0,
 
     unknown = sorted(set(options) - set(OPTIONS))
     if unknown:
-        raise UserError(f"unknown option{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; "
-                        f"nutshell.demo takes {', '.join(OPTIONS)}")
+        raise UserError(
+            f"unknown option{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; "
+            f"nutshell.demo takes {', '.join(OPTIONS)}"
+        )
     found = entry(term)
     if predict is not None:
         from nutshell import quiz
 
         predict = quiz.prediction(found, predict)
-    settings = demo_settings(found, quick=quick, seed=seed, repeats=repeats,
-                             data=str(data) if data else "", **options)
+    settings = demo_settings(found, quick=quick, seed=seed, repeats=repeats, data=str(data) if data else "", **options)
     folder = Path(logdir)
     check_logdir(folder)
     from nutshell.quiet import native_stderr_silenced, quiet_frameworks

@@ -34,8 +34,9 @@ def show_version(value: bool) -> None:
 
 @app.callback()
 def options(
-    version: Annotated[bool, typer.Option("--version", callback=show_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=show_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
 ) -> None:
     """A deep-learning glossary you can run: explanations, Keras code and demos."""
 
@@ -136,10 +137,15 @@ def code(term: Term) -> None:
 
 @app.command()
 def notebook(
-    term: Annotated[str | None, typer.Argument(
-        help="An entry name or alias; leave out with --all.", autocompletion=complete_term)] = None,
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Notebook file, or a folder (default: ./<entry>.ipynb; with --all, a folder).")] = None,
+    term: Annotated[
+        str | None, typer.Argument(help="An entry name or alias; leave out with --all.", autocompletion=complete_term)
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Notebook file, or a folder (default: ./<entry>.ipynb; with --all, a folder)."
+        ),
+    ] = None,
     all_entries: Annotated[bool, typer.Option("--all", help="One notebook per entry, into the -o folder.")] = False,
     full: Annotated[bool, typer.Option("--full", help="Demo cells run the full budget instead of --quick.")] = False,
 ) -> None:
@@ -172,8 +178,9 @@ def notebook(
 
 @app.command()
 def quiz(
-    terms: Annotated[list[str] | None, typer.Argument(
-        help="Entries to be asked about (default: all).", autocompletion=complete_term)] = None,
+    terms: Annotated[
+        list[str] | None, typer.Argument(help="Entries to be asked about (default: all).", autocompletion=complete_term)
+    ] = None,
     count: Annotated[int, typer.Option("-n", "--count", min=1, help="How many questions.")] = 5,
     seed: Annotated[int | None, typer.Option(help="The same seed asks the same questions.")] = None,
     reset: Annotated[bool, typer.Option("--reset", help="Forget your progress first.")] = False,
@@ -223,8 +230,10 @@ def quiz(
 
 @app.command()
 def path(
-    term: Annotated[str | None, typer.Argument(
-        help="Where you want to get (default: the whole course).", autocompletion=complete_term)] = None,
+    term: Annotated[
+        str | None,
+        typer.Argument(help="Where you want to get (default: the whole course).", autocompletion=complete_term),
+    ] = None,
 ) -> None:
     """The reading order that leads to an entry: what to know first, marked with what you have done.
 
@@ -253,44 +262,74 @@ def demo(
     ctx: typer.Context,
     term: Term,
     epochs: Annotated[int | None, typer.Option(min=1, help="Training epochs (default: the entry's).")] = None,
-    batch_size: Annotated[int | None, typer.Option(
-        min=1, help="Examples per training step; under --strategy the replicas split it.")] = None,
-    learning_rate: Annotated[float | None, typer.Option(
-        help="Optimizer step size, > 0; used as given under every strategy.")] = None,
+    batch_size: Annotated[
+        int | None, typer.Option(min=1, help="Examples per training step; under --strategy the replicas split it.")
+    ] = None,
+    learning_rate: Annotated[
+        float | None, typer.Option(help="Optimizer step size, > 0; used as given under every strategy.")
+    ] = None,
     seed: Annotated[int, typer.Option(min=0, help="Seed for weights, data order and synthetic data.")] = 0,
-    repeats: Annotated[int, typer.Option(
-        min=1, help="Measure the claim on seeds SEED..SEED+N-1; the verdict says on how many it held.")] = 1,
+    repeats: Annotated[
+        int,
+        typer.Option(min=1, help="Measure the claim on seeds SEED..SEED+N-1; the verdict says on how many it held."),
+    ] = 1,
     logdir: Annotated[Path, typer.Option(help="Where runs are written.")] = Path("runs"),
     dataset: Annotated[str | None, typer.Option(help="Dataset (default: the entry's bundled one).")] = None,
-    data: Annotated[Path | None, typer.Option(
-        help="Your own images, for a demo that takes images (nutshell list marks them): a folder with one "
-             "sub-folder per class, an .npz (x_train, y_train, x_test, y_test) or a CSV (a label column and "
-             "one column per pixel).")] = None,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            help="Your own images, for a demo that takes images (nutshell list marks them): a folder with one "
+            "sub-folder per class, an .npz (x_train, y_train, x_test, y_test) or a CSV (a label column and "
+            "one column per pixel)."
+        ),
+    ] = None,
     quick: Annotated[bool, typer.Option("--quick", help="Same code path, small budget (~20 s on CPU).")] = False,
-    precision: Annotated[Precision, typer.Option(
-        help="float32, or mixed (float16 on GPU, bfloat16 on CPU).")] = Precision.float32,
+    precision: Annotated[
+        Precision, typer.Option(help="float32, or mixed (float16 on GPU, bfloat16 on CPU).")
+    ] = Precision.float32,
     jit: Annotated[bool, typer.Option("--jit/--no-jit", help="Compile training steps with XLA.")] = False,
     tag: Annotated[str, typer.Option(help="Suffix for the run directory name.")] = "",
-    steps_per_execution: Annotated[int | None, typer.Option(
-        min=1, help="Batches per compiled step (fewer Python round trips; default: the entry's).")] = None,
-    strategy: Annotated[Strategy, typer.Option(
-        help="none; mirrored (all GPUs of this machine); multi-worker (machines listed in TF_CONFIG). "
-             "The replicas split --batch-size.")] = Strategy.none,
-    deterministic: Annotated[bool, typer.Option(
-        "--deterministic/--no-deterministic",
-        help="Bit-identical CPU runs for a seed (TensorFlow op determinism).")] = True,
-    held_out: Annotated[bool, typer.Option(
-        "--held-out",
-        help="Score on a validation split carved from the training images instead of the test set: "
-             "how a demo's bars and choices are made (use seeds 100+).")] = False,
+    steps_per_execution: Annotated[
+        int | None,
+        typer.Option(min=1, help="Batches per compiled step (fewer Python round trips; default: the entry's)."),
+    ] = None,
+    strategy: Annotated[
+        Strategy,
+        typer.Option(
+            help="none; mirrored (all GPUs of this machine); multi-worker (machines listed in TF_CONFIG). "
+            "The replicas split --batch-size."
+        ),
+    ] = Strategy.none,
+    deterministic: Annotated[
+        bool,
+        typer.Option(
+            "--deterministic/--no-deterministic", help="Bit-identical CPU runs for a seed (TensorFlow op determinism)."
+        ),
+    ] = True,
+    held_out: Annotated[
+        bool,
+        typer.Option(
+            "--held-out",
+            help="Score on a validation split carved from the training images instead of the test set: "
+            "how a demo's bars and choices are made (use seeds 100+).",
+        ),
+    ] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show TensorFlow's own logging.")] = False,
-    resume: Annotated[str | None, typer.Option(
-        help="Continue an interrupted run: --resume alone takes the latest unfinished run of "
-             "this entry, or give its directory. The run keeps its own settings.")] = None,
-    predict: Annotated[str | None, typer.Option(
-        help="Predict the outcome first: --predict alone asks the entry's question before training "
-             "(the answer is read from the terminal or standard input); --predict B answers it. "
-             "The result says whether you were right.")] = None,
+    resume: Annotated[
+        str | None,
+        typer.Option(
+            help="Continue an interrupted run: --resume alone takes the latest unfinished run of "
+            "this entry, or give its directory. The run keeps its own settings."
+        ),
+    ] = None,
+    predict: Annotated[
+        str | None,
+        typer.Option(
+            help="Predict the outcome first: --predict alone asks the entry's question before training "
+            "(the answer is read from the terminal or standard input); --predict B answers it. "
+            "The result says whether you were right."
+        ),
+    ] = None,
 ) -> None:
     """Train the entry's example, measure its claim and log the run to TensorBoard.
 
@@ -307,10 +346,23 @@ def demo(
 
             predict = quiz.prediction(entry, predict)
         settings = demo_settings(
-            entry, quick=quick, epochs=epochs, batch_size=batch_size, learning_rate=learning_rate,
-            dataset=dataset, steps_per_execution=steps_per_execution, seed=seed, repeats=repeats,
-            precision=precision.value, jit=jit, tag=tag, deterministic=deterministic,
-            strategy=strategy.value, held_out=held_out, data=str(data) if data else "")
+            entry,
+            quick=quick,
+            epochs=epochs,
+            batch_size=batch_size,
+            learning_rate=learning_rate,
+            dataset=dataset,
+            steps_per_execution=steps_per_execution,
+            seed=seed,
+            repeats=repeats,
+            precision=precision.value,
+            jit=jit,
+            tag=tag,
+            deterministic=deterministic,
+            strategy=strategy.value,
+            held_out=held_out,
+            data=str(data) if data else "",
+        )
         api.check_logdir(logdir)
         earlier = None
         if resume is not None:
@@ -318,8 +370,11 @@ def demo(
 
             earlier = resumable(logdir, entry.name, resume)
             # By name: typer 0.29 ships its own copy of click (typer._click), and no `click` is installed.
-            given = {name: value for name, value in ctx.params.items()
-                     if getattr(ctx.get_parameter_source(name), "name", None) == "COMMANDLINE"}
+            given = {
+                name: value
+                for name, value in ctx.params.items()
+                if getattr(ctx.get_parameter_source(name), "name", None) == "COMMANDLINE"
+            }
             asked = {name: getattr(value, "value", value) for name, value in given.items()}
             settings = resumed_settings(earlier.saved()["settings"], asked)
         from nutshell.quiet import native_stderr_silenced, quiet_frameworks
@@ -381,7 +436,8 @@ def _with_bare_values(args: list[str]) -> list[str]:
     """Let `--resume` and `--predict` stand alone (Typer has no options with an optional value, so
     the console script fills the value in)."""
     return [
-        f"{arg}={BARE_VALUES[arg]}" if arg in BARE_VALUES and (i + 1 == len(args) or args[i + 1].startswith("-"))
+        f"{arg}={BARE_VALUES[arg]}"
+        if arg in BARE_VALUES and (i + 1 == len(args) or args[i + 1].startswith("-"))
         else arg
         for i, arg in enumerate(args)
     ]
@@ -393,8 +449,7 @@ def main() -> None:
 
     command = get_command(app)
     try:
-        code = command.main(args=_with_bare_values(sys.argv[1:]), prog_name="nutshell",
-                            standalone_mode=False)
+        code = command.main(args=_with_bare_values(sys.argv[1:]), prog_name="nutshell", standalone_mode=False)
     except typer.TyperException as problem:  # bad options and arguments, from the parser
         if type(problem).__name__ == "NoArgsIsHelpError":
             sys.exit(0)  # the parser has already printed the help

@@ -112,4 +112,3 @@ def mark_finished(folder: Path, model: keras.Model, history: dict[str, list[floa
     atomic_write_text(folder / "done.json", json.dumps(history))
     for old in folder.glob("epoch-*"):
         old.unlink(missing_ok=True)
-

@@ -34,11 +34,16 @@ class Distribution:
 
     def describe(self, settings: Settings) -> dict[str, Any]:
         batch = settings.batch_size
-        return {"strategy": settings.strategy, "replicas": self.replicas,
-                "per_replica_batch_size": batch / self.replicas if batch % self.replicas
-                else batch // self.replicas,  # tf.distribute splits an odd batch unevenly
-                "global_batch_size": batch, "learning_rate": settings.learning_rate,
-                "rule": "the replicas split --batch-size; the learning rate is --learning-rate"}
+        return {
+            "strategy": settings.strategy,
+            "replicas": self.replicas,
+            "per_replica_batch_size": batch / self.replicas
+            if batch % self.replicas
+            else batch // self.replicas,  # tf.distribute splits an odd batch unevenly
+            "global_batch_size": batch,
+            "learning_rate": settings.learning_rate,
+            "rule": "the replicas split --batch-size; the learning rate is --learning-rate",
+        }
 
 
 def distribute(settings: Settings) -> Distribution:
@@ -65,6 +70,7 @@ def distribute(settings: Settings) -> Distribution:
     keras_compat.install_multi_worker_fixes()
     strategy = tf.distribute.MultiWorkerMirroredStrategy()
     resolver = strategy.cluster_resolver
-    chief = resolver.task_type == "chief" or (resolver.task_type == "worker" and resolver.task_id == 0
-                                              and "chief" not in resolver.cluster_spec().as_dict())
+    chief = resolver.task_type == "chief" or (
+        resolver.task_type == "worker" and resolver.task_id == 0 and "chief" not in resolver.cluster_spec().as_dict()
+    )
     return Distribution(strategy, strategy.num_replicas_in_sync, chief)

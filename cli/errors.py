@@ -58,8 +58,7 @@ class NonFiniteLoss(UserError):
     def advice(self) -> str:
         """The one line the CLI prints: what happened and what to try."""
         used = f" (this run used {self.learning_rate:g})" if self.learning_rate is not None else ""
-        return (f"training stopped: {self}. Try a smaller --learning-rate{used}. "
-                "Logs are kept in the run directory.")
+        return f"training stopped: {self}. Try a smaller --learning-rate{used}. Logs are kept in the run directory."
 
 
 class Interrupted(UserError):
@@ -74,5 +73,6 @@ class Interrupted(UserError):
     def advice(self) -> str:
         if self.run_dir is None:
             return "interrupted before anything was saved."
-        return (f"interrupted; finished epochs are saved. Resume with: "
-                f"nutshell demo {self.entry} --resume {self.run_dir}")
+        return (
+            f"interrupted; finished epochs are saved. Resume with: nutshell demo {self.entry} --resume {self.run_dir}"
+        )

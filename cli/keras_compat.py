@@ -77,8 +77,10 @@ class KerasBug:
 
     def fixed_hint(self) -> str:
         """What a canary says when this bug no longer shows."""
-        return (f"{self.what}: no longer fails on Keras {keras.__version__}; set {self.name!r}'s fixed_in "
-                f"in cli/keras_compat.py to {keras_version()} (or the first release that fixed it)")
+        return (
+            f"{self.what}: no longer fails on Keras {keras.__version__}; set {self.name!r}'s fixed_in "
+            f"in cli/keras_compat.py to {keras_version()} (or the first release that fixed it)"
+        )
 
 
 def switched_off(name: str) -> bool:
@@ -90,13 +92,15 @@ def switched_off(name: str) -> bool:
 
 
 # The canaries showed all three in Keras 3.12.4 and 3.15.1, the oldest and newest releases we test.
-MULTI_WORKER_FIT = KerasBug("multi-worker-fit", "keras-team/keras#20585 (fit under MultiWorkerMirroredStrategy)",
-                            last_seen=(3, 15))
-REPLICA_PREDICT = KerasBug("replica-predict", "predict under tf.distribute with fewer rows than replicas",
-                           last_seen=(3, 15))
-UNEVEN_SYMBOLIC_BUILD = KerasBug("uneven-symbolic-build",
-                                 "fit/evaluate's symbolic build from replica batches of different sizes",
-                                 last_seen=(3, 15))
+MULTI_WORKER_FIT = KerasBug(
+    "multi-worker-fit", "keras-team/keras#20585 (fit under MultiWorkerMirroredStrategy)", last_seen=(3, 15)
+)
+REPLICA_PREDICT = KerasBug(
+    "replica-predict", "predict under tf.distribute with fewer rows than replicas", last_seen=(3, 15)
+)
+UNEVEN_SYMBOLIC_BUILD = KerasBug(
+    "uneven-symbolic-build", "fit/evaluate's symbolic build from replica batches of different sizes", last_seen=(3, 15)
+)
 BUGS = (MULTI_WORKER_FIT, REPLICA_PREDICT, UNEVEN_SYMBOLIC_BUILD)
 
 
@@ -119,6 +123,7 @@ def install_multi_worker_fixes() -> None:
 
     def reduce_per_replica(values: Any, strategy: Any, reduction: str) -> Any:
         if reduction in ("auto", "mean") and tf_trainer._collective_all_reduce_multi_worker(strategy):
+
             def mean(value: Any) -> Any:
                 local = strategy.experimental_local_results(value)[0]
                 return strategy.reduce("MEAN", value, axis=0 if local.shape.rank else None)
@@ -153,22 +158,29 @@ def _symbolic_build_from_one_replica(self: Any, iterator: Any = None, data_batch
         for _, _, batches in iterator:
             first = next(batches)
             data_batch = keras.tree.map_structure(
-                lambda value: self._distribute_strategy.experimental_local_results(value)[0]
-                if isinstance(value, tf.distribute.DistributedValues) else value, first)
+                lambda value: (
+                    self._distribute_strategy.experimental_local_results(value)[0]
+                    if isinstance(value, tf.distribute.DistributedValues)
+                    else value
+                ),
+                first,
+            )
             break
     with self.distribute_strategy.scope():
         self._symbolic_build(data_batch=data_batch)
 
 
-def _local_predict(self: Any, x: Any, batch_size: int | None = None, verbose: Any = "auto", steps: Any = None,
-                   callbacks: Any = None) -> Any:
+def _local_predict(
+    self: Any, x: Any, batch_size: int | None = None, verbose: Any = "auto", steps: Any = None, callbacks: Any = None
+) -> Any:
     """`Model.predict`, computed on this process alone, batch by batch (eagerly)."""
     import numpy as np
 
     batch_size = batch_size or 32
-    parts = [self(x[start:start + batch_size], training=False) for start in range(0, len(x), batch_size)]
+    parts = [self(x[start : start + batch_size], training=False) for start in range(0, len(x), batch_size)]
     return keras.tree.map_structure(
-        lambda *pieces: np.concatenate([keras.ops.convert_to_numpy(piece) for piece in pieces]), *parts)
+        lambda *pieces: np.concatenate([keras.ops.convert_to_numpy(piece) for piece in pieces]), *parts
+    )
 
 
 def _local_predict_on_batch(self: Any, x: Any) -> Any:

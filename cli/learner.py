@@ -63,8 +63,13 @@ class Progress:
         return any(right for qid, right in self.answered.items() if qid.split(":", 1)[0] == entry)
 
     def save(self) -> None:
-        record = {"version": VERSION, "boxes": self.boxes, "read": self.read, "ran": self.ran,
-                  "answered": self.answered}
+        record = {
+            "version": VERSION,
+            "boxes": self.boxes,
+            "read": self.read,
+            "ran": self.ran,
+            "answered": self.answered,
+        }
         self.path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_text(self.path, json.dumps(record, indent=1, sort_keys=True))
 
@@ -79,8 +84,12 @@ def load() -> Progress:
         record: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
         if record.get("version") != VERSION:
             raise ValueError("unknown version")
-        loaded = Progress({str(k): int(v) for k, v in record["boxes"].items()}, list(record["read"]),
-                          list(record["ran"]), {str(k): bool(v) for k, v in record["answered"].items()})
+        loaded = Progress(
+            {str(k): int(v) for k, v in record["boxes"].items()},
+            list(record["read"]),
+            list(record["ran"]),
+            {str(k): bool(v) for k, v in record["answered"].items()},
+        )
         if not all(1 <= box <= BOXES for box in loaded.boxes.values()):
             raise ValueError("a box out of range")
         return loaded

@@ -30,8 +30,9 @@ def prepared(images: ArrayLike, enlarge: int = 1, rescale: bool = True) -> np.nd
     return enlarged(rescaled(images) if rescale else images, enlarge)
 
 
-def mosaic(tiles: ArrayLike, columns: int = 8, enlarge: int = 8, rescale: bool = True,
-           gap_value: float = 1.0) -> np.ndarray:
+def mosaic(
+    tiles: ArrayLike, columns: int = 8, enlarge: int = 8, rescale: bool = True, gap_value: float = 1.0
+) -> np.ndarray:
     """Tiles (N, h, w, C) laid out as one (1, H, W, C) image, `columns` to a row."""
     tiles = prepared(tiles, enlarge, rescale)
     count, height, width, channels = tiles.shape
@@ -42,7 +43,7 @@ def mosaic(tiles: ArrayLike, columns: int = 8, enlarge: int = 8, rescale: bool =
     grid = np.full((rows * cell_h - gap, columns * cell_w - gap, channels), gap_value, "float32")
     for i, tile in enumerate(tiles):
         r, c = divmod(i, columns)
-        grid[r * cell_h:r * cell_h + height, c * cell_w:c * cell_w + width] = tile
+        grid[r * cell_h : r * cell_h + height, c * cell_w : c * cell_w + width] = tile
     return grid[None]
 
 

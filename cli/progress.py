@@ -15,8 +15,9 @@ from nutshell import render
 
 
 def _fmt(logs: dict[str, Any]) -> str:
-    return "  ".join(f"{key} {value:.4f}" for key, value in logs.items()
-                     if key not in ("learning_rate", "training_seconds"))
+    return "  ".join(
+        f"{key} {value:.4f}" for key, value in logs.items() if key not in ("learning_rate", "training_seconds")
+    )
 
 
 class PlainProgress(keras.callbacks.Callback):
@@ -31,8 +32,7 @@ class PlainProgress(keras.callbacks.Callback):
 
     def on_epoch_end(self, epoch: int, logs: dict[str, Any] | None = None) -> None:
         seconds = time.perf_counter() - self._start
-        print(f"[{self.label}] epoch {epoch + 1}/{self.epochs}  {_fmt(logs or {})}  ({seconds:.1f} s)",
-              flush=True)
+        print(f"[{self.label}] epoch {epoch + 1}/{self.epochs}  {_fmt(logs or {})}  ({seconds:.1f} s)", flush=True)
 
 
 class RichProgress(keras.callbacks.Callback):
@@ -53,9 +53,15 @@ class RichProgress(keras.callbacks.Callback):
         )
 
         self.progress = Progress(
-            TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-            TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(),
-            TextColumn("{task.fields[metrics]}"), console=render.console(), transient=False,
+            TextColumn("[bold]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("eta"),
+            TimeRemainingColumn(),
+            TextColumn("{task.fields[metrics]}"),
+            console=render.console(),
+            transient=False,
         )
         self.progress.start()
         self.epoch_task = self.progress.add_task(f"{self.label} epochs", total=self.epochs, metrics="")

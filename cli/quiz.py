@@ -32,8 +32,16 @@ class Question:
     measured: str = ""  # for a prediction: how the outcome was measured
 
     def as_dict(self) -> dict:
-        return {"id": self.id, "entry": self.entry, "kind": self.kind, "question": self.text,
-                "options": self.options, "answer": self.answer, "why": self.why, "measured": self.measured}
+        return {
+            "id": self.id,
+            "entry": self.entry,
+            "kind": self.kind,
+            "question": self.text,
+            "options": self.options,
+            "answer": self.answer,
+            "why": self.why,
+            "measured": self.measured,
+        }
 
 
 ASK = "ask"  # `--predict` with no letter: ask on the terminal (or read standard input)
@@ -75,12 +83,24 @@ def questions(entries: list[glossary.Entry]) -> list[Question]:
     for entry in entries:
         recorded = outcomes.get(entry.name)
         if entry.predict and recorded and recorded.get("outcome") in entry.predict["options"]:
-            found.append(Question(
-                f"{entry.name}:predict", entry.name, "predict", entry.predict["question"],
-                entry.predict["options"], recorded["outcome"], entry.predict["why"],
-                f"measured by `nutshell demo {entry.name} --quick` on seeds {recorded['seeds']}"))
-        found += [Question(f"{entry.name}:recall-{i}", entry.name, "recall", q["question"], q["options"],
-                           q["answer"], q["why"]) for i, q in enumerate(entry.recall, start=1)]
+            found.append(
+                Question(
+                    f"{entry.name}:predict",
+                    entry.name,
+                    "predict",
+                    entry.predict["question"],
+                    entry.predict["options"],
+                    recorded["outcome"],
+                    entry.predict["why"],
+                    f"measured by `nutshell demo {entry.name} --quick` on seeds {recorded['seeds']}",
+                )
+            )
+        found += [
+            Question(
+                f"{entry.name}:recall-{i}", entry.name, "recall", q["question"], q["options"], q["answer"], q["why"]
+            )
+            for i, q in enumerate(entry.recall, start=1)
+        ]
     return found
 
 
@@ -107,8 +127,7 @@ def course(goal: str | None = None) -> list[glossary.Entry]:
                 wanted.add(name)
                 stack += entries[name].prerequisites
     waiting = {name: {p for p in entries[name].prerequisites if p in wanted} for name in wanted}
-    rank = {name: (glossary.CORE.index(name) if name in glossary.CORE else len(glossary.CORE), name)
-            for name in wanted}
+    rank = {name: (glossary.CORE.index(name) if name in glossary.CORE else len(glossary.CORE), name) for name in wanted}
     ready = [rank[name] for name, before in waiting.items() if not before]
     heapq.heapify(ready)
     order: list[str] = []

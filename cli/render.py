@@ -76,10 +76,7 @@ def entry(item: Entry, brief: bool = False, fmt: str = "text") -> None:
         out.print(f"[dim]Also called: {aliases}[/dim]\n")
     out.print(Markdown(item.explanation))
     if item.has_demo:
-        out.print(
-            f"\n[bold]Try it:[/bold] nutshell demo {item.name}   [dim]|[/dim]   "
-            f"nutshell code {item.name}"
-        )
+        out.print(f"\n[bold]Try it:[/bold] nutshell demo {item.name}   [dim]|[/dim]   nutshell code {item.name}")
 
 
 def entry_as_dict(item: Entry) -> dict:
@@ -159,8 +156,7 @@ def run_table(runs: list[dict]) -> None:
             verdict = "unfinished"
         else:
             verdict = "holds" if claim and claim["verdict"] else "does not hold"
-        rows.append((run["entry"], run["started"], _headline_metrics(run.get("metrics", {})),
-                     verdict, run["run_dir"]))
+        rows.append((run["entry"], run["started"], _headline_metrics(run.get("metrics", {})), verdict, run["run_dir"]))
     if plain():
         for row in rows:
             print("  ".join(row))
@@ -178,6 +174,7 @@ def run_table(runs: list[dict]) -> None:
 
 # -- demos ------------------------------------------------------------------------------------------
 
+
 def say(message: str) -> None:
     """A line of commentary for the person watching a demo."""
     if plain():
@@ -191,14 +188,18 @@ def demo_header(entry_name: str, settings: Settings, device: str, distribution: 
     and learning rate they lead to (`distribution`: Distribution.describe's dict)."""
     s = settings
     mode = " (quick)" if s.quick else ""
-    say(f"nutshell demo {entry_name}{mode}: training on {device}; epochs {s.epochs}, "
+    say(
+        f"nutshell demo {entry_name}{mode}: training on {device}; epochs {s.epochs}, "
         f"batch {s.batch_size}, learning rate {s.learning_rate:g}, seed {s.seed}, "
-        f"precision {s.precision}, jit {'on' if s.jit else 'off'}")
+        f"precision {s.precision}, jit {'on' if s.jit else 'off'}"
+    )
     if distribution and distribution["strategy"] != "none":
         d = distribution
-        say(f"--strategy {d['strategy']}: {d['replicas']} replicas split the batch of "
+        say(
+            f"--strategy {d['strategy']}: {d['replicas']} replicas split the batch of "
             f"{d['global_batch_size']} ({d['per_replica_batch_size']:g} each); learning rate "
-            f"{d['learning_rate']:g} as given.")
+            f"{d['learning_rate']:g} as given."
+        )
 
 
 def number(value: float) -> str:
@@ -221,18 +222,20 @@ def verdict_words(claim: dict) -> str:
 
 def anchor_line(claim: dict) -> str:
     anchor = claim["anchor"]
-    return (f"{anchor['source']}: {anchor['published']}; ours ({anchor['ours']}): "
-            f"{number(anchor['ours_value'])}. {anchor['note']}")
+    return (
+        f"{anchor['source']}: {anchor['published']}; ours ({anchor['ours']}): "
+        f"{number(anchor['ours_value'])}. {anchor['note']}"
+    )
 
 
 def markdown_table(header: list[str], rows: list[list[object]], align: str = "") -> str:
     """A Markdown table; numbers are formatted with `number`. `align` is one of l/r per column
     (default: the first column left, the rest right)."""
     align = align or "l" + "r" * (len(header) - 1)
-    cell = lambda value: (number(value) if isinstance(value, (int, float)) and not isinstance(value, bool)
-                          else str(value))
-    lines = ["| " + " | ".join(header) + " |",
-             "|" + "|".join("---:" if a == "r" else "---" for a in align) + "|"]
+    cell = lambda value: (
+        number(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
+    )
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---:" if a == "r" else "---" for a in align) + "|"]
     lines += ["| " + " | ".join(cell(value) for value in row) + " |" for row in rows]
     return "\n".join(lines)
 
@@ -246,8 +249,10 @@ def part_line(part: dict) -> str:
     kind = "" if part["kind"] == "measured" else f" [{part['kind']}: does not vote]"
     spread = f" (min {number(part['min'])}, max {number(part['max'])})" if part["of"] > 1 else ""
     held = f"held {part['held']}/{part['of']}" if part["of"] > 1 else ("held" if part["held"] else "FAILED")
-    return (f"{part['name']} = {number(part['mean'])}{spread} {part['comparison']} {number(part['bar'])}: "
-            f"{held}, worst margin {margin(part['worst_margin'])}{kind}")
+    return (
+        f"{part['name']} = {number(part['mean'])}{spread} {part['comparison']} {number(part['bar'])}: "
+        f"{held}, worst margin {margin(part['worst_margin'])}{kind}"
+    )
 
 
 def verdict_card(claim: dict, repeats: list[dict]) -> str:
@@ -261,16 +266,21 @@ def verdict_card(claim: dict, repeats: list[dict]) -> str:
     rows = []
     for part in claim["parts"]:
         values = [next((p["value"] for p in r["parts"] if p["name"] == part["name"]), "") for r in repeats]
-        rows.append([part["name"], part["kind"], f"{part['comparison']} {number(part['bar'])}", *values]
-                    + ([f"{part['held']}/{part['of']}"] if many else []) + [margin(part["worst_margin"])])
+        rows.append(
+            [part["name"], part["kind"], f"{part['comparison']} {number(part['bar'])}", *values]
+            + ([f"{part['held']}/{part['of']}"] if many else [])
+            + [margin(part["worst_margin"])]
+        )
     lines += [markdown_table(header, rows, "lll" + "r" * (len(header) - 3)), ""]
     named = {part["name"] for part in claim["parts"]}
     context = {key: stats for key, stats in claim["stats"].items() if key not in named}
     if context:
         header = ["number", *(f"seed {s}" for s in seeds)] + (["mean", "min", "max"] if many else [])
-        rows = [[key, *(r["numbers"].get(key, "") for r in repeats)]
-                + ([stats["mean"], stats["min"], stats["max"]] if many else [])
-                for key, stats in context.items()]
+        rows = [
+            [key, *(r["numbers"].get(key, "") for r in repeats)]
+            + ([stats["mean"], stats["min"], stats["max"]] if many else [])
+            for key, stats in context.items()
+        ]
         lines += [markdown_table(header, rows)]
     if claim.get("anchor"):
         lines += ["", f"**Published figure.** {anchor_line(claim)}"]
@@ -284,9 +294,11 @@ def verdict_card(claim: dict, repeats: list[dict]) -> str:
 def prediction_line(p: dict) -> str:
     """What the learner predicted, what was measured over the seeds, and whether they were right."""
     verdict = "You were right." if p["right"] else "You were wrong."
-    return (f"You predicted {p['predicted']} ({p['predicted_text']}); measured: {p['measured']} "
-            f"({p['measured_text']}), over {p['of']} seed{'s' if p['of'] > 1 else ''}. {verdict} "
-            f"Why: {p['why']}")
+    return (
+        f"You predicted {p['predicted']} ({p['predicted_text']}); measured: {p['measured']} "
+        f"({p['measured_text']}), over {p['of']} seed{'s' if p['of'] > 1 else ''}. {verdict} "
+        f"Why: {p['why']}"
+    )
 
 
 def prediction_question(question: dict, entry_name: str) -> None:
@@ -307,10 +319,12 @@ def escape_markup(text: str) -> str:
 
 def data_line(data: dict) -> str:
     """What the user's own data was, and what that means for any published figure."""
-    return (f"{data['source']} (sha256 {data['sha256'][:12]}…): {len(data['classes'])} classes, "
-            f"{data['train']:,} training and {data['test']:,} test images of "
-            f"{'x'.join(str(n) for n in data['image_size'][:2])}. The demo's bars were chosen on the "
-            "bundled data, and any published figure was measured on other data.")
+    return (
+        f"{data['source']} (sha256 {data['sha256'][:12]}…): {len(data['classes'])} classes, "
+        f"{data['train']:,} training and {data['test']:,} test images of "
+        f"{'x'.join(str(n) for n in data['image_size'][:2])}. The demo's bars were chosen on the "
+        "bundled data, and any published figure was measured on other data."
+    )
 
 
 def _context(claim: dict) -> dict[str, float]:
@@ -322,8 +336,11 @@ def _context(claim: dict) -> dict[str, float]:
 def demo_summary(summary: dict) -> None:
     claim = summary["claim"]
     board = f"nutshell board --logdir {Path(summary['run_dir']).parent.parent}"
-    spread = lambda key: (f"  (min {number(claim['stats'][key]['min'])}, max {number(claim['stats'][key]['max'])})"
-                          if claim["of"] > 1 else "")
+    spread = lambda key: (
+        f"  (min {number(claim['stats'][key]['min'])}, max {number(claim['stats'][key]['max'])})"
+        if claim["of"] > 1
+        else ""
+    )
     if plain():
         print("\nResult")
         for key, value in summary["metrics"].items():
@@ -366,8 +383,9 @@ def demo_summary(summary: dict) -> None:
             table.add_row("your data", escape(data_line(claim["data"])))
         if claim.get("prediction"):
             right = claim["prediction"]["right"]
-            table.add_row("your prediction", f"[{'green' if right else 'red'}]"
-                          f"{escape(prediction_line(claim['prediction']))}[/]")
+            table.add_row(
+                "your prediction", f"[{'green' if right else 'red'}]{escape(prediction_line(claim['prediction']))}[/]"
+            )
     table.add_row("run", summary["run_dir"])
     table.add_row("time", f"{summary['wall_seconds']:.1f} s on {summary['device']}")
     table.add_row("browse", board)
@@ -392,12 +410,25 @@ def quiz_feedback(question: Question, given: str, right: bool) -> None:
 def quiz_summary(seed: int, results: list[dict], asked: list[Question], fmt: str) -> None:
     score = sum(result["right"] for result in results)
     if fmt == "json":
-        print(json.dumps({"seed": seed, "asked": [q.as_dict() for q in asked], "results": results,
-                          "right": score, "answered": len(results)}, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {
+                    "seed": seed,
+                    "asked": [q.as_dict() for q in asked],
+                    "results": results,
+                    "right": score,
+                    "answered": len(results),
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     missed = [r["id"] for r in results if not r["right"]]
-    print(f"\n{score} of {len(results)} right (seed {seed}: 'nutshell quiz --seed {seed}' asks the same)."
-          + (f" Missed questions come back first next time: {', '.join(missed)}." if missed else ""))
+    print(
+        f"\n{score} of {len(results)} right (seed {seed}: 'nutshell quiz --seed {seed}' asks the same)."
+        + (f" Missed questions come back first next time: {', '.join(missed)}." if missed else "")
+    )
 
 
 def course(entries: list[Entry], progress: Progress, goal: str | None) -> None:
@@ -408,8 +439,15 @@ def course(entries: list[Entry], progress: Progress, goal: str | None) -> None:
     title = f"The path to {goal}" if goal else "The whole course"
     print(f"{title} ({len(entries)} entries; core entries on the main line):")
     for number, item in enumerate(entries, start=1):
-        done = [mark for mark, did in (("read", item.name in progress.read), ("ran", item.name in progress.ran),
-                                       ("answered", progress.knows(item.name))) if did]
+        done = [
+            mark
+            for mark, did in (
+                ("read", item.name in progress.read),
+                ("ran", item.name in progress.ran),
+                ("answered", progress.knows(item.name)),
+            )
+            if did
+        ]
         core = item.name in glossary.CORE
         lead = f"{number:>3}. " + ("" if core else "   ")
         marks = f"  [{', '.join(done)}]" if done else ""

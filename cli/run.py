@@ -82,8 +82,15 @@ class RunHome:
 class Run:
     """One demo run: its settings, its directory, and the verbs a demo uses to train and log."""
 
-    def __init__(self, entry: Entry, settings: Settings, home: RunHome, distribution: Distribution | None = None,
-                 gate: InterruptGate | None = None, prefix: str = "") -> None:
+    def __init__(
+        self,
+        entry: Entry,
+        settings: Settings,
+        home: RunHome,
+        distribution: Distribution | None = None,
+        gate: InterruptGate | None = None,
+        prefix: str = "",
+    ) -> None:
         self.entry = entry
         self.settings = settings
         self.home = home
@@ -133,8 +140,15 @@ class Run:
         return self.dir / self.prefix if self.prefix else self.dir
 
     # -- training -------------------------------------------------------------------------------
-    def compile(self, model: keras.Model, *, loss: Any, metrics: Sequence[Any] = (),
-                optimizer: str | keras.optimizers.Optimizer = "adam", **optimizer_kwargs: Any) -> keras.Model:
+    def compile(
+        self,
+        model: keras.Model,
+        *,
+        loss: Any,
+        metrics: Sequence[Any] = (),
+        optimizer: str | keras.optimizers.Optimizer = "adam",
+        **optimizer_kwargs: Any,
+    ) -> keras.Model:
         """Compile `model` with the run's precision and jit settings.
 
         A named optimizer trains at the run's learning rate. A demo whose experiment fixes its own
@@ -142,21 +156,37 @@ class Run:
         optimizer instance instead.
         """
         if isinstance(optimizer, str):
-            optimizer = keras.optimizers.get({"class_name": optimizer, "config": {
-                "learning_rate": self.learning_rate, **optimizer_kwargs}})
+            optimizer = keras.optimizers.get(
+                {"class_name": optimizer, "config": {"learning_rate": self.learning_rate, **optimizer_kwargs}}
+            )
         # One step per execution where Keras 3 cannot do more: under tf.distribute its multi-step
         # loop leaves a placeholder unfed ("You must feed a value for placeholder tensor ...
         # while/cond"), and the PyTorch backend refuses anything but 1.
         single = self.distribution.strategy is not None or keras.backend.backend() == "torch"
-        model.compile(optimizer=optimizer, loss=loss, metrics=list(metrics), jit_compile=self.settings.jit,
-                      steps_per_execution=1 if single else self.settings.steps_per_execution)
+        model.compile(
+            optimizer=optimizer,
+            loss=loss,
+            metrics=list(metrics),
+            jit_compile=self.settings.jit,
+            steps_per_execution=1 if single else self.settings.steps_per_execution,
+        )
         if self.settings.strategy == "multi-worker":
             keras_compat.unpin_strategy(model)
         return model
 
-    def fit(self, model: keras.Model, x: Any, y: Any = None, *, validation_data: Any = None, name: str | None = None,
-            epochs: int | None = None, batch_size: int | None = None,
-            callbacks: Sequence[keras.callbacks.Callback] = (), **kwargs: Any) -> dict[str, list[float]]:
+    def fit(
+        self,
+        model: keras.Model,
+        x: Any,
+        y: Any = None,
+        *,
+        validation_data: Any = None,
+        name: str | None = None,
+        epochs: int | None = None,
+        batch_size: int | None = None,
+        callbacks: Sequence[keras.callbacks.Callback] = (),
+        **kwargs: Any,
+    ) -> dict[str, list[float]]:
         """Train `model` (batch sizes are global), logging to TensorBoard; returns the history.
 
         The unnamed fit is the run's main model: it logs to `train/` and `validation/` (with weight
@@ -175,33 +205,51 @@ class Run:
             if done:
                 self.say(f"{label}: resuming after epoch {done}/{epochs}")
             meter = TrainingClock(batch_size)  # before the loggers: they see `training_seconds`
-            every = [checkpoints.StopOnNonFiniteLoss(label), meter,
-                     progress_callback(label, epochs), *callbacks]
+            every = [checkpoints.StopOnNonFiniteLoss(label), meter, progress_callback(label, epochs), *callbacks]
             if tf is not None:
                 every.append(keras_callback(self.logs / name if name else self.logs, histograms=name is None))
             every.append(checkpoints.Checkpointer(folder, history))
             every.append(self.gate.callback())  # last: a stop lands after the epoch's checkpoint
             if done < epochs:
-                model.fit(x, y, validation_data=validation_data, epochs=epochs, initial_epoch=done,
-                          batch_size=batch_size, callbacks=every, verbose=0, **kwargs)
+                model.fit(
+                    x,
+                    y,
+                    validation_data=validation_data,
+                    epochs=epochs,
+                    initial_epoch=done,
+                    batch_size=batch_size,
+                    callbacks=every,
+                    verbose=0,
+                    **kwargs,
+                )
                 self.throughput[label] = meter.examples_per_second()
             checkpoints.mark_finished(folder, model, history)
         if name is None:
             self.model = model
             self.final_metrics.update(
-                {key: values[-1] for key, values in history.items()
-                 if key not in ("learning_rate", "training_seconds")})
+                {key: values[-1] for key, values in history.items() if key not in ("learning_rate", "training_seconds")}
+            )
         return history
 
-    def train_and_evaluate(self, model: keras.Model, train: Sequence[Any], test: Sequence[Any], *, loss: Any,
-                           metrics: Sequence[Any] = (), name: str | None = None,
-                           optimizer: str | keras.optimizers.Optimizer = "adam",
-                           callbacks: Sequence[keras.callbacks.Callback] = (),
-                           epochs: int | None = None, batch_size: int | None = None) -> dict[str, float]:
+    def train_and_evaluate(
+        self,
+        model: keras.Model,
+        train: Sequence[Any],
+        test: Sequence[Any],
+        *,
+        loss: Any,
+        metrics: Sequence[Any] = (),
+        name: str | None = None,
+        optimizer: str | keras.optimizers.Optimizer = "adam",
+        callbacks: Sequence[keras.callbacks.Callback] = (),
+        epochs: int | None = None,
+        batch_size: int | None = None,
+    ) -> dict[str, float]:
         """Compile, fit on `train` (validating on `test`), and return the test metrics by name."""
         self.compile(model, loss=loss, metrics=metrics, optimizer=optimizer)
-        self.fit(model, *train, validation_data=test, name=name, callbacks=callbacks, epochs=epochs,
-                 batch_size=batch_size)
+        self.fit(
+            model, *train, validation_data=test, name=name, callbacks=callbacks, epochs=epochs, batch_size=batch_size
+        )
         return {k: float(v) for k, v in model.evaluate(*test, verbose=0, return_dict=True).items()}
 
     # -- data -----------------------------------------------------------------------------------
@@ -241,14 +289,23 @@ class Run:
         """Log numbers as TensorBoard scalars `prefix/name` (step can walk e.g. across layers)."""
         self.board.scalars(values, step=step, prefix=prefix)
 
-    def images(self, tag: str, images: ArrayLike, step: int = 0, max_outputs: int = 16, enlarge: int = 1,
-               rescale: bool = True) -> None:
+    def images(
+        self, tag: str, images: ArrayLike, step: int = 0, max_outputs: int = 16, enlarge: int = 1, rescale: bool = True
+    ) -> None:
         """Log a batch of images (N, H, W, C), each scaled to its own [0, 1] unless `rescale` is
         False, and enlarged `enlarge` times (small digits and 3x3 kernels are specks otherwise)."""
         self.board.images(tag, pictures.prepared(images, enlarge, rescale), step, max_outputs)
 
-    def mosaic(self, tag: str, tiles: ArrayLike, columns: int = 8, enlarge: int = 8, rescale: bool = True,
-               gap_value: float = 1.0, step: int = 0) -> None:
+    def mosaic(
+        self,
+        tag: str,
+        tiles: ArrayLike,
+        columns: int = 8,
+        enlarge: int = 8,
+        rescale: bool = True,
+        gap_value: float = 1.0,
+        step: int = 0,
+    ) -> None:
         """Log many small images (N, h, w, C), e.g. kernels or the channels of a feature map, as
         one grid image; grid lines have the value `gap_value` (white by default)."""
         self.board.images(tag, pictures.mosaic(tiles, columns, enlarge, rescale, gap_value), step)
@@ -266,8 +323,9 @@ class Run:
         self.final_metrics.update({key: float(value) for key, value in values.items()})
         self.scalars(values, prefix="final")
 
-    def claim(self, statement: str, parts: Sequence[Part], *, anchor: dict[str, Any] | None = None,
-              **context: float) -> Claim:
+    def claim(
+        self, statement: str, parts: Sequence[Part], *, anchor: dict[str, Any] | None = None, **context: float
+    ) -> Claim:
         """The entry's central claim, measured: a sentence and the parts that decide it.
 
         `statement` may name parts as `{part}` or `{part:.0%}`: each becomes that part's bar, so
@@ -276,8 +334,7 @@ class Run:
         "published", "ours": the name of a part or context number, "note": how our set-up differs}.
         """
         parts = tuple(parts)
-        numbers = {**{part.name: part.value for part in parts},
-                   **{key: float(value) for key, value in context.items()}}
+        numbers = {**{part.name: part.value for part in parts}, **{key: float(value) for key, value in context.items()}}
         if len(numbers) != len(parts) + len(context):
             raise ValueError("a context number has the name of a part")
         if anchor is not None and anchor.get("ours") not in numbers:
@@ -299,10 +356,15 @@ class Run:
         self.board.close()
 
 
-def run_demo(entry: Entry, settings: Settings, logdir: Path, quiet: bool = True,
-             resume: RunDir | None = None,
-             demo_function: Callable[[Run], None] | None = None,
-             prediction: str | None = None) -> dict[str, Any]:
+def run_demo(
+    entry: Entry,
+    settings: Settings,
+    logdir: Path,
+    quiet: bool = True,
+    resume: RunDir | None = None,
+    demo_function: Callable[[Run], None] | None = None,
+    prediction: str | None = None,
+) -> dict[str, Any]:
     """Run `entry`'s demo with `settings` and return its summary (also written to summary.json).
 
     With `settings.repeats` = N > 1 the demo runs on seeds S..S+N-1 in the same run directory (each
@@ -330,8 +392,14 @@ def run_demo(entry: Entry, settings: Settings, logdir: Path, quiet: bool = True,
                 if settings.repeats > 1:
                     reseed(seed)
                     render.say(f"repeat {seed - settings.seed + 1}/{settings.repeats}: seed {seed}")
-                run = Run(entry, dataclasses.replace(settings, seed=seed), home, distribution, gate,
-                          prefix=f"seed-{seed}" if settings.repeats > 1 else "")
+                run = Run(
+                    entry,
+                    dataclasses.replace(settings, seed=seed),
+                    home,
+                    distribution,
+                    gate,
+                    prefix=f"seed-{seed}" if settings.repeats > 1 else "",
+                )
                 runs.append(run)
                 with distribution.scope():  # models built in the demo get mirrored variables
                     (demo_function or module.demo)(run)
@@ -347,8 +415,9 @@ def run_demo(entry: Entry, settings: Settings, logdir: Path, quiet: bool = True,
                 home.created.remove()
             raise
     outcome_of = getattr(module, "outcome", None)
-    summary = _finish(entry, settings, home.get(), runs, distribution, device, started, home.data,
-                      outcome_of, prediction)
+    summary = _finish(
+        entry, settings, home.get(), runs, distribution, device, started, home.data, outcome_of, prediction
+    )
     render.demo_summary(summary)
     return summary
 
@@ -358,10 +427,18 @@ def _record_session(home: RunHome, started: float) -> None:
         home.created.record_session(time.perf_counter() - started)
 
 
-def _finish(entry: Entry, settings: Settings, run_dir: RunDir, runs: list[Run], distribution: Distribution,
-            device: str, started: float, data: dict[str, Any] | None = None,
-            outcome_of: Callable[[dict[str, Any]], str] | None = None,
-            prediction: str | None = None) -> dict[str, Any]:
+def _finish(
+    entry: Entry,
+    settings: Settings,
+    run_dir: RunDir,
+    runs: list[Run],
+    distribution: Distribution,
+    device: str,
+    started: float,
+    data: dict[str, Any] | None = None,
+    outcome_of: Callable[[dict[str, Any]], str] | None = None,
+    prediction: str | None = None,
+) -> dict[str, Any]:
     """Save the first repeat's model, the verdict card and summary.json; returns the summary."""
     first = runs[0]
     if first.model is not None:
@@ -404,23 +481,34 @@ def _finish(entry: Entry, settings: Settings, run_dir: RunDir, runs: list[Run], 
     return summary
 
 
-def scored_prediction(entry: Entry, predicted: str | None, outcome: str | None,
-                      claim: dict[str, Any] | None) -> dict[str, Any] | None:
+def scored_prediction(
+    entry: Entry, predicted: str | None, outcome: str | None, claim: dict[str, Any] | None
+) -> dict[str, Any] | None:
     """The learner's prediction beside what the run measured (None if they made none)."""
     if predicted is None or entry.predict is None or claim is None:
         return None
     options = entry.predict["options"]
-    return {"question": entry.predict["question"], "predicted": predicted,
-            "predicted_text": options.get(predicted, ""), "measured": outcome,
-            "measured_text": options.get(outcome or "", ""), "right": predicted == outcome,
-            "held": claim["held"], "of": claim["of"], "why": entry.predict["why"]}
+    return {
+        "question": entry.predict["question"],
+        "predicted": predicted,
+        "predicted_text": options.get(predicted, ""),
+        "measured": outcome,
+        "measured_text": options.get(outcome or "", ""),
+        "right": predicted == outcome,
+        "held": claim["held"],
+        "of": claim["of"],
+        "why": entry.predict["why"],
+    }
 
 
 def _repeat(run: Run) -> dict[str, Any]:
     result = run.result
-    return {"seed": run.seed, "verdict": result.verdict if result else None,
-            "numbers": result.numbers if result else {},
-            "parts": [part.as_dict() for part in result.parts] if result else []}
+    return {
+        "seed": run.seed,
+        "verdict": result.verdict if result else None,
+        "numbers": result.numbers if result else {},
+        "parts": [part.as_dict() for part in result.parts] if result else [],
+    }
 
 
 def verdict_over_seeds(runs: list[Run]) -> dict[str, Any] | None:
@@ -433,19 +521,35 @@ def verdict_over_seeds(runs: list[Run]) -> dict[str, Any] | None:
     if not results:
         return None
     held = sum(result.verdict for result in results)
-    stats = {key: {"mean": float(np.mean(values)), "min": float(np.min(values)), "max": float(np.max(values))}
-             for key in results[0].numbers
-             for values in [[result.numbers[key] for result in results if key in result.numbers]]}
+    stats = {
+        key: {"mean": float(np.mean(values)), "min": float(np.min(values)), "max": float(np.max(values))}
+        for key in results[0].numbers
+        for values in [[result.numbers[key] for result in results if key in result.numbers]]
+    }
     parts = []
     for first in results[0].parts:
         same = [part for result in results for part in result.parts if part.name == first.name]
-        parts.append({"name": first.name, "kind": first.kind, "comparison": first.comparison,
-                      "bar": first.bar, "held": sum(part.held for part in same), "of": len(same),
-                      "worst_margin": float(min(part.margin for part in same)),
-                      **stats[first.name]})
-    claim = {"statement": results[0].statement, "verdict": held == len(results), "held": held,
-             "of": len(results), "parts": parts,
-             "numbers": {key: s["mean"] for key, s in stats.items()}, "stats": stats}
+        parts.append(
+            {
+                "name": first.name,
+                "kind": first.kind,
+                "comparison": first.comparison,
+                "bar": first.bar,
+                "held": sum(part.held for part in same),
+                "of": len(same),
+                "worst_margin": float(min(part.margin for part in same)),
+                **stats[first.name],
+            }
+        )
+    claim = {
+        "statement": results[0].statement,
+        "verdict": held == len(results),
+        "held": held,
+        "of": len(results),
+        "parts": parts,
+        "numbers": {key: s["mean"] for key, s in stats.items()},
+        "stats": stats,
+    }
     if results[0].anchor:
         anchor = dict(results[0].anchor)
         anchor["ours_value"] = stats[anchor["ours"]]["mean"]

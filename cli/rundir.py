@@ -151,8 +151,11 @@ def find_runs(logdir: Path) -> list[dict]:
 def resumable(logdir: Path, entry: str, which: str) -> RunDir:
     """The run to resume: "latest" (the newest unfinished run of `entry`) or a run directory."""
     if which == "latest":
-        unfinished = [RunDir(Path(found["run_dir"])) for found in find_runs(logdir)
-                      if found["entry"] == entry and found.get("status") != "finished"]
+        unfinished = [
+            RunDir(Path(found["run_dir"]))
+            for found in find_runs(logdir)
+            if found["entry"] == entry and found.get("status") != "finished"
+        ]
         unfinished = [run for run in unfinished if run.run_file.exists()]
         if not unfinished:
             raise NothingToResume(f"no unfinished run of {entry} in '{logdir}' to resume")

@@ -47,19 +47,27 @@ def describe_device() -> str:
 def determinism(settings: Settings) -> dict[str, Any]:
     """What summary.json says about reproducibility."""
     if not settings.deterministic:
-        return {"enabled": False, "how": "--no-deterministic: seeded, but op order may vary",
-                "cost": "none"}
+        return {"enabled": False, "how": "--no-deterministic: seeded, but op order may vary", "cost": "none"}
     if keras.backend.backend() == "tensorflow":
-        return {"enabled": True, "how": "keras.utils.set_random_seed + "
-                "tf.config.experimental.enable_op_determinism",
-                "cost": "measured in benchmarks/RESULTS.md (determinism on vs off)"}
-    return {"enabled": False, "how": "keras.utils.set_random_seed only; op determinism is "
-            "TensorFlow's switch", "cost": "none"}
+        return {
+            "enabled": True,
+            "how": "keras.utils.set_random_seed + tf.config.experimental.enable_op_determinism",
+            "cost": "measured in benchmarks/RESULTS.md (determinism on vs off)",
+        }
+    return {
+        "enabled": False,
+        "how": "keras.utils.set_random_seed only; op determinism is TensorFlow's switch",
+        "cost": "none",
+    }
 
 
 def versions() -> dict[str, str]:
-    found = {"python": platform.python_version(), "keras": keras.__version__,
-             "backend": keras.backend.backend(), "numpy": np.__version__}
+    found = {
+        "python": platform.python_version(),
+        "keras": keras.__version__,
+        "backend": keras.backend.backend(),
+        "numpy": np.__version__,
+    }
     for name in ("tensorflow", "tensorboard", "jax", "torch"):
         try:
             found[name] = importlib.import_module(name).__version__
@@ -71,8 +79,7 @@ def versions() -> dict[str, str]:
 def split_cpu(replicas: int) -> None:
     """Present the CPU as `replicas` logical devices (must run before TensorFlow starts up)."""
     cpu = tf.config.list_physical_devices("CPU")[0]
-    tf.config.set_logical_device_configuration(
-        cpu, [tf.config.LogicalDeviceConfiguration() for _ in range(replicas)])
+    tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration() for _ in range(replicas)])
 
 
 def configure(settings: Settings) -> str:

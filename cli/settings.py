@@ -57,8 +57,19 @@ class Settings:
 
 
 # What a caller may set besides quick, seed, repeats and data (the Python API checks names against it).
-OPTIONS = ("epochs", "batch_size", "learning_rate", "dataset", "steps_per_execution", "precision", "jit",
-           "tag", "deterministic", "strategy", "held_out")
+OPTIONS = (
+    "epochs",
+    "batch_size",
+    "learning_rate",
+    "dataset",
+    "steps_per_execution",
+    "precision",
+    "jit",
+    "tag",
+    "deterministic",
+    "strategy",
+    "held_out",
+)
 DEFAULT_STEPS_PER_EXECUTION = 8  # 1.2-1.6x examples/s on CPU for small models (benchmarks/RESULTS.md)
 
 
@@ -69,10 +80,17 @@ def demo_config(entry: Entry, quick: bool = False) -> dict[str, Any]:
     return {**config, **overrides} if quick else config
 
 
-def demo_settings(entry: Entry, *, quick: bool = False, epochs: int | None = None,
-                  batch_size: int | None = None, learning_rate: float | None = None,
-                  dataset: str | None = None, steps_per_execution: int | None = None,
-                  **choices: Any) -> Settings:
+def demo_settings(
+    entry: Entry,
+    *,
+    quick: bool = False,
+    epochs: int | None = None,
+    batch_size: int | None = None,
+    learning_rate: float | None = None,
+    dataset: str | None = None,
+    steps_per_execution: int | None = None,
+    **choices: Any,
+) -> Settings:
     """Settings for `entry`'s demo: its defaults, then `--quick`, then the user's explicit values.
 
     Raises UserError (one sentence) for a value the demo cannot use, or for an option the demo
@@ -91,8 +109,10 @@ def demo_settings(entry: Entry, *, quick: bool = False, epochs: int | None = Non
 
         if not entry.takes_images:
             able = [e.name for e in glossary.all_entries().values() if e.takes_images]
-            raise UserError(f"{entry.name} does not train on images, so --data cannot apply; "
-                            f"demos that take images: {', '.join(able)}")
+            raise UserError(
+                f"{entry.name} does not train on images, so --data cannot apply; "
+                f"demos that take images: {', '.join(able)}"
+            )
         if dataset:
             raise UserError("give --data (your images) or --dataset (a bundled set), not both")
         if not Path(choices["data"]).expanduser().exists():
@@ -100,10 +120,13 @@ def demo_settings(entry: Entry, *, quick: bool = False, epochs: int | None = Non
         choices["data"] = str(Path(choices["data"]).expanduser().resolve())
     dataset = dataset or datasets[0]
     if dataset not in datasets:
-        raise UserError(f"unknown dataset '{one_line(dataset)}' for {entry.name}; "
-                        f"choose one of: {', '.join(datasets)}")
-    for name, value in (("epochs", epochs), ("batch-size", batch_size),
-                        ("steps-per-execution", steps_per_execution), ("repeats", choices.get("repeats"))):
+        raise UserError(f"unknown dataset '{one_line(dataset)}' for {entry.name}; choose one of: {', '.join(datasets)}")
+    for name, value in (
+        ("epochs", epochs),
+        ("batch-size", batch_size),
+        ("steps-per-execution", steps_per_execution),
+        ("repeats", choices.get("repeats")),
+    ):
         if value is not None and value < 1:
             raise UserError(f"--{name} must be at least 1, not {value}")
     if learning_rate is not None and not (math.isfinite(learning_rate) and learning_rate > 0):
@@ -119,11 +142,14 @@ def demo_settings(entry: Entry, *, quick: bool = False, epochs: int | None = Non
     if choices.get("precision", "float32") not in PRECISIONS:
         raise UserError(f"--precision must be one of {', '.join(PRECISIONS)}")
     return Settings(
-        epochs=epochs or config["epochs"], batch_size=batch_size or config["batch_size"],
-        learning_rate=learning_rate or config["learning_rate"], dataset=dataset, quick=quick,
-        steps_per_execution=steps_per_execution or config.get("steps_per_execution",
-                                                              DEFAULT_STEPS_PER_EXECUTION),
-        **choices)
+        epochs=epochs or config["epochs"],
+        batch_size=batch_size or config["batch_size"],
+        learning_rate=learning_rate or config["learning_rate"],
+        dataset=dataset,
+        quick=quick,
+        steps_per_execution=steps_per_execution or config.get("steps_per_execution", DEFAULT_STEPS_PER_EXECUTION),
+        **choices,
+    )
 
 
 def resumed_settings(saved: dict[str, Any], asked: dict[str, Any]) -> Settings:
@@ -134,11 +160,15 @@ def resumed_settings(saved: dict[str, Any], asked: dict[str, Any]) -> Settings:
     disagrees is refused rather than silently ignored.
     """
     earlier = Settings.from_dict(saved)
-    differ = {name: value for name, value in asked.items()
-              if name in earlier.as_dict() and value != getattr(earlier, name)}
+    differ = {
+        name: value for name, value in asked.items() if name in earlier.as_dict() and value != getattr(earlier, name)
+    }
     if differ:
-        shown = ", ".join(f"--{name.replace('_', '-')} {value} (the run has {getattr(earlier, name)})"
-                          for name, value in differ.items())
-        raise UserError(f"--resume keeps the run's own settings, so {shown} cannot apply; drop the "
-                        "option or start a new run")
+        shown = ", ".join(
+            f"--{name.replace('_', '-')} {value} (the run has {getattr(earlier, name)})"
+            for name, value in differ.items()
+        )
+        raise UserError(
+            f"--resume keeps the run's own settings, so {shown} cannot apply; drop the option or start a new run"
+        )
     return earlier

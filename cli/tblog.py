@@ -39,6 +39,7 @@ class Board:
         def log() -> None:
             for key, value in values.items():
                 tf.summary.scalar(f"{prefix}/{key}" if prefix else key, float(value), step=step)
+
         self._write(log)
 
     def images(self, tag: str, images: np.ndarray, step: int = 0, max_outputs: int = 16) -> None:
@@ -66,5 +67,4 @@ def keras_callback(log_dir: Path, histograms: bool) -> Any:
     """Keras's TensorBoard callback: epoch metrics, and weight histograms for the main model."""
     import keras
 
-    return keras.callbacks.TensorBoard(log_dir=str(log_dir), write_graph=False,
-                                       histogram_freq=1 if histograms else 0)
+    return keras.callbacks.TensorBoard(log_dir=str(log_dir), write_graph=False, histogram_freq=1 if histograms else 0)

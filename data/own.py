@@ -55,9 +55,14 @@ def load_own(path: str | Path) -> Split:
 def describe(path: str | Path, split: Split) -> dict:
     """What a run records about the data it trained on (summary.json, the verdict card)."""
     source = Path(path).expanduser().resolve()
-    return {"source": str(source), "sha256": _checksum(source), "classes": list(split.class_names),
-            "train": int(len(split.y_train)), "test": int(len(split.y_test)),
-            "image_size": list(split.input_shape)}
+    return {
+        "source": str(source),
+        "sha256": _checksum(source),
+        "classes": list(split.class_names),
+        "train": int(len(split.y_train)),
+        "test": int(len(split.y_test)),
+        "image_size": list(split.input_shape),
+    }
 
 
 def _checksum(source: Path) -> str:
@@ -93,8 +98,10 @@ def _checked_labels(y: np.ndarray, name: str) -> np.ndarray:
         raise DataError(f"--data {name}: labels must be whole numbers 0..K-1")
     y = y.astype("int64")
     if y.min() < 0 or len(np.unique(y)) != y.max() + 1:
-        raise DataError(f"--data {name}: labels out of range: they must be 0..K-1 with every class "
-                        f"present (found {sorted(set(y.tolist()))[:12]})")
+        raise DataError(
+            f"--data {name}: labels out of range: they must be 0..K-1 with every class "
+            f"present (found {sorted(set(y.tolist()))[:12]})"
+        )
     if y.max() < 1:
         raise DataError(f"--data {name}: only one class; a classifier needs at least two")
     return y.astype("int32")
@@ -106,8 +113,7 @@ def _as_unit_floats(x: np.ndarray, name: str) -> np.ndarray:
     if x.ndim == 3:
         x = x[..., None]
     if x.ndim != 4 or x.shape[-1] != 1 or min(x.shape[1:3]) < 4:
-        raise DataError(f"--data {name}: expected greyscale images N x H x W (or N x H x W x 1), "
-                        f"got shape {x.shape}")
+        raise DataError(f"--data {name}: expected greyscale images N x H x W (or N x H x W x 1), got shape {x.shape}")
     if not np.issubdtype(x.dtype, np.number):
         raise DataError(f"--data {name}: image values must be numbers")
     x = x.astype("float32")
@@ -131,14 +137,16 @@ def _from_npz(path: Path) -> Split:
         raise DataError(f"--data {path.name}: not a readable .npz file") from None
     x_train, x_test = (_as_unit_floats(arrays[k], path.name) for k in ("x_train", "x_test"))
     if x_train.shape[1:] != x_test.shape[1:]:
-        raise DataError(f"--data {path.name}: images of mixed sizes: x_train {x_train.shape[1:3]}, "
-                        f"x_test {x_test.shape[1:3]}")
+        raise DataError(
+            f"--data {path.name}: images of mixed sizes: x_train {x_train.shape[1:3]}, x_test {x_test.shape[1:3]}"
+        )
     for x, y, part in ((x_train, arrays["y_train"], "train"), (x_test, arrays["y_test"], "test")):
         if len(x) != len(np.asarray(y).reshape(-1)):
             raise DataError(f"--data {path.name}: x_{part} and y_{part} differ in length")
-    y_all = _checked_labels(np.concatenate([np.asarray(arrays["y_train"]).reshape(-1),
-                                            np.asarray(arrays["y_test"]).reshape(-1)]), path.name)
-    y_train, y_test = y_all[:len(x_train)], y_all[len(x_train):]
+    y_all = _checked_labels(
+        np.concatenate([np.asarray(arrays["y_train"]).reshape(-1), np.asarray(arrays["y_test"]).reshape(-1)]), path.name
+    )
+    y_train, y_test = y_all[: len(x_train)], y_all[len(x_train) :]
     classes = tuple(str(k) for k in range(int(y_all.max()) + 1))
     return Split(x_train, y_train, x_test, y_test, name=f"own:{path.name}", class_names=classes)
 
@@ -156,8 +164,16 @@ def _from_csv(path: Path) -> Split:
     try:
         values = np.array(body, dtype="float64")
     except ValueError:
-        bad = next((r, c, cell) for r, row in enumerate(body, start=2) for c, cell in enumerate(row)
-                   if not _is_number(cell)) if all(len(row) == len(header) for row in body) else None
+        bad = (
+            next(
+                (r, c, cell)
+                for r, row in enumerate(body, start=2)
+                for c, cell in enumerate(row)
+                if not _is_number(cell)
+            )
+            if all(len(row) == len(header) for row in body)
+            else None
+        )
         where = f" (row {bad[0]}, column {bad[1] + 1}: {bad[2][:20]!r})" if bad else " (rows differ in length)"
         raise DataError(f"--data {path.name}: every cell must be a number{where}") from None
     pixels = np.delete(values, label_column, axis=1)
@@ -185,8 +201,16 @@ def _from_folder(folder: Path) -> Split:
 
     try:
         dataset = keras.utils.image_dataset_from_directory(
-            folder, labels="inferred", label_mode="int", class_names=classes, color_mode="grayscale",
-            image_size=(SIDE, SIDE), batch_size=BATCH, shuffle=False, verbose=False)
+            folder,
+            labels="inferred",
+            label_mode="int",
+            class_names=classes,
+            color_mode="grayscale",
+            image_size=(SIDE, SIDE),
+            batch_size=BATCH,
+            shuffle=False,
+            verbose=False,
+        )
     except ValueError as problem:  # e.g. no images at all
         raise DataError(f"--data {folder}: {str(problem).splitlines()[0]}") from None
     count = len(dataset.file_paths)
@@ -198,13 +222,14 @@ def _from_folder(folder: Path) -> Split:
     try:
         for batch, batch_labels in dataset:
             n = len(batch_labels)
-            images[done:done + n] = np.clip(np.asarray(batch)[..., 0], 0, 255).round().astype(np.uint8)
-            labels[done:done + n] = np.asarray(batch_labels)
+            images[done : done + n] = np.clip(np.asarray(batch)[..., 0], 0, 255).round().astype(np.uint8)
+            labels[done : done + n] = np.asarray(batch_labels)
             done += n
     except Exception as problem:  # TensorFlow's decode errors differ by format and version
         name = type(problem).__name__
-        raise DataError(f"--data {folder}: an image could not be read ({name}); "
-                        "remove files that are not images") from None
+        raise DataError(
+            f"--data {folder}: an image could not be read ({name}); remove files that are not images"
+        ) from None
     present = np.unique(labels)
     if len(present) < len(classes):
         empty = [classes[k] for k in range(len(classes)) if k not in present]
