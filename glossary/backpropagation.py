@@ -8,8 +8,8 @@ prediction and keeps each layer's values. The backward pass starts from the erro
 and hands blame back one layer at a time, each layer splitting what it received among its inputs
 by how much each mattered. The sweep costs about as much as one or two forward passes. The naive
 alternative, nudging each weight separately and watching the loss, needs one extra forward pass
-per weight (two per weight when it nudges both ways, for a more accurate slope): millions of
-passes for a network of millions of weights.
+per weight (two when it nudges both ways): millions of passes for a network of millions of
+weights.
 
 ## The math
 For layer l: z^l = W^l a^(l−1) + b^l and a^l = φ(z^l), with a^0 the input, φ the activation and
@@ -45,9 +45,9 @@ layer learns, as if there were no backward sweep). With `--quick` (5 epochs, see
 gradients agree with autodiff to within 4 × 10⁻⁷ (relative); the backprop-trained net reaches
 0.944-0.967 test accuracy and a test loss of 0.155-0.167, where the twin stays at 0.640-0.674
 (0.90-0.92 accuracy). A forward plus a backward pass over 1,438 images took 2.6 to 6.1 times as
-long as a forward pass alone, depending on how busy the machine was; finite differences would
-need 85,003 forward passes one-sided, 170,004 central. With every slope set to 0 the error
-stops at the output, the two nets learn the same, and the claim fails.
+long as a forward pass alone, depending on machine load; finite differences would need 85,003
+forward passes one-sided, 170,004 central. With every slope set to 0 the error stops at the
+output, the two nets learn the same, and the claim fails.
 
 ## See also
 - **gradient-descent**: uses the gradients backpropagation delivers
@@ -82,6 +82,38 @@ DEMO = {
     "single_device": "it trains with its own loop over the hand-written gradients, not with Keras's "
                      "fit, so there is nothing a strategy could spread over replicas",
 }
+
+PREREQUISITES = ("gradient-descent", "layer")
+
+PREDICT = {
+    "question": "The same MLP is trained twice from the same start by plain SGD on hand-written "
+                "gradients: once with the error sent back through every layer, once with it stopped "
+                "at the output so that only the last layer learns. How do their test losses compare?",
+    "options": {
+        "A": "the net whose every layer learns ends below half the other's loss",
+        "B": "the net whose every layer learns is ahead, but by less than a factor of two",
+        "C": "about the same: the output layer does most of the learning",
+        "D": "the net whose last layer alone learns ends lower",
+        "E": "it depends on the seed",
+    },
+    "why": "After a wrong answer, every weight deserves some share of the blame. The forward pass "
+           "computes the prediction and keeps each layer's values. The backward pass starts from the "
+           "error at the output and hands blame back one layer at a time, each layer splitting what it "
+           "received among its inputs by how much each mattered.",
+}
+
+RECALL = (
+    {"question": "A network has P weights. How many forward passes does estimating its whole gradient "
+                 "by central finite differences take?",
+     "options": {"A": "1", "B": "P + 1", "C": "2P", "D": "P²"},
+     "answer": "C",
+     "why": "central, (L(w + h) − L(w − h)) / 2h, two per weight (2P passes), more accurate."},
+    {"question": "One sigmoid unit a = σ(w x) with loss (a − t)² / 2 sits at x = 1, w = 0, target t = 1. "
+                 "What is ∂L/∂w?",
+     "options": {"A": "−0.5", "B": "−0.125", "C": "0.25", "D": "zero"},
+     "answer": "B",
+     "why": "Backward: ∂L/∂a = a − t = −0.5, σ′(0) = 0.25, so δ = −0.125 and ∂L/∂w = δ x = −0.125."},
+)
 
 __all__ = ["activation_and_slope", "forward", "backward", "mean_loss", "autodiff_gradients"]
 
@@ -295,6 +327,20 @@ def claim_parts(difference_at_start: float, difference_after_training: float, fo
         at_most("test_loss_ratio_to_output_only", loss_ratio, _BARS["test_loss_ratio_to_output_only"]),
         at_most("gradient_cost_in_forward_passes", cost, _COST_BAR, kind="timing"),
     ]
+
+
+def outcome(claim: dict) -> str:
+    """Which PREDICT option the measured claim shows: the backprop-trained net's test loss over the
+    output-only twin's, at most 0.5 (A), below 0.9 (B), within 10% (C), above (D); E if the bar
+    held on some seeds only."""
+    ratio = next(part for part in claim["parts"] if part["name"] == "test_loss_ratio_to_output_only")
+    if 0 < ratio["held"] < ratio["of"]:
+        return "E"
+    if ratio["mean"] <= 0.5:
+        return "A"
+    if ratio["mean"] < 0.9:
+        return "B"
+    return "C" if ratio["mean"] <= 1.1 else "D"
 
 
 def demo(run: Run) -> None:

@@ -72,6 +72,33 @@ DEMO = {
     "quick": {"epochs": 8},
 }
 
+PREREQUISITES = ("loss-function", "softmax")
+
+PREDICT = {
+    "question": "One sigmoid unit starts confidently wrong, its line pointing the wrong way (z ≈ −10 "
+                "at each cloud's centre), and is trained by plain SGD twice: once with cross-entropy, "
+                "once with squared error. Which run ends up classifying the test points correctly?",
+    "options": {
+        "A": "only the cross-entropy run",
+        "B": "only the squared-error run",
+        "C": "both runs",
+        "D": "neither run",
+        "E": "it depends on the seed",
+    },
+    "why": "Why it trains well: with softmax outputs q = softmax(z), the gradient with respect to the "
+           "logits is simply ∂ℓ/∂z = q − y (and a − y in the binary case). The slope of the sigmoid or "
+           "softmax has cancelled, so a saturated but wrong output still gets a large, useful "
+           "gradient, unlike with squared error.",
+}
+
+RECALL = (
+    {"question": "A classifier gives the true class a probability of 0.01. Using natural logs, what "
+                 "does cross-entropy charge for this example?",
+     "options": {"A": "0.99", "B": "4.61", "C": "0.693", "D": "100"},
+     "answer": "B",
+     "why": "Worked numbers: q_y = 0.9 gives 0.105; q_y = 0.5 gives 0.693; q_y = 0.01 gives 4.61."},
+)
+
 __all__ = ["cross_entropy", "binary_cross_entropy", "BinaryCrossEntropy", "logit_gradients"]
 
 # Everything above is read by the registry without importing this module; the code below needs Keras.
@@ -168,6 +195,19 @@ def claim_parts(gradient_ratio: float, cross_entropy_accuracy: float,
     return [at_least("gradient_ratio", gradient_ratio, _BARS["gradient_ratio"], kind="identity"),
             at_least("cross_entropy_accuracy", cross_entropy_accuracy, _BARS["recovered"]),
             at_most("squared_error_accuracy", squared_error_accuracy, _BARS["stuck"])]
+
+
+def outcome(claim: dict) -> str:
+    """Which PREDICT option the measured claim shows: which runs reached 90% test accuracy (the
+    "recovered" bar); E if either accuracy's bar held on some seeds only."""
+    parts = {part["name"]: part for part in claim["parts"]}
+    cross, squared = parts["cross_entropy_accuracy"], parts["squared_error_accuracy"]
+    if any(0 < part["held"] < part["of"] for part in (cross, squared)):
+        return "E"
+    cross_recovered, squared_recovered = cross["mean"] >= _BARS["recovered"], squared["mean"] >= _BARS["recovered"]
+    if cross_recovered:
+        return "C" if squared_recovered else "A"
+    return "B" if squared_recovered else "D"
 
 
 def demo(run: Run) -> None:

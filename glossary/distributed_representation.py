@@ -72,6 +72,33 @@ DEMO = {
     "quick": {"epochs": 4},
 }
 
+PREREQUISITES = ("one-hot-encoding", "parameter")
+
+PREDICT = {
+    "question": "A label is taught for half of 240 items and never shown for the other half. A probe "
+                "reads each item either as its one-hot code or as an 8-number vector learned beforehand "
+                "from the contexts the items occur in. For which code does the label carry over to the "
+                "unlabelled half?",
+    "options": {
+        "A": "only the learned vectors",
+        "B": "both codes",
+        "C": "neither code",
+        "D": "only the one-hot codes",
+        "E": "it depends on the seed",
+    },
+    "why": 'As features are shared, what was learned about "big" and about "red" carries over to a big '
+           "red object never seen in training.",
+}
+
+RECALL = (
+    {"question": "A code has twenty binary features. How many items can it tell apart if it is "
+                 "distributed rather than local?",
+     "options": {"A": "20", "B": "40", "C": "400", "D": "1,048,576"},
+     "answer": "D",
+     "why": "With n binary features a local code can name n items; a distributed code can tell 2ⁿ apart "
+            "(n = 20: 20 versus 1,048,576)."},
+)
+
 __all__ = ["EmbeddingFromScratch", "cosine_similarity", "items_in_contexts"]
 
 # Everything above is read by the registry without importing this module; the code below needs Keras.
@@ -197,6 +224,20 @@ def claim_parts(same_kind: float, no_common: float, distributed: float, local: f
             at_most("cosine_no_shared_property", no_common, _BARS["no_shared_property"]),
             at_least("unseen_accuracy_embedding", distributed, _BARS["carries_over"]),
             at_most("unseen_accuracy_one_hot", local, _BARS["coin_toss"], kind="identity")]
+
+
+def outcome(claim: dict) -> str:
+    """Which PREDICT option the measured claim shows: a code "carries the label over" when its
+    accuracy on the unlabelled half is at least 0.75, halfway from a coin toss to perfect; E if
+    the embedding's bar held on some seeds only."""
+    parts = {part["name"]: part for part in claim["parts"]}
+    embedding, one_hot = parts["unseen_accuracy_embedding"], parts["unseen_accuracy_one_hot"]
+    if 0 < embedding["held"] < embedding["of"]:
+        return "E"
+    embedding_carries, one_hot_carries = embedding["mean"] >= 0.75, one_hot["mean"] >= 0.75
+    if embedding_carries:
+        return "B" if one_hot_carries else "A"
+    return "D" if one_hot_carries else "C"
 
 
 def demo(run: Run) -> None:

@@ -68,6 +68,34 @@ DEMO = {
     "quick": {"epochs": 5},
 }
 
+PREREQUISITES = ("supervised-learning", "logistic-regression")
+
+PREDICT = {
+    "question": "The same softmax classifier is trained on MNIST twice: on the 784 raw pixels, and on "
+                "392 numbers a person designed, the edge strength in 8 directions within each 4×4-pixel "
+                "cell. Which scores higher on the test set?",
+    "options": {
+        "A": "the one reading the designed numbers",
+        "B": "the one reading raw pixels: they hold all the information",
+        "C": "neither: within a point of each other",
+        "D": "it depends on the seed",
+    },
+    "why": "Feature engineering is the manual craft of turning raw data into a handful of informative "
+           "numbers, called features, chosen with knowledge of the problem so that even a simple model "
+           "can tell the classes apart.",
+}
+
+RECALL = (
+    {"question": "XOR on x₁, x₂ ∈ {−1, +1} cannot be split by a line. Which single extra feature lets "
+                 "one threshold separate the classes?",
+     "options": {"A": "the sum x₁ + x₂", "B": "the product x₁ · x₂", "C": "the square x₁²",
+                 "D": "the difference x₁ − x₂"},
+     "answer": "B",
+     "why": "A good feature can make a hopeless problem easy: XOR on x₁, x₂ ∈ {−1, +1} cannot be split "
+            "by any line, but with the extra feature x₁ · x₂ one threshold does it: the label is true "
+            "exactly where x₁ · x₂ = −1."},
+)
+
 __all__ = ["OrientationHistograms", "logistic_regression"]
 
 # Everything above is read by the registry without importing this module; the code below needs Keras.
@@ -155,6 +183,18 @@ def logistic_regression(input_shape, classes: int, features=(), name="logistic_r
 def claim_parts(raw: float, engineered: float) -> list[Part]:
     """The hand-made features beat the raw pixels by a clear margin."""
     return [at_least("improvement", engineered - raw, _BAR)]
+
+
+def outcome(claim: dict) -> str:
+    """Which PREDICT option the measured claim shows: the engineered features' gain in test
+    accuracy over the pixels, at least a point (A), a point or more below (B), else C; D if the
+    bar held on some seeds only."""
+    gain = next(part for part in claim["parts"] if part["name"] == "improvement")
+    if 0 < gain["held"] < gain["of"]:
+        return "D"
+    if gain["mean"] >= 0.01:
+        return "A"
+    return "B" if gain["mean"] <= -0.01 else "C"
 
 
 def demo(run: Run) -> None:

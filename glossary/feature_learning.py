@@ -74,6 +74,33 @@ DEMO = {
     "quick": {"epochs": 8, "learning_rate": 0.003},  # and 3,000 training images
 }
 
+PREREQUISITES = ("feature-engineering", "backpropagation")
+
+PREDICT = {
+    "question": "One softmax classifier reads 32 numbers per Fashion-MNIST image, taken from one of "
+                "three sources: orientation histograms a person designed, the top layer of a small CNN "
+                "left at its random start, or the same CNN trained end to end. Which source gives the "
+                "highest test accuracy?",
+    "options": {
+        "A": "the CNN trained end to end",
+        "B": "the orientation histograms",
+        "C": "the untrained CNN",
+        "D": "all three within 3 points of each other",
+        "E": "it depends on the seed",
+    },
+    "why": "Unlike a hand-made φ, the feature map φ_θ(x) = h⁽ᴸ⁾ is trained: all W, b, V and c are "
+           "fitted jointly by backpropagation on one loss, so the features suit the task.",
+}
+
+RECALL = (
+    {"question": "In an image network, what do the units of the first layer typically end up "
+                 "responding to?",
+     "options": {"A": "short edges at given angles and positions", "B": "object parts such as an eye",
+                 "C": "whole objects", "D": "the average colour of the image"},
+     "answer": "A",
+     "why": "The first layer ends up responding to short edges at given angles and positions."},
+)
+
 __all__ = ["feature_network", "frozen_features"]
 
 # Everything above is read by the registry without importing this module; the code below needs Keras.
@@ -127,6 +154,19 @@ def claim_parts(hand_made: float, random: float, learned: float) -> list[Part]:
     """Learned features beat both kinds of fixed ones by a clear margin."""
     return [at_least("learned_over_hand_made", learned - hand_made, _BARS["over_hand_made"]),
             at_least("learned_over_random", learned - random, _BARS["over_random"])]
+
+
+def outcome(claim: dict) -> str:
+    """Which PREDICT option the measured claim shows: the source with the highest mean test
+    accuracy, or D if all three are within 3 points; E if a bar held on some seeds only."""
+    if any(0 < part["held"] < part["of"] for part in claim["parts"]):
+        return "E"
+    numbers = claim["numbers"]
+    accuracies = {"A": numbers["test_accuracy_learned"], "B": numbers["test_accuracy_hand_made"],
+                  "C": numbers["test_accuracy_random_features"]}
+    if max(accuracies.values()) - min(accuracies.values()) < 0.03:
+        return "D"
+    return max(accuracies, key=accuracies.get)
 
 
 def demo(run: Run) -> None:

@@ -76,6 +76,32 @@ DEMO = {
     },
 }
 
+PREREQUISITES = ("loss-function", "parameter")
+
+PREDICT = {
+    "question": "Full-batch gradient descent fits least squares, with λ the largest curvature of the "
+                "loss, measured from the data. One run steps at η = 0.9 × 2/λ, another at η = 1.1 × 2/λ, "
+                "for the same number of steps. What happens to the loss's excess over its minimum?",
+    "options": {
+        "A": "both runs shrink it",
+        "B": "the 0.9 run shrinks it, the 1.1 run makes it grow",
+        "C": "both runs make it grow",
+        "D": "the 1.1 run shrinks it, the 0.9 run makes it grow",
+        "E": "it depends on the seed",
+    },
+    "why": "Each step multiplies the distance to the minimum by 1 − 2η = 0.8, so w approaches 3. With "
+           "η = 1.1 the factor is −1.2: w overshoots further each time and diverges. The workable "
+           "range of η depends on the curvature of L.",
+}
+
+RECALL = (
+    {"question": "Gradient descent on L(w) = (w − 3)² starts at w = 0 with learning rate 0.1. Where is "
+                 "w after two steps?",
+     "options": {"A": "0.6", "B": "1.08", "C": "1.2", "D": "3.0"},
+     "answer": "B",
+     "why": "Step 1: gradient −6, w becomes 0.6. Step 2: gradient −4.8, w becomes 1.08."},
+)
+
 __all__ = ["gradient_descent", "largest_curvature"]
 
 # Everything above is read by the registry without importing this module; the code below needs Keras.
@@ -160,6 +186,19 @@ def measure(start: float, end: float, floor: float) -> float:
 def claim_parts(ratio_below: float, ratio_above: float) -> list[Part]:
     """Converges 1000-fold just below the limit 2/λ, diverges 1000-fold just above it."""
     return [at_most("loss_ratio_at_0_9", ratio_below, 1 / BAR), at_least("loss_ratio_at_1_1", ratio_above, BAR)]
+
+
+def outcome(claim: dict) -> str:
+    """Which PREDICT option the measured claim shows: whether the excess loss shrank (ratio <= 1)
+    or grew at 0.9 and at 1.1 of the limit; E if a bar held on some seeds only."""
+    parts = {part["name"]: part for part in claim["parts"]}
+    below, above = parts["loss_ratio_at_0_9"], parts["loss_ratio_at_1_1"]
+    if any(0 < part["held"] < part["of"] for part in (below, above)):
+        return "E"
+    shrinks_below, shrinks_above = below["mean"] <= 1, above["mean"] <= 1
+    if shrinks_below:
+        return "A" if shrinks_above else "B"
+    return "D" if shrinks_above else "C"
 
 
 def demo(run: Run) -> None:

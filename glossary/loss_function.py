@@ -72,6 +72,33 @@ DEMO = {
     "quick": {"epochs": 8},
 }
 
+PREREQUISITES = ("parameter",)
+
+PREDICT = {
+    "question": "A line is fitted to points of y = 2x + 1 after a tenth of the training targets were "
+                "moved up by 10: once by minimizing squared error, once by minimizing absolute error. "
+                "On clean test points, which line misses by more on average?",
+    "options": {
+        "A": "the squared-error line",
+        "B": "the absolute-error line",
+        "C": "neither: they miss by about the same (within a factor of two)",
+        "D": "it depends on the seed",
+    },
+    "why": 'The choice of loss decides what "wrong" means. Squared error punishes a miss of 4 sixteen '
+           "times as much as a miss of 1, so it cares a lot about outliers.",
+}
+
+RECALL = (
+    {"question": "Why is a classifier trained on cross-entropy while its accuracy is what gets reported?",
+     "options": {"A": "accuracy is flat almost everywhere, so its gradient gives no direction",
+                 "B": "accuracy is too slow to compute on every batch",
+                 "C": "accuracy cannot be averaged over the examples of a batch",
+                 "D": "cross-entropy is always higher, so it is easier to lower"},
+     "answer": "A",
+     "why": "Accuracy fails this test: it is flat almost everywhere, so its gradient is zero and gives "
+            "no direction. That is why one trains on cross-entropy and reports accuracy."},
+)
+
 __all__ = ["squared_error", "absolute_error", "SquaredError", "AbsoluteError"]
 
 # Everything above is read by the registry without importing this module; the code below needs Keras.
@@ -174,6 +201,19 @@ def claim_parts(squared_miss: float, absolute_miss: float, clean_miss: float) ->
     return [at_least("squared_error_miss", squared_miss, _BARS["dragged"]),
             at_most("absolute_error_miss", absolute_miss, _BARS["robust"]),
             at_most("squared_error_clean_miss", clean_miss, _BARS["robust"])]
+
+
+def outcome(claim: dict) -> str:
+    """Which PREDICT option the measured claim shows: the squared-error line's mean miss against
+    the absolute-error line's, more than twice it (A), less than half (B), else C; D if either
+    bar held on some seeds only."""
+    parts = {part["name"]: part for part in claim["parts"]}
+    squared, absolute = parts["squared_error_miss"], parts["absolute_error_miss"]
+    if any(0 < part["held"] < part["of"] for part in (squared, absolute)):
+        return "D"
+    if squared["mean"] > 2 * absolute["mean"]:
+        return "A"
+    return "B" if absolute["mean"] > 2 * squared["mean"] else "C"
 
 
 def demo(run: Run) -> None:

@@ -72,6 +72,37 @@ DEMO = {
     "quick": {"epochs": 3},
 }
 
+PREREQUISITES = ("unit", "layer")
+
+PREDICT = {
+    "question": "An MLP is trained on MNIST. Its trained parameters, and nothing else, are then copied "
+                "into a freshly built network of the same shape that has never seen an image. How does "
+                "that copy do on the test images?",
+    "options": {
+        "A": "exactly like the trained net, prediction for prediction",
+        "B": "at chance: it never trained",
+        "C": "above chance but clearly below the trained net: the optimizer's state stayed behind",
+        "D": "it depends on the seed",
+    },
+    "why": "A parameter is a number inside a model that training adjusts, chiefly the weights on "
+           "connections and the bias added at each unit; together they fix which function the network "
+           "computes.",
+}
+
+RECALL = (
+    {"question": "How many parameters does a 3 × 3 convolution from 64 to 128 channels have when it "
+                 "runs on 224 × 224 images?",
+     "options": {"A": "73,728", "B": "73,856", "C": "billions: a kernel for every position",
+                 "D": "1,152"},
+     "answer": "B",
+     "why": "A 3 × 3 convolution from 64 to 128 channels needs only 3 × 3 × 64 × 128 + 128 = 73,856, "
+            "however large the image, because the same kernel weights are reused at every position."},
+    {"question": "How many parameters does a dense layer from 128 inputs to 10 units have?",
+     "options": {"A": "1,280", "B": "138", "C": "1,290", "D": "1,408"},
+     "answer": "C",
+     "why": "784 × 128 + 128 = 100,480 and 128 × 10 + 10 = 1,290, so 101,770 parameters"},
+)
+
 __all__ = ["count_parameters", "parameter_table"]
 
 # Everything above is read by the registry without importing this module; the code below needs Keras.
@@ -144,6 +175,19 @@ def claim_parts(counted: int, formula: int, copy_gap: float, untrained_accuracy:
         at_most("untrained_accuracy", untrained_accuracy, _BARS["chance"]),
         at_least("copy_accuracy", copy_accuracy, _BARS["learned"]),
     ]
+
+
+def outcome(claim: dict) -> str:
+    """Which PREDICT option the measured claim shows: identical predictions (A), else the copy's
+    accuracy at or below the chance bar (B) or above it (C); D if the accuracy bar held on some
+    seeds only."""
+    parts = {part["name"]: part for part in claim["parts"]}
+    accuracy, gap = parts["copy_accuracy"], parts["copy_prediction_gap"]
+    if 0 < accuracy["held"] < accuracy["of"]:
+        return "D"
+    if gap["max"] <= 1e-6:
+        return "A"
+    return "B" if accuracy["mean"] <= _BARS["chance"] else "C"
 
 
 def demo(run: Run) -> None:

@@ -68,6 +68,39 @@ DEMO = {
     "quick": {"epochs": 6},
 }
 
+PREREQUISITES = ("gradient-descent",)
+
+PREDICT = {
+    "question": "Two copies of a small MLP start from the same weights with the same learning rate. "
+                "One steps on mini-batches of 32, the other on the whole training set at every step; "
+                "both get the same number of passes over the data. Which ends with the lower "
+                "training loss?",
+    "options": {
+        "A": "the one on mini-batches",
+        "B": "the one on the whole set: its gradient is exact",
+        "C": "neither: they end within about 20% of each other",
+        "D": "it depends on the seed",
+    },
+    "why": "One epoch is one pass through all N examples, which takes N / B updates: with N = 50,000 "
+           "and B = 100, that is 500 updates per epoch where full-batch descent would make one.",
+}
+
+RECALL = (
+    {"question": "One epoch of SGD over 50,000 training examples in mini-batches of 100: how many "
+                 "parameter updates does it make?",
+     "options": {"A": "1 update", "B": "100 updates", "C": "500 updates", "D": "50,000 updates"},
+     "answer": "C",
+     "why": "One epoch is one pass through all N examples, which takes N / B updates: with N = 50,000 "
+            "and B = 100, that is 500 updates per epoch where full-batch descent would make one."},
+    {"question": "The mini-batch size goes from 32 to 128. What happens to the variance of the "
+                 "mini-batch gradient around the full one?",
+     "options": {"A": "it falls to about a quarter", "B": "it falls to about a half",
+                 "C": "it stays the same: every batch is an unbiased estimate", "D": "it grows fourfold"},
+     "answer": "A",
+     "why": "The mini-batch average is an unbiased estimate of the full gradient, and its noise "
+            "(variance) falls roughly as 1/B."},
+)
+
 __all__ = ["minibatch_gradient_noise"]
 
 # Everything above is read by the registry without importing this module; the code below needs Keras.
@@ -144,6 +177,18 @@ def claim_parts(noise_slope: float, epochs_to_target: float, full_over_mini: flo
             at_most("noise_slope_at_most", noise_slope, high, kind="identity"),
             at_most("mini_batch_epochs_to_target", epochs_to_target, _BARS["epochs_to_target"]),
             at_least("full_batch_loss_over_mini_batch", full_over_mini, _BARS["full_over_mini"])]
+
+
+def outcome(claim: dict) -> str:
+    """Which PREDICT option the measured claim shows: full-batch final training loss over the
+    mini-batch one, above 1.2 (A), below 1/1.2 (B), in between (C); D if the bar held on some
+    seeds only."""
+    ratio = next(part for part in claim["parts"] if part["name"] == "full_batch_loss_over_mini_batch")
+    if 0 < ratio["held"] < ratio["of"]:
+        return "D"
+    if ratio["mean"] > 1.2:
+        return "A"
+    return "B" if ratio["mean"] < 1 / 1.2 else "C"
 
 
 def demo(run: Run) -> None:

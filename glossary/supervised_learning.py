@@ -61,6 +61,30 @@ DEMO = {
     "quick": {"epochs": 3},
 }
 
+PREREQUISITES = ("loss-function",)
+
+PREDICT = {
+    "question": "A digit classifier is taught with labels from a labeller who wrote 1 on every 7; all "
+                "other labels are right. What does it do with the test 7s?",
+    "options": {
+        "A": "calls most of them 1, while the other digits stay as accurate as before",
+        "B": "calls fewer than half of them 1: the images outweigh a wrong label",
+        "C": "calls most of them 1, and it gets worse on the other digits too",
+        "D": "it depends on the seed",
+    },
+    "why": "Labels are the costly part: someone must produce them, and their errors become the "
+           "model's errors.",
+}
+
+RECALL = (
+    {"question": "A model hides a word in each sentence and learns to predict it, with no labels "
+                 "written by people. What kind of learning is that?",
+     "options": {"A": "supervised learning", "B": "self-supervised learning",
+                 "C": "reinforcement learning", "D": "transfer learning"},
+     "answer": "B",
+     "why": "Self-supervised learning makes labels out of the input itself (hide a word, predict it)."},
+)
+
 __all__ = ["relabel"]
 
 # Everything above is read by the registry without importing this module; the code below needs Keras.
@@ -125,6 +149,19 @@ def claim_parts(numbers: dict[str, float]) -> list[Part]:
             at_most("other_classes_gap",
                     abs(numbers["other_classes_mislabelled"] - numbers["other_classes_correct_labels"]),
                     _BARS["other_classes_gap"])]
+
+
+def outcome(claim: dict) -> str:
+    """Which PREDICT option the measured claim shows: the share of test 7s called 1 (half or more:
+    A or C, by whether the other digits stayed within the gap bar), else B; D if the copying bar
+    held on some seeds only."""
+    parts = {part["name"]: part for part in claim["parts"]}
+    copied, others = parts["mistake_copied"], parts["other_classes_gap"]
+    if 0 < copied["held"] < copied["of"]:
+        return "D"
+    if copied["mean"] < 0.5:
+        return "B"
+    return "A" if others["mean"] <= others["bar"] else "C"
 
 
 def demo(run: Run) -> None:

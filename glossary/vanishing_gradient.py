@@ -72,6 +72,30 @@ DEMO = {
                                  "diverges), so no single rate given here could apply to all three"},
 }
 
+PREREQUISITES = ("backpropagation", "sigmoid")
+
+PREDICT = {
+    "question": "Sigmoid MLPs with 2 and with 10 hidden layers of 32 units each are trained on the "
+                "digits by plain SGD at the same rate. How does the 10-layer net do on the test set?",
+    "options": {
+        "A": "it stays near chance, while the 2-layer net learns",
+        "B": "it learns at least as well as the 2-layer net: more layers, more capacity",
+        "C": "it learns, though less well than the 2-layer net",
+        "D": "neither net gets beyond chance",
+        "E": "it depends on the seed",
+    },
+    "why": "Think of a photocopy of a photocopy: if each copy is a little fainter, after ten copies the "
+           "page is blank, and the first layers stay near their random starting weights however long "
+           "you train.",
+}
+
+RECALL = (
+    {"question": "What is the largest value the sigmoid's slope σ′(z) can take?",
+     "options": {"A": "1", "B": "0.5", "C": "0.25", "D": "0.1"},
+     "answer": "C",
+     "why": "The sigmoid's slope σ′(z) = σ(z)(1 − σ(z)) is at most 0.25 (at z = 0)."},
+)
+
 __all__ = ["relative_change_by_layer"]
 
 # Everything above is read by the registry without importing this module; the code below needs Keras.
@@ -141,6 +165,20 @@ def claim_parts(deep_accuracy: float, deep_ratio: float, shallow_accuracy: float
             at_least("sigmoid_shallow_accuracy", shallow_accuracy, _BARS["learned"]),
             at_least("relu_deep_accuracy", relu_accuracy, _BARS["learned"]),
             at_most("relu_deep_last_over_first", relu_ratio, _BARS["relu_last_over_first"])]
+
+
+def outcome(claim: dict) -> str:
+    """Which PREDICT option the measured claim shows. A net "learns" when its test accuracy is
+    above the deep net's near-chance bar (30%); E if either net's accuracy bar held on some seeds
+    only."""
+    parts = {part["name"]: part for part in claim["parts"]}
+    deep, shallow = parts["sigmoid_deep_accuracy"], parts["sigmoid_shallow_accuracy"]
+    if any(0 < part["held"] < part["of"] for part in (deep, shallow)):
+        return "E"
+    chance = deep["bar"]
+    if deep["mean"] > chance:
+        return "B" if deep["mean"] >= shallow["mean"] else "C"
+    return "A" if shallow["mean"] > chance else "D"
 
 
 def demo(run: Run) -> None:

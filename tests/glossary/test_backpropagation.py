@@ -150,3 +150,45 @@ def test_without_backpropagation_the_claim_fails(quick_demo, monkeypatch):
                         lambda name: (ops.tanh, lambda z: ops.zeros_like(z)))
     summary = quick_demo("backpropagation")
     assert_fails_through(summary, "test_loss_ratio_to_output_only")
+
+
+# -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
+
+def recorded(*seeds):
+    """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
+    context numbers)."""
+    from types import SimpleNamespace
+
+    from nutshell.run import Claim, verdict_over_seeds
+
+    return verdict_over_seeds([SimpleNamespace(result=Claim(
+        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+        for parts, context in seeds])
+
+
+def measured(accuracy, loss_ratio):
+    from nutshell.glossary.backpropagation import claim_parts as parts_of
+
+    return parts_of(2e-7, 3e-7, 1e-6, accuracy, loss_ratio, 3.0), {}
+
+
+OUTCOMES = [  # (what each seed measured, the option it shows)
+    ([measured(0.955, 0.24)] * 3, "A"),                      # as measured: 0.16 against 0.66
+    ([measured(0.93, 0.7)] * 3, "B"),
+    ([measured(0.91, 1.0)] * 3, "C"),
+    ([measured(0.88, 1.3)] * 3, "D"),
+    ([measured(0.955, 0.24), measured(0.93, 0.7)], "E"),
+]
+
+
+@pytest.mark.parametrize("seeds, option", OUTCOMES, ids=[option for _, option in OUTCOMES])
+def test_outcome_names_the_option_the_numbers_show(seeds, option):
+    from nutshell.glossary import backpropagation as predicted
+
+    assert predicted.outcome(recorded(*seeds)) == option
+
+
+def test_every_prediction_option_can_be_the_outcome():
+    from nutshell.glossary import backpropagation as predicted
+
+    assert {option for _, option in OUTCOMES} == set(predicted.PREDICT["options"])

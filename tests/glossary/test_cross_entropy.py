@@ -100,3 +100,43 @@ def test_claim_fails_when_the_start_is_not_saturated(quick_demo, monkeypatch):
     # wrong, but only mildly: z ≈ −0.5 at the centres, where σ' is near its peak of 0.25
     monkeypatch.setattr(cross_entropy_entry, "CONFIDENCE", 0.5)
     assert_fails_through(quick_demo("cross-entropy"), "squared_error_accuracy")
+
+
+# -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
+
+def recorded(*seeds):
+    """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
+    context numbers)."""
+    from types import SimpleNamespace
+
+    from nutshell.run import Claim, verdict_over_seeds
+
+    return verdict_over_seeds([SimpleNamespace(result=Claim(
+        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+        for parts, context in seeds])
+
+
+def measured(cross_entropy_accuracy, squared_error_accuracy):
+    return claim_parts(110.0, cross_entropy_accuracy, squared_error_accuracy), {}
+
+
+OUTCOMES = [  # (what each seed measured, the option it shows)
+    ([measured(0.99, 0.01)] * 3, "A"),                      # as measured
+    ([measured(0.02, 0.98)] * 3, "B"),
+    ([measured(0.99, 0.97)] * 3, "C"),
+    ([measured(0.02, 0.01)] * 3, "D"),
+    ([measured(0.99, 0.01), measured(0.6, 0.01)], "E"),
+]
+
+
+@pytest.mark.parametrize("seeds, option", OUTCOMES, ids=[option for _, option in OUTCOMES])
+def test_outcome_names_the_option_the_numbers_show(seeds, option):
+    from nutshell.glossary import cross_entropy as predicted
+
+    assert predicted.outcome(recorded(*seeds)) == option
+
+
+def test_every_prediction_option_can_be_the_outcome():
+    from nutshell.glossary import cross_entropy as predicted
+
+    assert {option for _, option in OUTCOMES} == set(predicted.PREDICT["options"])

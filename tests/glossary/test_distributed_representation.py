@@ -110,3 +110,43 @@ def test_without_a_distributed_code_the_claim_fails(quick_demo, monkeypatch):
         vocabulary, vocabulary, embeddings_initializer="identity", trainable=False, name=name))
     assert_fails_through(quick_demo("distributed-representation"), "cosine_same_kind",
                          "unseen_accuracy_embedding")
+
+
+# -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
+
+def recorded(*seeds):
+    """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
+    context numbers)."""
+    from types import SimpleNamespace
+
+    from nutshell.run import Claim, verdict_over_seeds
+
+    return verdict_over_seeds([SimpleNamespace(result=Claim(
+        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+        for parts, context in seeds])
+
+
+def measured(embedding, one_hot):
+    return claim_parts(0.92, -0.92, embedding, one_hot), {}
+
+
+OUTCOMES = [  # (what each seed measured, the option it shows)
+    ([measured(1.0, 0.5)] * 3, "A"),                        # as measured
+    ([measured(1.0, 0.9)] * 3, "B"),
+    ([measured(0.5, 0.5)] * 3, "C"),                        # one-hot rows as codes: nothing carries
+    ([measured(0.5, 0.9)] * 3, "D"),
+    ([measured(1.0, 0.5), measured(0.7, 0.5)], "E"),
+]
+
+
+@pytest.mark.parametrize("seeds, option", OUTCOMES, ids=[option for _, option in OUTCOMES])
+def test_outcome_names_the_option_the_numbers_show(seeds, option):
+    from nutshell.glossary import distributed_representation as predicted
+
+    assert predicted.outcome(recorded(*seeds)) == option
+
+
+def test_every_prediction_option_can_be_the_outcome():
+    from nutshell.glossary import distributed_representation as predicted
+
+    assert {option for _, option in OUTCOMES} == set(predicted.PREDICT["options"])

@@ -95,3 +95,42 @@ def test_claim_fails_when_the_features_lose_their_layout(quick_demo, monkeypatch
     assert n["features"] == 8
     assert n["test_accuracy_engineered"] < n["test_accuracy_raw_pixels"]
     assert_fails_through(summary, "improvement")
+
+
+# -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
+
+def recorded(*seeds):
+    """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
+    context numbers)."""
+    from types import SimpleNamespace
+
+    from nutshell.run import Claim, verdict_over_seeds
+
+    return verdict_over_seeds([SimpleNamespace(result=Claim(
+        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+        for parts, context in seeds])
+
+
+def measured(raw, engineered):
+    return claim_parts(raw, engineered), {}
+
+
+OUTCOMES = [  # (what each seed measured, the option it shows)
+    ([measured(0.904, 0.957)] * 3, "A"),                    # as measured
+    ([measured(0.904, 0.85)] * 3, "B"),                     # one cell for the whole image
+    ([measured(0.904, 0.908)] * 3, "C"),
+    ([measured(0.904, 0.957), measured(0.904, 0.92)], "D"),
+]
+
+
+@pytest.mark.parametrize("seeds, option", OUTCOMES, ids=[option for _, option in OUTCOMES])
+def test_outcome_names_the_option_the_numbers_show(seeds, option):
+    from nutshell.glossary import feature_engineering as predicted
+
+    assert predicted.outcome(recorded(*seeds)) == option
+
+
+def test_every_prediction_option_can_be_the_outcome():
+    from nutshell.glossary import feature_engineering as predicted
+
+    assert {option for _, option in OUTCOMES} == set(predicted.PREDICT["options"])

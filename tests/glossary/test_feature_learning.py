@@ -61,3 +61,45 @@ def test_without_feature_learning_the_claim_fails(quick_demo, monkeypatch):
 
     monkeypatch.setattr(entry, "feature_network", frozen_network)
     assert_fails_through(quick_demo("feature-learning"), "learned_over_random")
+
+
+# -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
+
+def recorded(*seeds):
+    """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
+    context numbers)."""
+    from types import SimpleNamespace
+
+    from nutshell.run import Claim, verdict_over_seeds
+
+    return verdict_over_seeds([SimpleNamespace(result=Claim(
+        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+        for parts, context in seeds])
+
+
+def measured(hand_made, random, learned):
+    return claim_parts(hand_made, random, learned), {
+        "test_accuracy_hand_made": hand_made, "test_accuracy_random_features": random,
+        "test_accuracy_learned": learned}
+
+
+OUTCOMES = [  # (what each seed measured, the option it shows)
+    ([measured(0.67, 0.59, 0.85)] * 3, "A"),                # as measured
+    ([measured(0.80, 0.59, 0.70)] * 3, "B"),
+    ([measured(0.60, 0.80, 0.70)] * 3, "C"),
+    ([measured(0.80, 0.79, 0.81)] * 3, "D"),                # frozen CNN: the lead is gone
+    ([measured(0.67, 0.59, 0.85), measured(0.67, 0.59, 0.72)], "E"),
+]
+
+
+@pytest.mark.parametrize("seeds, option", OUTCOMES, ids=[option for _, option in OUTCOMES])
+def test_outcome_names_the_option_the_numbers_show(seeds, option):
+    from nutshell.glossary import feature_learning as predicted
+
+    assert predicted.outcome(recorded(*seeds)) == option
+
+
+def test_every_prediction_option_can_be_the_outcome():
+    from nutshell.glossary import feature_learning as predicted
+
+    assert {option for _, option in OUTCOMES} == set(predicted.PREDICT["options"])

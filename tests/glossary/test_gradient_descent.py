@@ -91,3 +91,43 @@ def test_without_the_curvature_the_claim_fails(quick_demo, monkeypatch):
     20% puts "0.9 of the limit" at 1.125 of the true one, and that run diverges."""
     monkeypatch.setattr(entry, "largest_curvature", lambda x: 0.8 * largest_curvature(x))
     assert_fails_through(quick_demo("gradient-descent"), "loss_ratio_at_0_9")
+
+
+# -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
+
+def recorded(*seeds):
+    """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
+    context numbers)."""
+    from types import SimpleNamespace
+
+    from nutshell.run import Claim, verdict_over_seeds
+
+    return verdict_over_seeds([SimpleNamespace(result=Claim(
+        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+        for parts, context in seeds])
+
+
+def measured(ratio_below, ratio_above):
+    return claim_parts(ratio_below, ratio_above), {}
+
+
+OUTCOMES = [  # (what each seed measured, the option it shows)
+    ([measured(4e-6, 0.5)] * 3, "A"),
+    ([measured(4e-6, 1e9)] * 3, "B"),                       # as measured
+    ([measured(10.0, 1e9)] * 3, "C"),
+    ([measured(10.0, 0.5)] * 3, "D"),
+    ([measured(4e-6, 1e9), measured(4e-6, 50.0)], "E"),   # grew on both, but only 50-fold on one
+]
+
+
+@pytest.mark.parametrize("seeds, option", OUTCOMES, ids=[option for _, option in OUTCOMES])
+def test_outcome_names_the_option_the_numbers_show(seeds, option):
+    from nutshell.glossary import gradient_descent as predicted
+
+    assert predicted.outcome(recorded(*seeds)) == option
+
+
+def test_every_prediction_option_can_be_the_outcome():
+    from nutshell.glossary import gradient_descent as predicted
+
+    assert {option for _, option in OUTCOMES} == set(predicted.PREDICT["options"])

@@ -83,3 +83,42 @@ def test_without_a_choice_of_loss_the_claim_fails(quick_demo, monkeypatch):
 def test_without_outliers_the_claim_fails(quick_demo, monkeypatch):
     monkeypatch.setattr(loss_entry, "OUTLIER_SHARE", 0.0)
     assert_fails_through(quick_demo("loss-function"), "squared_error_miss")  # nothing to drag the line
+
+
+# -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
+
+def recorded(*seeds):
+    """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
+    context numbers)."""
+    from types import SimpleNamespace
+
+    from nutshell.run import Claim, verdict_over_seeds
+
+    return verdict_over_seeds([SimpleNamespace(result=Claim(
+        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+        for parts, context in seeds])
+
+
+def measured(squared, absolute):
+    return claim_parts(squared, absolute, 0.08), {}
+
+
+OUTCOMES = [  # (what each seed measured, the option it shows)
+    ([measured(1.0, 0.08)] * 3, "A"),                       # as measured
+    ([measured(0.08, 1.0)] * 3, "B"),
+    ([measured(0.10, 0.08)] * 3, "C"),
+    ([measured(1.0, 0.08), measured(0.3, 0.08)], "D"),
+]
+
+
+@pytest.mark.parametrize("seeds, option", OUTCOMES, ids=[option for _, option in OUTCOMES])
+def test_outcome_names_the_option_the_numbers_show(seeds, option):
+    from nutshell.glossary import loss_function as predicted
+
+    assert predicted.outcome(recorded(*seeds)) == option
+
+
+def test_every_prediction_option_can_be_the_outcome():
+    from nutshell.glossary import loss_function as predicted
+
+    assert {option for _, option in OUTCOMES} == set(predicted.PREDICT["options"])

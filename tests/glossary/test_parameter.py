@@ -69,3 +69,42 @@ def test_without_the_parameters_the_claim_fails(quick_demo, monkeypatch):
     does nothing), and the architecture alone is at chance."""
     monkeypatch.setattr(entry, "_copy_parameters", lambda source, target: None)
     assert_fails_through(quick_demo("parameter"), "copy_accuracy")
+
+
+# -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
+
+def recorded(*seeds):
+    """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
+    context numbers)."""
+    from types import SimpleNamespace
+
+    from nutshell.run import Claim, verdict_over_seeds
+
+    return verdict_over_seeds([SimpleNamespace(result=Claim(
+        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+        for parts, context in seeds])
+
+
+def measured(copy_gap, copy_accuracy):
+    return claim_parts(101_770, 101_770, copy_gap, 0.1, copy_accuracy, 424_000, 1_240_000), {}
+
+
+OUTCOMES = [  # (what each seed measured, the option it shows)
+    ([measured(0.0, 0.92)] * 3, "A"),                       # as measured
+    ([measured(0.5, 0.10)] * 3, "B"),
+    ([measured(0.3, 0.5)] * 3, "C"),
+    ([measured(0.0, 0.92), measured(0.3, 0.5)], "D"),
+]
+
+
+@pytest.mark.parametrize("seeds, option", OUTCOMES, ids=[option for _, option in OUTCOMES])
+def test_outcome_names_the_option_the_numbers_show(seeds, option):
+    from nutshell.glossary import parameter as predicted
+
+    assert predicted.outcome(recorded(*seeds)) == option
+
+
+def test_every_prediction_option_can_be_the_outcome():
+    from nutshell.glossary import parameter as predicted
+
+    assert {option for _, option in OUTCOMES} == set(predicted.PREDICT["options"])

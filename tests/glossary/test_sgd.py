@@ -64,3 +64,42 @@ def test_without_mini_batches_the_claim_fails(quick_demo):
     take one full-batch step an epoch."""
     summary = quick_demo("sgd", batch_size=4096)
     assert_fails_through(summary, "full_batch_loss_over_mini_batch", "mini_batch_epochs_to_target")
+
+
+# -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
+
+def recorded(*seeds):
+    """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
+    context numbers)."""
+    from types import SimpleNamespace
+
+    from nutshell.run import Claim, verdict_over_seeds
+
+    return verdict_over_seeds([SimpleNamespace(result=Claim(
+        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+        for parts, context in seeds])
+
+
+def measured(epochs_to_target, full_over_mini):
+    return claim_parts(-1.0, epochs_to_target, full_over_mini), {}
+
+
+OUTCOMES = [  # (what each seed measured, the option it shows)
+    ([measured(2, 10.5)] * 3, "A"),                         # as measured: 2.0 against 0.19
+    ([measured(6, 0.5)] * 3, "B"),
+    ([measured(6, 1.05)] * 3, "C"),
+    ([measured(2, 10.5), measured(3, 2.0)], "D"),
+]
+
+
+@pytest.mark.parametrize("seeds, option", OUTCOMES, ids=[option for _, option in OUTCOMES])
+def test_outcome_names_the_option_the_numbers_show(seeds, option):
+    from nutshell.glossary import sgd as predicted
+
+    assert predicted.outcome(recorded(*seeds)) == option
+
+
+def test_every_prediction_option_can_be_the_outcome():
+    from nutshell.glossary import sgd as predicted
+
+    assert {option for _, option in OUTCOMES} == set(predicted.PREDICT["options"])

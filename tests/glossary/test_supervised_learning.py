@@ -72,3 +72,44 @@ def test_without_supervision_the_claim_fails(quick_demo, monkeypatch):
 
     monkeypatch.setattr(entry, "draws_per_epoch", shuffled_labels)
     assert_fails_through(quick_demo("supervised-learning"), "gain_from_more_labels", "mistake_copied")
+
+
+# -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
+
+def recorded(*seeds):
+    """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
+    context numbers)."""
+    from types import SimpleNamespace
+
+    from nutshell.run import Claim, verdict_over_seeds
+
+    return verdict_over_seeds([SimpleNamespace(result=Claim(
+        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+        for parts, context in seeds])
+
+
+def measured(copied, other_classes_mislabelled):
+    return claim_parts({"test_accuracy_all_labels": 0.92, "test_accuracy_few_labels": 0.88,
+                        "mistake_copied": copied, "other_classes_mislabelled": other_classes_mislabelled,
+                        "other_classes_correct_labels": 0.925}), {}
+
+
+OUTCOMES = [  # (what each seed measured, the option it shows)
+    ([measured(0.93, 0.92)] * 3, "A"),                      # as measured
+    ([measured(0.30, 0.92)] * 3, "B"),
+    ([measured(0.93, 0.85)] * 3, "C"),
+    ([measured(0.93, 0.92), measured(0.6, 0.92)], "D"),
+]
+
+
+@pytest.mark.parametrize("seeds, option", OUTCOMES, ids=[option for _, option in OUTCOMES])
+def test_outcome_names_the_option_the_numbers_show(seeds, option):
+    from nutshell.glossary import supervised_learning as predicted
+
+    assert predicted.outcome(recorded(*seeds)) == option
+
+
+def test_every_prediction_option_can_be_the_outcome():
+    from nutshell.glossary import supervised_learning as predicted
+
+    assert {option for _, option in OUTCOMES} == set(predicted.PREDICT["options"])

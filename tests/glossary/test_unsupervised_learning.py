@@ -72,3 +72,45 @@ def test_without_a_nonlinear_code_the_claim_fails(quick_demo, monkeypatch):
     monkeypatch.setattr(entry, "build_autoencoder", functools.partial(build_autoencoder, activation=None))
     assert_fails_through(quick_demo("unsupervised-learning"), "ratio_to_pca_8", "ratio_to_pca_2",
                          "ratio_to_pca_32")
+
+
+# -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
+
+def recorded(*seeds):
+    """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
+    context numbers)."""
+    from types import SimpleNamespace
+
+    from nutshell.run import Claim, verdict_over_seeds
+
+    return verdict_over_seeds([SimpleNamespace(result=Claim(
+        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+        for parts, context in seeds])
+
+
+def measured(*over_pca):
+    """The autoencoder's error as a multiple of PCA's (PCA above), at each code size."""
+    sizes = entry.CODE_SIZES
+    return claim_parts({k: PCA[k] * r for k, r in zip(sizes, over_pca)}, PCA), {}
+
+
+OUTCOMES = [  # (what each seed measured, the option it shows)
+    ([measured(0.93, 0.72, 0.79)] * 3, "A"),                # as measured
+    ([measured(1.1, 1.1, 1.1)] * 3, "B"),
+    ([measured(1.03, 0.96, 0.9)] * 3, "C"),                 # linear layers: PCA wins at 2 numbers
+    ([measured(1.01, 0.99, 1.01)] * 3, "D"),
+    ([measured(0.93, 0.72, 0.79), measured(1.03, 0.72, 0.79)], "E"),
+]
+
+
+@pytest.mark.parametrize("seeds, option", OUTCOMES, ids=[option for _, option in OUTCOMES])
+def test_outcome_names_the_option_the_numbers_show(seeds, option):
+    from nutshell.glossary import unsupervised_learning as predicted
+
+    assert predicted.outcome(recorded(*seeds)) == option
+
+
+def test_every_prediction_option_can_be_the_outcome():
+    from nutshell.glossary import unsupervised_learning as predicted
+
+    assert {option for _, option in OUTCOMES} == set(predicted.PREDICT["options"])

@@ -55,3 +55,43 @@ def test_without_depth_the_claim_fails(quick_demo, monkeypatch):
     so no long chain of small slopes stands between its first layer and the loss."""
     monkeypatch.setattr(vanishing, "DEEP", 2)
     assert_fails_through(quick_demo("vanishing-gradient"), "sigmoid_deep_accuracy", "sigmoid_deep_last_over_first")
+
+
+# -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
+
+def recorded(*seeds):
+    """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
+    context numbers)."""
+    from types import SimpleNamespace
+
+    from nutshell.run import Claim, verdict_over_seeds
+
+    return verdict_over_seeds([SimpleNamespace(result=Claim(
+        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+        for parts, context in seeds])
+
+
+def measured(deep, shallow):
+    return claim_parts(deep, 50_000.0 if deep <= 0.3 else 2.0, shallow, 0.8, 0.5), {}
+
+
+OUTCOMES = [  # (what each seed measured, the option it shows)
+    ([measured(0.10, 0.86)] * 3, "A"),                      # as measured
+    ([measured(0.90, 0.86)] * 3, "B"),
+    ([measured(0.60, 0.86)] * 3, "C"),
+    ([measured(0.10, 0.12)] * 3, "D"),
+    ([measured(0.10, 0.86), measured(0.40, 0.86)], "E"),
+]
+
+
+@pytest.mark.parametrize("seeds, option", OUTCOMES, ids=[option for _, option in OUTCOMES])
+def test_outcome_names_the_option_the_numbers_show(seeds, option):
+    from nutshell.glossary import vanishing_gradient as predicted
+
+    assert predicted.outcome(recorded(*seeds)) == option
+
+
+def test_every_prediction_option_can_be_the_outcome():
+    from nutshell.glossary import vanishing_gradient as predicted
+
+    assert {option for _, option in OUTCOMES} == set(predicted.PREDICT["options"])
