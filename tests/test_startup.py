@@ -16,7 +16,7 @@ COMMANDS = [
     ["explain", "pooling"], ["explain", "lstm", "--format", "json"], ["list"],
     ["search", "gradient"], ["code", "lstm"], ["--help"], ["explain", "--help"],
     ["demo", "--help"], ["runs", "--help"], ["board", "--help"], ["explain", "nosuchterm"],
-    ["--version"], ["notebook", "--help"],
+    ["--version"], ["notebook", "--help"], ["quiz", "--help"], ["path", "--help"], ["path", "cnn"],
 ]
 
 
