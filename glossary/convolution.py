@@ -12,7 +12,7 @@ position, so a pattern is found wherever it sits.
 For an image I and a k×k kernel K, the deep-learning "convolution" computes
 S[i, j] = ∑ₘ ∑ₙ I[i + m, j + n] · K[m, n] (m, n = 0 … k − 1), plus a bias b.
 Strictly this is cross-correlation; true convolution flips the kernel by 180°:
-(I ∗ K)[i, j] = ∑ₘ ∑ₙ I[i − m, j − n] · K[m, n]. Keras and PyTorch compute
+(I ∗ K)[i, j] = ∑ₘ ∑ₙ I[i − m, j − n] · K[m, n]. cuDNN offers both; Keras and PyTorch ask for
 cross-correlation, which is harmless because a learned kernel just comes out flipped.
 
 With C input channels the sum also runs over the channels, so one kernel holds k·k·C weights and
