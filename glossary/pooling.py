@@ -331,6 +331,20 @@ def claim_parts(with_pool, without, min_accuracy=0.85, min_gain=MIN_GAIN):
     ]
 
 
+def _zhang_anchor(side: int, max_shift: int) -> dict:
+    """The published figure the consistency is set beside, and how far the set-ups differ."""
+    return {
+        "source": "R. Zhang, \"Making Convolutional Networks Shift-Invariant Again\", ICML 2019 "
+                  "(results table at github.com/adobe/antialiased-cnns)",
+        "published": "consistency 89.2% for the baseline ResNet-50 on ImageNet",
+        "ours": "mean_consistency_with_pooling",
+        "note": "Only the metric carries over: Zhang compares two random 224x224 crops of one ImageNet "
+                f"image for a large net trained with crop augmentation; we compare each {side}x{side} "
+                f"image with itself moved 1-{max_shift} pixels, for a three-stage net trained without "
+                "augmentation.",
+    }
+
+
 def outcome(claim: dict) -> str:
     """Which PREDICT option the measured claim shows (see PREDICT)."""
     parts = {part["name"]: part for part in claim["parts"]}
@@ -436,11 +450,9 @@ def demo(run: Run) -> None:
     ours = MaxPool2DFromScratch(2)
     scratch_vs_keras = float(np.max(np.abs(ops.convert_to_numpy(ours(conv1_maps)) - ops.convert_to_numpy(
         keras.layers.MaxPooling2D(ours.pool_size)(conv1_maps)))))
-    run.metrics({
-        "test_accuracy_with_pooling": with_pool[0]["accuracy"],
-        "test_accuracy_without_pooling": without[0]["accuracy"],
-        "max_pool_scratch_vs_keras": scratch_vs_keras,
-    })
+    run.metrics({"test_accuracy_with_pooling": with_pool[0]["accuracy"],
+                 "test_accuracy_without_pooling": without[0]["accuracy"],
+                 "max_pool_scratch_vs_keras": scratch_vs_keras})
 
     shifts = range(1, max_shift + 1)
     mean = lambda rows, key: float(np.mean([rows[d][key] for d in shifts]))  # noqa: E731
@@ -454,16 +466,7 @@ def demo(run: Run) -> None:
         "reach {accuracy_unshifted_with_pooling:.0%} on unshifted images. Pooling helps but does not "
         "make the net shift-invariant: consistency still falls as the shift grows.",
         parts,
-        anchor={
-            "source": "R. Zhang, \"Making Convolutional Networks Shift-Invariant Again\", ICML 2019 "
-                      "(results table at github.com/adobe/antialiased-cnns)",
-            "published": "consistency 89.2% for the baseline ResNet-50 on ImageNet",
-            "ours": "mean_consistency_with_pooling",
-            "note": "Only the metric carries over: Zhang compares two random 224x224 crops of one "
-                    "ImageNet image for a large net trained with crop augmentation; we compare "
-                    f"each {side}x{side} image with itself moved 1-{max_shift} pixels, for a "
-                    "three-stage net trained without augmentation.",
-        },
+        anchor=_zhang_anchor(side, max_shift),
         mean_consistency_with_pooling=mean(with_pool, "consistency"),
         mean_consistency_without_pooling=mean(without, "consistency"),
         classifier_inputs_with_pooling=pooled.get_layer("features").output.shape[-1],

@@ -191,3 +191,23 @@ def test_predict_then_check_on_a_real_run(tmp_path):
                          timeout=120)
     assert bad.returncode == 2 and "answer with one of A, B, C, D, E" in bad.stderr
     assert not (tmp_path / "bad").exists() or not any((tmp_path / "bad").iterdir())
+
+
+def test_the_quiz_ships_what_each_entry_computes_from_its_recorded_runs():
+    """data/outcomes.json (the quiz's answers) agrees with each entry's outcome(claim) applied to the
+    ledger's recorded claim, and names one of the question's options."""
+    import importlib
+
+    from tests.helpers import ROOT
+
+    ledger = json.loads((ROOT / "benchmarks" / "claims.json").read_text())["columns"]["quick"]
+    shipped = quizzes.shipped_outcomes()
+    assert shipped, "no outcomes shipped: run `make claims`"
+    for name, answer in shipped.items():
+        entry = ENTRIES[name]
+        assert answer["outcome"] in entry.predict["options"]
+        row = ledger[name]
+        if "numbers" in row:  # rows recorded since the ledger kept every number
+            module = importlib.import_module(entry.module)
+            claim = {key: row[key] for key in ("parts", "numbers", "held", "of")}
+            assert module.outcome(claim) == answer["outcome"], name
