@@ -39,9 +39,10 @@ mirrors).
 
 ## Try it
 `nutshell demo data-augmentation` trains an MLP on 500 MNIST digits as they are, then with each
-image shifted by up to 2 pixels, a fresh shift every time it is drawn. Seed 0: test accuracy
-0.878 → 0.921 and the train-test gap 0.122 → 0.070. TensorBoard shows shifted copies of a few
-digits. Only shifts are used: flipping or turning a digit by 180° can change its label.
+image shifted by up to 2 pixels, a fresh shift every time it is drawn. Seeds 0-4 (`--quick` trains
+as long, 60 epochs): test accuracy 0.877-0.880 → 0.911-0.924 and the train-test gap 0.121-0.124 →
+0.069-0.075. TensorBoard shows shifted copies of a few digits. Only shifts are used: flipping or
+turning a digit by 180° can change its label.
 
 ## See also
 - **overfitting**: what the extra variety protects against
@@ -65,11 +66,43 @@ ALIASES = (
     "test-time augmentation",
 )
 
-DEMO = {
-    "steps_per_execution": 8,
-    "epochs": 60, "batch_size": 32, "learning_rate": 0.001, "datasets": ("mnist", "fashion_mnist"),
-    "quick": {"epochs": 40},
+# No "quick" budget of its own: 500 images train fast, and --quick runs the full 60 epochs. Chosen
+# with --held-out on seeds 100-102: after 40 epochs augmentation's gain was 0.0185-0.0365 (below
+# the 2-point bar on one seed; the shifted images need more passes to pay off), after 60
+# 0.0365-0.0485.
+DEMO = {"epochs": 60, "batch_size": 32, "learning_rate": 0.001, "datasets": ("mnist", "fashion_mnist")}
+
+PREREQUISITES = ("overfitting",)
+
+PREDICT = {
+    "question": "An MLP learns 500 MNIST digits, first as they are, then with every image moved by up "
+                "to 2 pixels, a new random move each time it is drawn. How does the second network's "
+                "accuracy on the test digits compare with the first's?",
+    "options": {
+        "A": "higher by a clear margin",
+        "B": "about the same: a moved digit is no new information",
+        "C": "lower: moved digits blur what it learns",
+        "D": "it depends on the seed",
+    },
+    "why": "Each such copy is a free extra training example, and it also tells the model what should "
+           "not matter: position, orientation, lighting. Copies are usually drawn afresh on every "
+           "pass over the data, so the network almost never sees exactly the same input twice.",
 }
+
+RECALL = (
+    {"question": "Why is turning handwritten digits upside down a poor way to enlarge a digit set?",
+     "options": {"A": "it costs too much memory", "B": "it can change which digit the image shows",
+                 "C": "networks cannot learn from rotated images",
+                 "D": "it only works for colour images"},
+     "answer": "B",
+     "why": "Mirroring is fine for cats but turns a \"b\" into a \"d\", and rotating a \"6\" by 180° "
+            "gives a \"9\"."},
+    {"question": "Random 224×224 crops are cut from 256×256 images, and each crop is also used "
+                 "mirrored. By the 2012 ImageNet authors' count, how many variants is that per image?",
+     "options": {"A": "64", "B": "1024", "C": "2048", "D": "65,536"},
+     "answer": "C",
+     "why": "The authors counted 32 × 32 crop offsets × 2 flips = 2048 variants per image."},
+)
 
 __all__ = ["RandomShift"]
 
@@ -78,7 +111,8 @@ import keras
 import numpy as np
 from keras import ops
 
-from nutshell import data
+from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._run import Run
 from nutshell.glossary.mlp import mlp
 from nutshell.glossary.overfitting import generalization_gap
 
@@ -139,7 +173,11 @@ class RandomShift(keras.layers.Layer):
 
 # --- the demo --------------------------------------------------------------------------------
 
-SHIFT = 2  # pixels: a digit moved by 2 of 28 pixels is still the same digit
+N_TRAIN = 500  # training images: few enough that a 256-256 MLP overfits them
+SHIFT = 2      # pixels: a digit moved by 2 of 28 pixels is still the same digit
+# The claim's bars. With --held-out (a validation split of the training images) on seeds 100-102
+# augmentation's gain was 0.0365-0.0485 and the gap ratio 0.62-0.67.
+MIN_GAIN, MAX_GAP_RATIO = 0.02, 0.8
 
 
 def _mlp(split, before=()):
@@ -148,41 +186,59 @@ def _mlp(split, before=()):
 
 
 def _fit_and_measure(run, model, split, name=None):
+    """Train; the accuracies and losses on the training images (as they are) and the test images."""
     run.compile(model, loss="sparse_categorical_crossentropy", metrics=["accuracy"])
     run.fit(model, split.x_train, split.y_train, validation_data=(split.x_test, split.y_test), name=name,
             validation_batch_size=500)
     return generalization_gap(model, (split.x_train, split.y_train), (split.x_test, split.y_test))
 
 
-def demo(run):
-    """A small training subset with and without random shifts of the images."""
-    n_train = 500
-    split = data.load_images(run.settings.dataset).subset(n_train)  # and all 2,000 test images
-    run.say(f"{n_train} training images, an MLP with two hidden layers of 256 units, first as "
-            "they are…")
-    base = _fit_and_measure(run, _mlp(split), split, name="no-augmentation")
-    run.say(f"…then each image shifted by up to {SHIFT} pixels, a new shift every time it is seen.")
-    shifter = RandomShift(SHIFT, seed=run.seed)
-    augmented = _fit_and_measure(run, _mlp(split, before=[shifter]), split)
+def claim_parts(plain: dict[str, float], augmented: dict[str, float]) -> list[Part]:
+    """The claim's parts from the two nets' generalization_gap numbers: augmentation raises test
+    accuracy by at least MIN_GAIN, and shrinks the train-test accuracy gap to at most MAX_GAP_RATIO
+    of the plain net's."""
+    return [
+        at_least("test_accuracy_gain", augmented["test_accuracy"] - plain["test_accuracy"], MIN_GAIN),
+        at_most("accuracy_gap_ratio", augmented["accuracy_gap"] / max(plain["accuracy_gap"], 1e-9),
+                MAX_GAP_RATIO),
+    ]
 
+
+def demo(run: Run) -> None:
+    """A small training subset with and without random shifts of the images."""
+    split = run.load_images().subset(N_TRAIN)  # and all the test images
+    run.say(f"{N_TRAIN} training images, an MLP with two hidden layers of 256 units, first as "
+            "they are…")
+    plain = _fit_and_measure(run, _mlp(split), split, name="no-augmentation")
+    run.say(f"…then each image shifted by up to {SHIFT} pixels, a new shift every time it is seen.")
+    augmented = _fit_and_measure(run, _mlp(split, before=[RandomShift(SHIFT, seed=run.seed)]), split)
+
+    run.say(run.table("comparison", ["", "as they are", "shifted"],
+                      [[key.replace("_", " "), plain[key], augmented[key]] for key in
+                       ("train_accuracy", "test_accuracy", "accuracy_gap", "train_loss", "test_loss")]))
+    run.metrics({"test_accuracy": augmented["test_accuracy"],
+                 "test_accuracy_no_augmentation": plain["test_accuracy"]})
+    run.claim(
+        f"On {N_TRAIN} training images, random shifts of up to {SHIFT} pixels raise test accuracy "
+        "by at least {test_accuracy_gain:.0%} and shrink the train-test accuracy gap to at most "
+        "{accuracy_gap_ratio:g}x that of the same MLP trained on the images as they are.",
+        claim_parts(plain, augmented),
+        test_accuracy_no_augmentation=plain["test_accuracy"],
+        test_accuracy_augmented=augmented["test_accuracy"],
+        accuracy_gap_no_augmentation=plain["accuracy_gap"],
+        accuracy_gap_augmented=augmented["accuracy_gap"],
+    )
     originals = np.repeat(split.x_train[:8], 4, axis=0)
     copies = ops.convert_to_numpy(RandomShift(SHIFT, seed=run.seed)(originals, training=True))
-    run.mosaic("augmented_copies", copies, columns=4, enlarge=3)
-    rows = [(key.replace("_", " "), base[key], augmented[key]) for key in
-            ("train_accuracy", "test_accuracy", "accuracy_gap", "train_loss", "test_loss")]
-    run.text("comparison", "| | as they are | shifted |\n|---|---|---|\n"
-             + "\n".join(f"| {label} | {a:.3f} | {b:.3f} |" for label, a, b in rows))
-    run.metrics({"test_accuracy": augmented["test_accuracy"],
-                 "test_accuracy_no_augmentation": base["test_accuracy"]})
-    gain = augmented["test_accuracy"] - base["test_accuracy"]
-    gap_ratio = augmented["accuracy_gap"] / max(base["accuracy_gap"], 1e-9)
-    run.claim(
-        f"On {n_train} training images, random shifts of up to {SHIFT} pixels raise test accuracy "
-        "by >= 2 points and shrink the train-test accuracy gap to <= 0.8x that of the same MLP "
-        "trained on the images as they are.",
-        verdict=gain >= 0.02 and gap_ratio <= 0.8,
-        test_accuracy_no_augmentation=base["test_accuracy"],
-        test_accuracy_augmented=augmented["test_accuracy"], test_accuracy_gain=gain,
-        accuracy_gap_no_augmentation=base["accuracy_gap"],
-        accuracy_gap_augmented=augmented["accuracy_gap"], accuracy_gap_ratio=gap_ratio,
-    )
+    run.mosaic("augmented_copies_four_of_each_digit", copies, columns=4, enlarge=3)
+
+
+def outcome(claim: dict) -> str:
+    """Which PREDICT option the measured claim shows: the augmented net's test accuracy minus the
+    plain net's (test_accuracy_gain), above a point, within one, below minus one, or seed-bound."""
+    gain = {part["name"]: part for part in claim["parts"]}["test_accuracy_gain"]
+    if 0 < gain["held"] < gain["of"]:
+        return "D"
+    if gain["mean"] >= 0.01:
+        return "A"
+    return "C" if gain["mean"] <= -0.01 else "B"

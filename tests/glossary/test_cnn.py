@@ -9,10 +9,12 @@ import numpy as np
 import pytest
 
 from nutshell import glossary
-from nutshell.glossary.cnn import build_cnn, dense_equivalent_weights, keras_io_convnet
+from nutshell.glossary import _claims, cnn
+from nutshell.glossary.cnn import build_cnn, claim_parts, dense_equivalent_weights, keras_io_convnet
 from nutshell.run import run_demo
 from nutshell.rundir import RunDir
 from nutshell.settings import Settings
+from tests.helpers import assert_fails_through
 from tests.numpy_reference import conv2d_same
 
 
@@ -79,18 +81,47 @@ def test_keras_io_convnet_has_the_published_layers_and_parameter_counts():
     assert [layer.count_params() for layer in model.layers] == [320, 0, 18_496, 0, 0, 0, 16_010]
 
 
-# The demo's CNN on 28x28 MNIST: conv 16@5x5, pool, conv 32@5x5, pool to 7x7x32, softmax over 10.
-OUR_CONV = 16 * (5 * 5 * 1 + 1) + 32 * (5 * 5 * 16 + 1)
+# The demo's CNN on 28x28 MNIST: conv 16@KxK, pool, conv 32@KxK, pool to 7x7x32, softmax over 10.
+K = cnn.OUR_CNN["kernel_size"]
+OUR_CONV = 16 * (K * K * 1 + 1) + 32 * (K * K * 16 + 1)
 OUR_PARAMETERS = OUR_CONV + 7 * 7 * 32 * 10 + 10
 MLP_PARAMETERS = 28 * 28 * 128 + 128 + 128 * 10 + 10
 
 
-def claim_holds(numbers):
-    """The --quick verdict, written out: within half a point of the keras.io convnet, less training
-    time, and at most two-thirds of the MLP's test errors (a full run asks for half)."""
-    return (numbers["test_accuracy"] >= numbers["keras_io_test_accuracy"] - 0.005
-            and numbers["train_seconds"] < numbers["keras_io_train_seconds"]
-            and (1 - numbers["test_accuracy"]) <= 2 / 3 * (1 - numbers["mlp_test_accuracy"]))
+def holds(*numbers, quick=True):
+    return _claims.verdict(claim_parts(*numbers, quick=quick))
+
+
+# (our accuracy, the MLP's, keras.io's, our seconds, keras.io's), like a --quick run's
+MEASURED = (0.965, 0.925, 0.955, 6.0, 12.0)
+
+
+def test_the_claim_holds_for_numbers_like_the_measured_ones():
+    assert holds(*MEASURED) is True
+    assert holds(*MEASURED[:2]) is True  # on 8x8 digits the keras.io convnet cannot run
+
+
+@pytest.mark.parametrize("numbers, failing", [
+    ((0.945, 0.925, 0.955, 6.0, 12.0), "accuracy_shortfall_vs_keras_io"),   # a point below keras.io
+    ((0.965, 0.955, 0.955, 6.0, 12.0), "error_ratio_cnn_to_mlp"),           # no better than the MLP
+    ((0.925, 0.925), "error_ratio_cnn_to_mlp"),                             # digits: the MLP's equal
+], ids=["behind-keras-io", "mlp-as-good", "digits-mlp-as-good"])
+def test_the_claim_can_fail(numbers, failing):
+    parts = {part.name: part for part in claim_parts(*numbers, quick=True)}
+    assert not parts[failing].held and holds(*numbers) is False
+
+
+def test_training_time_is_shown_but_does_not_vote():
+    slower = (*MEASURED[:3], 20.0, 12.0)
+    parts = {part.name: part for part in claim_parts(*slower, quick=True)}
+    assert parts["training_time_ratio_to_keras_io"].kind == "timing"
+    assert not parts["training_time_ratio_to_keras_io"].held and holds(*slower) is True
+
+
+def test_a_full_run_asks_for_fewer_errors_than_a_quick_one():
+    ratio = lambda quick: next(p.bar for p in claim_parts(*MEASURED, quick=quick)  # noqa: E731
+                               if p.name == "error_ratio_cnn_to_mlp")
+    assert ratio(quick=False) <= ratio(quick=True) < 1
 
 
 def test_quick_demo_measures_the_claim(quick_demo):
@@ -102,32 +133,28 @@ def test_quick_demo_measures_the_claim(quick_demo):
     assert numbers["mlp_parameters"] == MLP_PARAMETERS
     dense_1, dense_2 = (28 * 28 + 1) * (28 * 28 * 16), (14 * 14 * 16 + 1) * (14 * 14 * 32)
     assert numbers["dense_equivalent_parameters"] == dense_1 + dense_2
-    # quick: 2,550 training images, 5 epochs each; measured 0.97 (CNN), 0.91 (keras.io), 0.92 (MLP)
-    assert numbers["test_accuracy"] >= 0.95
-    assert 0.5 <= numbers["mlp_test_accuracy"] <= numbers["test_accuracy"]
-    assert 0.5 <= numbers["keras_io_test_accuracy"] <= 1.0
     assert numbers["error_ratio_cnn_to_mlp"] == pytest.approx(
         (1 - numbers["test_accuracy"]) / (1 - numbers["mlp_test_accuracy"]))
     assert 0 < numbers["train_seconds"] and 0 < numbers["keras_io_train_seconds"]
-    assert summary["claim"]["verdict"] is claim_holds(numbers)
+    assert summary["claim"]["verdict"] is True
+    assert all(part["held"] for part in summary["claim"]["parts"] if part["kind"] == "measured")
     assert summary["claim"]["anchor"]["ours"] == "keras_io_test_accuracy"
     assert summary["metrics"]["test_accuracy"] == numbers["test_accuracy"]
 
 
-def test_the_claim_fails_when_our_cnn_is_starved(quick_demo):
-    # One epoch at a tiny learning rate for our CNN (and the MLP); the keras.io convnet keeps its
-    # own published settings, so ours falls far behind it and the verdict must say so.
-    summary = quick_demo("cnn", epochs=1, learning_rate=1e-5)
-    numbers = summary["claim"]["numbers"]
-    assert numbers["test_accuracy"] < numbers["keras_io_test_accuracy"] - 0.005
-    assert summary["claim"]["verdict"] is False
+def test_without_local_kernels_the_claim_fails(quick_demo, monkeypatch):
+    """The concept removed: 1x1 kernels, so no unit sees a neighbourhood of pixels (only pooling
+    and the dense layer at the end mix positions). The net is then no better than the MLP."""
+    monkeypatch.setitem(cnn.OUR_CNN, "kernel_size", 1)
+    assert_fails_through(quick_demo("cnn"), "error_ratio_cnn_to_mlp", "accuracy_shortfall_vs_keras_io")
 
 
 def test_a_resumed_run_keeps_the_training_time_of_fits_finished_before(quick_demo):
     # The CNN and the keras.io convnet finished in the first session; only the MLP is trained
     # again. Their training seconds must come from the checkpointed history, not be timed at 0 s
-    # on the reloaded models (that would make "trains faster" hold for free).
-    first = quick_demo("cnn")
+    # on the reloaded models (that would make "trains faster" hold for free). One epoch (two for
+    # the keras.io convnet) is enough to show it.
+    first = quick_demo("cnn", epochs=1)
     run_dir = RunDir(Path(first["run_dir"]))
     run_dir.summary_file.unlink()
     shutil.rmtree(run_dir.checkpoints("mlp"))
@@ -138,3 +165,26 @@ def test_a_resumed_run_keeps_the_training_time_of_fits_finished_before(quick_dem
     assert numbers["train_seconds"] == before["train_seconds"] > 0
     assert numbers["keras_io_train_seconds"] == before["keras_io_train_seconds"] > 0
     assert numbers["mlp_train_seconds"] > 0
+
+
+def _outcome_claim(ratio, held=5):
+    def part(name, mean, bar, part_held, kind="measured"):
+        return {"name": name, "kind": kind, "comparison": "<=", "bar": bar, "held": part_held,
+                "of": 5, "mean": mean, "min": mean, "max": mean, "worst_margin": 0.0}
+    parts = [part("accuracy_shortfall_vs_keras_io", -0.005, 0.005, 5),
+             part("error_ratio_cnn_to_mlp", ratio, 2 / 3, held),
+             part("training_time_ratio_to_keras_io", 0.4, 1.0, 5, "timing")]
+    return {"parts": parts, "numbers": {p["name"]: p["mean"] for p in parts}, "held": held, "of": 5,
+            "verdict": held == 5}
+
+
+@pytest.mark.parametrize("claim, option", [
+    (_outcome_claim(0.48), "A"),              # --quick, seeds 0-4: 44-52% of the dense net's errors
+    (_outcome_claim(1.3, held=0), "B"),
+    (_outcome_claim(1.0, held=0), "C"),
+    (_outcome_claim(0.66, held=3), "D"),
+])
+def test_outcome_names_the_option_the_numbers_show(claim, option):
+    from nutshell.glossary.cnn import PREDICT, outcome
+
+    assert outcome(claim) == option and option in PREDICT["options"]
