@@ -44,14 +44,14 @@ CORE = ("unit", "activation", "layer", "convolution", "pooling", "cnn", "incepti
 
 # What a DEMO dict may say, and the type of each value. The front door's settings read these.
 DEMO_SCHEMA: dict[str, tuple[type, ...]] = {
-    "epochs": (int,),               # default training epochs
-    "batch_size": (int,),           # default global batch (the replicas split it)
+    "epochs": (int,),  # default training epochs
+    "batch_size": (int,),  # default global batch (the replicas split it)
     "learning_rate": (float, int),  # default rate of the run's optimizer
-    "datasets": (tuple,),           # the datasets --dataset accepts, the default first
+    "datasets": (tuple,),  # the datasets --dataset accepts, the default first
     "steps_per_execution": (int,),  # batches per compiled step (default 8; 1 where a demo needs it)
-    "quick": (dict,),               # --quick overrides of epochs / batch_size / learning_rate
-    "single_device": (str,),        # why the demo cannot run under --strategy (refused up front)
-    "ignores": (dict,),             # {option: why}: options the demo does not use (refused)
+    "quick": (dict,),  # --quick overrides of epochs / batch_size / learning_rate
+    "single_device": (str,),  # why the demo cannot run under --strategy (refused up front)
+    "ignores": (dict,),  # {option: why}: options the demo does not use (refused)
 }
 DEMO_REQUIRED = ("epochs", "batch_size", "learning_rate")
 QUICK_KEYS = ("epochs", "batch_size", "learning_rate", "steps_per_execution")
@@ -64,6 +64,7 @@ class BadDemoConfig(ValueError):
 
 def check_demo_config(config: dict, path: Path) -> dict:
     """`config` if it follows DEMO_SCHEMA; otherwise BadDemoConfig naming the file and the key."""
+
     def problem(message: str) -> BadDemoConfig:
         return BadDemoConfig(f"{path.name}: DEMO {message}")
 
@@ -71,8 +72,9 @@ def check_demo_config(config: dict, path: Path) -> dict:
         if key not in DEMO_SCHEMA:
             raise problem(f"has an unknown key '{key}' (known: {', '.join(DEMO_SCHEMA)})")
         if not isinstance(value, DEMO_SCHEMA[key]) or isinstance(value, bool):
-            raise problem(f"['{key}'] must be {' or '.join(t.__name__ for t in DEMO_SCHEMA[key])}, "
-                          f"not {type(value).__name__}")
+            raise problem(
+                f"['{key}'] must be {' or '.join(t.__name__ for t in DEMO_SCHEMA[key])}, not {type(value).__name__}"
+            )
     missing = [key for key in DEMO_REQUIRED if key not in config]
     if missing:
         raise problem(f"lacks {', '.join(missing)}")
@@ -97,6 +99,7 @@ def check_question(question: dict | None, path: Path, name: str, answered: bool)
     """
     if question is None:
         return None
+
     def problem(message: str) -> BadDemoConfig:
         return BadDemoConfig(f"{path.name}: {name} {message}")
 
@@ -104,8 +107,11 @@ def check_question(question: dict | None, path: Path, name: str, answered: bool)
     if not isinstance(question, dict) or set(question) != keys:
         raise problem(f"must have exactly the keys {sorted(keys)}")
     options = question["options"]
-    if (not isinstance(options, dict) or not 3 <= len(options) <= 5
-            or list(options) != [chr(ord("A") + i) for i in range(len(options))]):
+    if (
+        not isinstance(options, dict)
+        or not 3 <= len(options) <= 5
+        or list(options) != [chr(ord("A") + i) for i in range(len(options))]
+    ):
         raise problem("needs 3 to 5 options keyed A, B, C, ...")
     if len({compact(text) for text in options.values()}) != len(options):
         raise problem("has two options that say the same")
@@ -249,22 +255,21 @@ def _with_citations(markdown: str, table: dict[str, str]) -> tuple[str, list[str
     section changes; its bullets are re-wrapped at 100 columns for plain-text output.
     """
     lines = markdown.splitlines()
-    start = next(
-        (i for i, line in enumerate(lines) if line.strip().lower() == "## sources"), None
-    )
+    start = next((i for i, line in enumerate(lines) if line.strip().lower() == "## sources"), None)
     if start is None:
         return markdown, [], []
-    end = next(
-        (i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines)
-    )
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
     cited, keys, body = [], [], []
     for item in _bullets("\n".join(lines[start + 1 : end])):
         text, key = _cite(item, table)
         cited.append(text)
         if key is not None:
             keys.append(key)
-        body.append(textwrap.fill(text, 100, initial_indent="- ", subsequent_indent="  ",
-                                  break_on_hyphens=False, break_long_words=False))
+        body.append(
+            textwrap.fill(
+                text, 100, initial_indent="- ", subsequent_indent="  ", break_on_hyphens=False, break_long_words=False
+            )
+        )
     rendered = "\n".join(lines[: start + 1] + body + lines[end:])
     return rendered, cited, keys
 
@@ -308,16 +313,15 @@ def parse_entry(path: Path) -> Entry:
         path=path,
         prerequisites=tuple(_literal(tree, "PREREQUISITES") or ()),
         predict=check_question(_literal(tree, "PREDICT"), path, "PREDICT", answered=False),
-        recall=tuple(check_question(q, path, f"RECALL[{i}]", answered=True)
-                     for i, q in enumerate(_literal(tree, "RECALL") or ())),
+        recall=tuple(
+            check_question(q, path, f"RECALL[{i}]", answered=True) for i, q in enumerate(_literal(tree, "RECALL") or ())
+        ),
     )
 
 
 def entry_paths() -> list[Path]:
     """The entry modules on disk, in name order."""
-    return sorted(
-        path for path in PACKAGE_DIR.glob("*.py") if not path.name.startswith("_")
-    )
+    return sorted(path for path in PACKAGE_DIR.glob("*.py") if not path.name.startswith("_"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -399,7 +403,8 @@ class Hit:
 
 
 # Words that say nothing about which entry a question is about ("how do I avoid overfitting").
-STOP_WORDS = frozenset("""
+STOP_WORDS = frozenset(
+    """
 a about above after again all also am an and any are as at be because been before being below
 between both but by can could did do does doing done down during each else few for from further
 get gets got had has have having he her here hers him his how i if in into is it its itself just
@@ -409,7 +414,8 @@ to too under until up use used uses using very via was we were what when where w
 whom why will with would you your yours
 avoid prevent help helps work works mean means happen happens need needs want know good better
 best way ways thing things instead really actually exactly example difference between explain
-""".split())
+""".split()
+)
 
 # BM25 over the text (summary and body; the summary counts more, long bodies are damped), plus a
 # name score: a word in an entry's name or aliases almost defines it, weighted by how rare the word
@@ -440,15 +446,20 @@ def _search_index() -> tuple[dict[str, dict[str, dict[str, int]]], dict[str, dic
     counts: dict[str, dict[str, dict[str, int]]] = {}
     lengths: dict[str, dict[str, int]] = {}
     for entry in all_entries().values():
-        texts = {"names": " ".join((entry.name, entry.title, *entry.aliases)), "summary": entry.summary,
-                 "body": entry.docstring.split("\n## Sources", 1)[0]}
+        texts = {
+            "names": " ".join((entry.name, entry.title, *entry.aliases)),
+            "summary": entry.summary,
+            "body": entry.docstring.split("\n## Sources", 1)[0],
+        }
         counts[entry.name], lengths[entry.name] = {}, {}
         for field, text in texts.items():
             stems = [_stem(word) for word in _words(text) if word not in STOP_WORDS]
             counts[entry.name][field] = dict(collections.Counter(stems))
             lengths[entry.name][field] = len(stems)
-    average = {field: sum(lengths[name][field] for name in lengths) / max(len(lengths), 1) or 1.0
-               for field in ("names", *_TEXT_FIELDS)}
+    average = {
+        field: sum(lengths[name][field] for name in lengths) / max(len(lengths), 1) or 1.0
+        for field in ("names", *_TEXT_FIELDS)
+    }
     return counts, lengths, average
 
 
@@ -483,16 +494,18 @@ def search(query: str, limit: int = 10) -> list[Hit]:
         exact = None
     counts, lengths, average = _search_index()
     entries = all_entries()
-    in_text = {term: sum(any(_matching(term, counts[n][f]) for f in _TEXT_FIELDS) for n in counts)
-               for term in set(terms)}
+    in_text = {
+        term: sum(any(_matching(term, counts[n][f]) for f in _TEXT_FIELDS) for n in counts) for term in set(terms)
+    }
     in_names = {term: sum(bool(_matching(term, counts[n]["names"])) for n in counts) for term in set(terms)}
     hits = []
     for name, entry in entries.items():
         score = 0.0
         for term in terms:
-            weighted = sum(weight * _matching(term, counts[name][field])
-                           / (1.0 - b + b * lengths[name][field] / average[field])
-                           for field, (weight, b) in _TEXT_FIELDS.items())
+            weighted = sum(
+                weight * _matching(term, counts[name][field]) / (1.0 - b + b * lengths[name][field] / average[field])
+                for field, (weight, b) in _TEXT_FIELDS.items()
+            )
             if weighted:
                 score += _idf(in_text[term], len(entries)) * weighted * (_K1 + 1.0) / (weighted + _K1)
             named = _matching(term, counts[name]["names"])
@@ -531,11 +544,7 @@ def implementation_source(entry: Entry) -> str | None:
     lines = source.splitlines()
     tree = ast.parse(source)
     wanted = set(entry.implementation)
-    defs = [
-        node
-        for node in tree.body
-        if isinstance(node, (ast.ClassDef, ast.FunctionDef)) and node.name in wanted
-    ]
+    defs = [node for node in tree.body if isinstance(node, (ast.ClassDef, ast.FunctionDef)) and node.name in wanted]
     if not defs:
         return None
     imports = [  # whole statements: a parenthesised import spans several lines

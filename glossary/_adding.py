@@ -24,17 +24,34 @@ from keras import ops
 
 from nutshell import data
 
-__all__ = ["STEPS", "SOLVED_MSE", "CORRECT_ERROR", "RECENT", "CHECK_EVERY", "SEQUENCES_PER_EPOCH",
-           "Variant", "VARIANTS", "MODERN", "Sequences", "sequences", "regressor", "errors",
-           "mse_on", "RecentErrors", "SequenceCounter", "Training", "train_until_solved"]
+__all__ = [
+    "STEPS",
+    "SOLVED_MSE",
+    "CORRECT_ERROR",
+    "RECENT",
+    "CHECK_EVERY",
+    "SEQUENCES_PER_EPOCH",
+    "Variant",
+    "VARIANTS",
+    "MODERN",
+    "Sequences",
+    "sequences",
+    "regressor",
+    "errors",
+    "mse_on",
+    "RecentErrors",
+    "SequenceCounter",
+    "Training",
+    "train_until_solved",
+]
 
-STEPS = 100                  # T: the 100-step adding problem
-SOLVED_MSE = 0.01            # modern: solved when the held-out MSE stays below this; 1997: the
-CORRECT_ERROR = 0.04         #   MSE is below it, and a sequence is correct when |error| < 0.04;
-RECENT = 2_000               #   training stops once the last 2,000 all were
-CHECK_EVERY = 800            # training sequences between two looks at the check set
+STEPS = 100  # T: the 100-step adding problem
+SOLVED_MSE = 0.01  # modern: solved when the held-out MSE stays below this; 1997: the
+CORRECT_ERROR = 0.04  #   MSE is below it, and a sequence is correct when |error| < 0.04;
+RECENT = 2_000  #   training stops once the last 2,000 all were
+CHECK_EVERY = 800  # training sequences between two looks at the check set
 SEQUENCES_PER_EPOCH = 4_000  # every epoch brings fresh sequences; none is shown twice
-CHECK_SEQUENCES = 512        # watched during training (modern rule)
+CHECK_SEQUENCES = 512  # watched during training (modern rule)
 
 
 @dataclass(frozen=True)
@@ -42,8 +59,8 @@ class Variant:
     """One version of the adding problem: how its sequences are made and when it counts as solved."""
 
     name: str
-    masked: bool       # lengths vary: pre-padded to the longest, the padding masked out
-    paper_rule: bool   # solved by the 1997 rule on the training stream, else by the check set
+    masked: bool  # lengths vary: pre-padded to the longest, the padding masked out
+    paper_rule: bool  # solved by the 1997 rule on the training stream, else by the check set
 
     def sequences(self, n: int, seed: int, steps: int = STEPS) -> tuple[np.ndarray, np.ndarray]:
         """(x, y) for n fresh sequences of `steps` time steps (1997: `steps` to 1.1 x `steps`)."""
@@ -80,19 +97,21 @@ class Sequences:
         return int(self.train[0].shape[1])
 
 
-def sequences(variant: Variant, n_train: int, seed: int, steps: int = STEPS,
-              n_test: int = 4_000) -> Sequences:
+def sequences(variant: Variant, n_train: int, seed: int, steps: int = STEPS, n_test: int = 4_000) -> Sequences:
     """Fresh train, check and test sequences; the three seeds never overlap for seeds below 1,000."""
-    return Sequences(variant.sequences(n_train, seed, steps),
-                     variant.sequences(CHECK_SEQUENCES, seed + 1_000, steps),
-                     variant.sequences(n_test, seed + 2_000, steps))
+    return Sequences(
+        variant.sequences(n_train, seed, steps),
+        variant.sequences(CHECK_SEQUENCES, seed + 1_000, steps),
+        variant.sequences(n_test, seed + 2_000, steps),
+    )
 
 
 def regressor(recurrent: keras.layers.Layer, length: int, name: str, masked: bool = False) -> keras.Model:
     """(value, marker) pairs -> a recurrent layer -> one number: the net every racer shares."""
-    masking = [keras.layers.Masking(0.0)] if masked else []   # padding leaves the state alone
-    return keras.Sequential([keras.Input((length, 2)), *masking, recurrent,
-                             keras.layers.Dense(1, name="sum")], name=name)
+    masking = [keras.layers.Masking(0.0)] if masked else []  # padding leaves the state alone
+    return keras.Sequential(
+        [keras.Input((length, 2)), *masking, recurrent, keras.layers.Dense(1, name="sum")], name=name
+    )
 
 
 def errors(model: keras.Model, test: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
@@ -127,7 +146,7 @@ class RecentErrors(keras.metrics.Metric):
     def update_state(self, y_true, y_pred, sample_weight=None):
         y_pred = ops.cast(ops.reshape(y_pred, (-1,)), "float32")
         error = ops.abs(y_pred - ops.cast(ops.reshape(y_true, (-1,)), "float32"))
-        self.errors.assign(ops.concatenate([self.errors, error])[-self.window:])
+        self.errors.assign(ops.concatenate([self.errors, error])[-self.window :])
 
     def result(self):
         if self.kind == "wrong":
@@ -138,8 +157,13 @@ class RecentErrors(keras.metrics.Metric):
         pass  # on purpose: Keras resets metrics every epoch; this window must outlive that
 
     def get_config(self):
-        return {"kind": self.kind, "window": self.window, "tolerance": self.tolerance,
-                "name": self.name, "dtype": self.dtype}
+        return {
+            "kind": self.kind,
+            "window": self.window,
+            "tolerance": self.tolerance,
+            "name": self.name,
+            "dtype": self.dtype,
+        }
 
 
 class SequenceCounter(keras.callbacks.Callback):
@@ -153,8 +177,7 @@ class SequenceCounter(keras.callbacks.Callback):
     `sequences_to_solve`.
     """
 
-    def __init__(self, run, label, variant, check, batch_size, steps_per_epoch, max_sequences,
-                 confirm=3):
+    def __init__(self, run, label, variant, check, batch_size, steps_per_epoch, max_sequences, confirm=3):
         super().__init__()
         self.run, self.label, self.variant, self.check = run, label, variant, check
         self.batch_size, self.steps_per_epoch = batch_size, steps_per_epoch
@@ -162,7 +185,7 @@ class SequenceCounter(keras.callbacks.Callback):
         self.epoch, self.seen, self.next_look = 0, 0, 0
         self.streak_started, self.streak = 0, 0
         self.solved_at = 0
-        self.curve = []               # (sequences seen, the rule's MSE)
+        self.curve = []  # (sequences seen, the rule's MSE)
 
     def on_epoch_begin(self, epoch, logs=None):
         self.epoch = epoch
@@ -186,9 +209,11 @@ class SequenceCounter(keras.callbacks.Callback):
         if self.seen >= self.next_look or self.solved_at:
             self.next_look = self.seen + CHECK_EVERY
             self.curve.append((self.seen, mse))
-            self.run.scalars({f"{self.label}_mse_last_{RECENT}": mse,
-                              f"{self.label}_wrong_in_last_{RECENT}": wrong},
-                             step=self.seen, prefix="sequences_seen")
+            self.run.scalars(
+                {f"{self.label}_mse_last_{RECENT}": mse, f"{self.label}_wrong_in_last_{RECENT}": wrong},
+                step=self.seen,
+                prefix="sequences_seen",
+            )
 
     def _check_rule(self):
         self.next_look = self.seen + CHECK_EVERY
@@ -223,9 +248,17 @@ class Training:
     seconds: float
 
 
-def train_until_solved(run, model: keras.Model, variant: Variant, data: Sequences,
-                       max_sequences: int, *, learning_rate, batch_size: int,
-                       name: str | None = None) -> Training:
+def train_until_solved(
+    run,
+    model: keras.Model,
+    variant: Variant,
+    data: Sequences,
+    max_sequences: int,
+    *,
+    learning_rate,
+    batch_size: int,
+    name: str | None = None,
+) -> Training:
     """Train on fresh sequences, in order, with Adam (clipnorm 1.0), until solved or
     `max_sequences` have been seen.
 
@@ -234,8 +267,9 @@ def train_until_solved(run, model: keras.Model, variant: Variant, data: Sequence
     """
     metrics = [RecentErrors("wrong"), RecentErrors("mse")] if variant.paper_rule else []
     # clipnorm 1.0: the paths through h and the gates can still explode; clipping tames rare big steps
-    run.compile(model, loss="mse", metrics=metrics,
-                optimizer=keras.optimizers.Adam(learning_rate=learning_rate, clipnorm=1.0))
+    run.compile(
+        model, loss="mse", metrics=metrics, optimizer=keras.optimizers.Adam(learning_rate=learning_rate, clipnorm=1.0)
+    )
     steps = SEQUENCES_PER_EPOCH // batch_size
     counter = SequenceCounter(run, name or model.name, variant, data.check, batch_size, steps, max_sequences)
     # shuffle=False and steps_per_epoch: each epoch continues where the last stopped, so the
@@ -243,9 +277,17 @@ def train_until_solved(run, model: keras.Model, variant: Variant, data: Sequence
     # (a resumed fit starts the pool again from its first sequence; the count stays right).
     # No validation pass for the 1997 rule: Keras would feed its errors to the same metrics.
     validation = None if metrics else data.check
-    history = run.fit(model, *data.train, validation_data=validation, name=name, callbacks=[counter],
-                      epochs=-(-max_sequences // (steps * batch_size)), steps_per_epoch=steps,
-                      batch_size=batch_size, shuffle=False)
+    history = run.fit(
+        model,
+        *data.train,
+        validation_data=validation,
+        name=name,
+        callbacks=[counter],
+        epochs=-(-max_sequences // (steps * batch_size)),
+        steps_per_epoch=steps,
+        batch_size=batch_size,
+        shuffle=False,
+    )
     seen = history.get("sequences_seen", [counter.seen])[-1]  # from the history: resume-proof
     solved = history.get("sequences_to_solve", [counter.solved_at])[-1]  # 0: not solved
     return Training(int(seen), int(solved), counter.curve, float(sum(history.get("training_seconds", []))))

@@ -66,9 +66,15 @@ class Part:
         return format(self.bar, spec) if spec else f"{self.bar:g}"
 
     def as_dict(self) -> dict[str, object]:
-        return {"name": self.name, "value": float(self.value), "bar": float(self.bar),
-                "comparison": self.comparison, "kind": self.kind, "held": self.held,
-                "margin": float(self.margin)}
+        return {
+            "name": self.name,
+            "value": float(self.value),
+            "bar": float(self.bar),
+            "comparison": self.comparison,
+            "kind": self.kind,
+            "held": self.held,
+            "margin": float(self.margin),
+        }
 
 
 def at_least(name: str, value: float, bar: float, kind: Kind = "measured") -> Part:

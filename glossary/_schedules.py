@@ -27,4 +27,5 @@ def cosine_decay(rate: float, epochs: int) -> keras.callbacks.LearningRateSchedu
     if epochs < 1:
         raise ValueError(f"epochs must be at least 1, not {epochs!r}")
     return keras.callbacks.LearningRateScheduler(
-        lambda epoch, _: float(rate * 0.5 * (1.0 + np.cos(np.pi * epoch / epochs))))
+        lambda epoch, _: float(rate * 0.5 * (1.0 + np.cos(np.pi * epoch / epochs)))
+    )

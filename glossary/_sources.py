@@ -26,10 +26,8 @@ SOURCES = {
     "RNN, LSTM and GRU (reference text)",
     # Books.
     "goodfellow2016": "I. Goodfellow, Y. Bengio, A. Courville, Deep Learning, MIT Press, 2016",
-    "minsky1969": "M. Minsky, S. Papert, Perceptrons: An Introduction to Computational Geometry, "
-    "MIT Press, 1969",
-    "sutton2018": "R. S. Sutton, A. G. Barto, Reinforcement Learning: An Introduction, 2nd edition, "
-    "MIT Press, 2018",
+    "minsky1969": "M. Minsky, S. Papert, Perceptrons: An Introduction to Computational Geometry, MIT Press, 1969",
+    "sutton2018": "R. S. Sutton, A. G. Barto, Reinforcement Learning: An Introduction, 2nd edition, MIT Press, 2018",
     "vapnik1995": "V. N. Vapnik, The Nature of Statistical Learning Theory, Springer, 1995",
     # Papers, by year.
     "verhulst1838": 'P.-F. Verhulst, "Notice sur la loi que la population suit dans son '
@@ -75,25 +73,21 @@ SOURCES = {
     "bridle1990": 'J. S. Bridle, "Probabilistic interpretation of feedforward classification '
     'network outputs, with relationships to statistical pattern recognition", in '
     "Neurocomputing (NATO ASI Series F68), Springer, 1990",
-    "elman1990": 'J. L. Elman, "Finding structure in time", Cognitive Science 14(2), 179-211, '
-    "1990",
+    "elman1990": 'J. L. Elman, "Finding structure in time", Cognitive Science 14(2), 179-211, 1990',
     "werbos1990": 'P. J. Werbos, "Backpropagation through time: what it does and how to do it", '
     "Proceedings of the IEEE 78(10), 1550-1560, 1990",
     "hornik1991": 'K. Hornik, "Approximation capabilities of multilayer feedforward networks", '
     "Neural Networks 4(2), 251-257, 1991",
     "boser1992": 'B. E. Boser, I. M. Guyon, V. N. Vapnik, "A training algorithm for optimal '
     'margin classifiers", COLT, 1992',
-    "watkins1992": 'C. J. C. H. Watkins, P. Dayan, "Q-learning", Machine Learning 8(3-4), 279-292, '
-    "1992",
-    "krogh1992": 'A. Krogh, J. A. Hertz, "A simple weight decay can improve generalization", '
-    "NIPS 4, 1992",
+    "watkins1992": 'C. J. C. H. Watkins, P. Dayan, "Q-learning", Machine Learning 8(3-4), 279-292, 1992',
+    "krogh1992": 'A. Krogh, J. A. Hertz, "A simple weight decay can improve generalization", NIPS 4, 1992',
     "leshno1993": 'M. Leshno, V. Ya. Lin, A. Pinkus, S. Schocken, "Multilayer feedforward networks '
     'with a nonpolynomial activation function can approximate any function", Neural Networks '
     "6(6), 861-867, 1993",
     "bengio1994": 'Y. Bengio, P. Simard, P. Frasconi, "Learning long-term dependencies with '
     'gradient descent is difficult", IEEE Transactions on Neural Networks 5(2), 157-166, 1994',
-    "cortes1995": 'C. Cortes, V. Vapnik, "Support-vector networks", Machine Learning 20(3), '
-    "273-297, 1995",
+    "cortes1995": 'C. Cortes, V. Vapnik, "Support-vector networks", Machine Learning 20(3), 273-297, 1995',
     "tesauro1995": 'G. Tesauro, "Temporal difference learning and TD-Gammon", Communications of '
     "the ACM 38(3), 58-68, 1995",
     "hochreiter1997": 'S. Hochreiter, J. Schmidhuber, "Long short-term memory", Neural '
@@ -114,8 +108,7 @@ SOURCES = {
     'neural networks applied to visual document analysis", ICDAR, 2003',
     "lowe2004": 'D. G. Lowe, "Distinctive image features from scale-invariant keypoints", '
     "International Journal of Computer Vision 60(2), 91-110, 2004",
-    "dalal2005": 'N. Dalal, B. Triggs, "Histograms of oriented gradients for human detection", '
-    "CVPR, 2005",
+    "dalal2005": 'N. Dalal, B. Triggs, "Histograms of oriented gradients for human detection", CVPR, 2005',
     "chellapilla2006": 'K. Chellapilla, S. Puri, P. Simard, "High performance convolutional '
     'neural networks for document processing", International Workshop on Frontiers in '
     "Handwriting Recognition, 2006",
@@ -149,8 +142,7 @@ SOURCES = {
     'feedforward neural networks", AISTATS, 2010',
     "mikolov2010": "T. Mikolov, M. Karafiát, L. Burget, J. Černocký, S. Khudanpur, \"Recurrent "
     'neural network based language model", Interspeech, 2010',
-    "nair2010": 'V. Nair, G. E. Hinton, "Rectified linear units improve restricted Boltzmann '
-    'machines", ICML, 2010',
+    "nair2010": 'V. Nair, G. E. Hinton, "Rectified linear units improve restricted Boltzmann machines", ICML, 2010',
     "scherer2010": 'D. Scherer, A. Müller, S. Behnke, "Evaluation of pooling operations in '
     'convolutional architectures for object recognition", ICANN, 2010',
     "collobert2011": "R. Collobert, J. Weston, L. Bottou, M. Karlen, K. Kavukcuoglu, P. Kuksa, "
@@ -158,8 +150,7 @@ SOURCES = {
     "12, 2493-2537, 2011",
     "collobert2011torch": 'R. Collobert, K. Kavukcuoglu, C. Farabet, "Torch7: a Matlab-like '
     'environment for machine learning", BigLearn, NIPS Workshop, 2011',
-    "glorot2011": 'X. Glorot, A. Bordes, Y. Bengio, "Deep sparse rectifier neural networks", '
-    "AISTATS, 2011",
+    "glorot2011": 'X. Glorot, A. Bordes, Y. Bengio, "Deep sparse rectifier neural networks", AISTATS, 2011',
     # Title left out: it is a 10-word run of a reference text, which overlap.py would flag.
     "lee2011": "H. Lee, R. Grosse, R. Ranganath, A. Y. Ng, Communications of the ACM 54(10), "
     "95-103, 2011 (the journal version of their convolutional deep belief networks)",
@@ -204,16 +195,14 @@ SOURCES = {
     'optimization", NIPS, 2014',
     "girshick2014": 'R. Girshick, J. Donahue, T. Darrell, J. Malik, "Rich feature hierarchies for '
     'accurate object detection and semantic segmentation", CVPR, 2014',
-    "graves2014": 'A. Graves, G. Wayne, I. Danihelka, "Neural Turing machines", arXiv:1410.5401, '
-    "2014",
+    "graves2014": 'A. Graves, G. Wayne, I. Danihelka, "Neural Turing machines", arXiv:1410.5401, 2014',
     "jia2014": "Y. Jia, E. Shelhamer, J. Donahue, S. Karayev, J. Long, R. Girshick, S. Guadarrama, "
     'T. Darrell, "Caffe: convolutional architecture for fast feature embedding", ACM Multimedia, '
     "2014",
     "lin2014": 'M. Lin, Q. Chen, S. Yan, "Network in network", ICLR, 2014',
     "lin2014coco": "T.-Y. Lin, M. Maire, S. Belongie, J. Hays, P. Perona, D. Ramanan, P. Dollár, "
     'C. L. Zitnick, "Microsoft COCO: common objects in context", ECCV, 2014',
-    "mnih2014": 'V. Mnih, N. Heess, A. Graves, K. Kavukcuoglu, "Recurrent models of visual '
-    'attention", NIPS, 2014',
+    "mnih2014": 'V. Mnih, N. Heess, A. Graves, K. Kavukcuoglu, "Recurrent models of visual attention", NIPS, 2014',
     "mathieu2014": 'M. Mathieu, M. Henaff, Y. LeCun, "Fast training of convolutional networks '
     'through FFTs", ICLR, 2014',
     "srivastava2014": "N. Srivastava, G. Hinton, A. Krizhevsky, I. Sutskever, R. Salakhutdinov, "
@@ -223,8 +212,7 @@ SOURCES = {
     'dynamics of learning in deep linear neural networks", ICLR, 2014',
     "sutskever2014": 'I. Sutskever, O. Vinyals, Q. V. Le, "Sequence to sequence learning with '
     'neural networks", NIPS, 2014',
-    "zeiler2014": 'M. D. Zeiler, R. Fergus, "Visualizing and understanding convolutional '
-    'networks", ECCV, 2014',
+    "zeiler2014": 'M. D. Zeiler, R. Fergus, "Visualizing and understanding convolutional networks", ECCV, 2014',
     "springenberg2015": 'J. T. Springenberg, A. Dosovitskiy, T. Brox, M. Riedmiller, "Striving '
     'for simplicity: the all convolutional net", ICLR workshop, 2015',
     "chollet2015": "F. Chollet and others, Keras (software), https://keras.io, 2015",
@@ -244,16 +232,14 @@ SOURCES = {
     "mnih2015": "V. Mnih, K. Kavukcuoglu, D. Silver, A. A. Rusu, J. Veness, M. G. Bellemare, "
     "A. Graves, M. Riedmiller, A. K. Fidjeland, G. Ostrovski, et al., \"Human-level control "
     'through deep reinforcement learning", Nature 518, 529-533, 2015',
-    "nielsen2015": "M. A. Nielsen, Neural Networks and Deep Learning, Determination Press, 2015 "
-    "(online book)",
+    "nielsen2015": "M. A. Nielsen, Neural Networks and Deep Learning, Determination Press, 2015 (online book)",
     "russakovsky2015": "O. Russakovsky, J. Deng, H. Su, J. Krause, S. Satheesh, S. Ma, Z. Huang, "
     "A. Karpathy, A. Khosla, M. Bernstein, A. C. Berg, L. Fei-Fei, \"ImageNet large scale "
     'visual recognition challenge", International Journal of Computer Vision 115(3), 211-252, '
     "2015",
     "simonyan2015": 'K. Simonyan, A. Zisserman, "Very deep convolutional networks for '
     'large-scale image recognition", ICLR, 2015',
-    "sukhbaatar2015": 'S. Sukhbaatar, A. Szlam, J. Weston, R. Fergus, "End-to-end memory '
-    'networks", NIPS, 2015',
+    "sukhbaatar2015": 'S. Sukhbaatar, A. Szlam, J. Weston, R. Fergus, "End-to-end memory networks", NIPS, 2015',
     "szegedy2015": "C. Szegedy, W. Liu, Y. Jia, P. Sermanet, S. Reed, D. Anguelov, D. Erhan, "
     'V. Vanhoucke, A. Rabinovich, "Going deeper with convolutions", CVPR, 2015',
     "vinyals2015": 'O. Vinyals, A. Toshev, S. Bengio, D. Erhan, "Show and tell: a neural image '
@@ -269,8 +255,7 @@ SOURCES = {
     'a system for large-scale machine learning", OSDI, 2016',
     "dumoulin2016": 'V. Dumoulin, F. Visin, "A guide to convolution arithmetic for deep '
     'learning", arXiv:1603.07285, 2016',
-    "he2016": 'K. He, X. Zhang, S. Ren, J. Sun, "Deep residual learning for image '
-    'recognition", CVPR, 2016',
+    "he2016": 'K. He, X. Zhang, S. Ren, J. Sun, "Deep residual learning for image recognition", CVPR, 2016',
     "luo2016": 'W. Luo, Y. Li, R. Urtasun, R. Zemel, "Understanding the effective receptive '
     'field in deep convolutional neural networks", NIPS, 2016',
     "telgarsky2016": 'M. Telgarsky, "Benefits of depth in neural networks", COLT, 2016',
@@ -283,8 +268,7 @@ SOURCES = {
     "wu2016": "Y. Wu, M. Schuster, Z. Chen, Q. V. Le, M. Norouzi, et al., \"Google's neural machine "
     'translation system: bridging the gap between human and machine translation", '
     "arXiv:1609.08144, 2016",
-    "chollet2017": 'F. Chollet, "Xception: deep learning with depthwise separable '
-    'convolutions", CVPR, 2017',
+    "chollet2017": 'F. Chollet, "Xception: deep learning with depthwise separable convolutions", CVPR, 2017',
     "esteva2017": "A. Esteva, B. Kuprel, R. A. Novoa, J. Ko, S. M. Swetter, H. M. Blau, S. Thrun, "
     '"Dermatologist-level classification of skin cancer with deep neural networks", Nature 542, '
     "115-118, 2017",
@@ -298,8 +282,7 @@ SOURCES = {
     "18(153), 1-43, 2018",
     "azulay2019": 'A. Azulay, Y. Weiss, "Why do deep convolutional networks generalize so '
     'poorly to small image transformations?", Journal of Machine Learning Research 20, 2019',
-    "loshchilov2019": 'I. Loshchilov, F. Hutter, "Decoupled weight decay regularization", '
-    "ICLR, 2019",
+    "loshchilov2019": 'I. Loshchilov, F. Hutter, "Decoupled weight decay regularization", ICLR, 2019',
     "paszke2019": 'A. Paszke, S. Gross, F. Massa, A. Lerer, J. Bradbury, G. Chanan, et al., '
     '"PyTorch: an imperative style, high-performance deep learning library", NeurIPS, 2019',
     "zhang2019": 'R. Zhang, "Making convolutional networks shift-invariant again", ICML, 2019',

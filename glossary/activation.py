@@ -70,11 +70,20 @@ ReLU: at least 50,000 times smaller, where the claim asks for 10³.
 """
 
 TITLE = "Activation function"
-ALIASES = ("activation function", "nonlinearity", "transfer function", "squashing function",
-           "nonlinear function", "linear transformation")
+ALIASES = (
+    "activation function",
+    "nonlinearity",
+    "transfer function",
+    "squashing function",
+    "nonlinear function",
+    "linear transformation",
+)
 
 DEMO = {
-    "epochs": 30, "batch_size": 32, "learning_rate": 0.01, "datasets": ("synthetic",),
+    "epochs": 30,
+    "batch_size": 32,
+    "learning_rate": 0.01,
+    "datasets": ("synthetic",),
     "quick": {"epochs": 12},
 }
 
@@ -82,8 +91,8 @@ PREREQUISITES = ("unit",)
 
 PREDICT = {
     "question": "Two interleaved spirals, one per class, are fitted by a stack of five layers of 64 "
-                "units with nothing between the layers but their weighted sums. How does the stack's "
-                "test accuracy compare with the best single straight cut through the plane?",
+    "units with nothing between the layers but their weighted sums. How does the stack's "
+    "test accuracy compare with the best single straight cut through the plane?",
     "options": {
         "A": "clearly higher: five layers of 64 units have thousands of weights to bend the boundary",
         "B": "about the same: the stack still separates the plane with one straight line",
@@ -91,38 +100,56 @@ PREDICT = {
         "D": "it depends on the seed",
     },
     "why": "A weighted sum can only stretch, rotate, shear and shift its input space: straight lines "
-           "stay straight and parallel lines stay parallel. Such a map never folds space, so classes "
-           "that no straight cut separates before it, like XOR or two interleaved spirals, stay "
-           "tangled after it whatever the weights.",
+    "stay straight and parallel lines stay parallel. Such a map never folds space, so classes "
+    "that no straight cut separates before it, like XOR or two interleaved spirals, stay "
+    "tangled after it whatever the weights.",
 }
 
 RECALL = (
-    {"question": "Backpropagation through 10 sigmoid layers multiplies in one activation slope per "
-                 "layer. At most, how large can the product of those ten slopes be?",
-     "options": {"A": "about 10⁻⁶", "B": "0.25", "C": "2.5", "D": "1, as each slope can reach 1"},
-     "answer": "A",
-     "why": "For the sigmoid each slope is at most 0.25, so over 10 layers those factors alone give at "
-            "most 0.25¹⁰ ≈ 9.5 × 10⁻⁷; saturated units are worse (σ'(2) ≈ 0.105, tanh'(3) ≈ 0.0099)."},
-    {"question": "Three dense layers are stacked with no nonlinearity between them. What can the stack "
-                 "compute?",
-     "options": {"A": "only what a single linear layer can",
-                 "B": "a piecewise-linear function with up to three pieces",
-                 "C": "a polynomial of degree three in the input",
-                 "D": "any continuous function, given enough units"},
-     "answer": "A",
-     "why": "By induction, a thousand linear layers are still one."},
-    {"question": "Softmax is often listed with sigmoid, tanh and ReLU. What sets it apart from them?",
-     "options": {"A": "it acts on a whole vector of scores at once, not on each unit separately",
-                 "B": "it has weights of its own that training adjusts",
-                 "C": "it is used only in hidden layers",
-                 "D": "its outputs can be negative"},
-     "answer": "A",
-     "why": "Softmax is also called an activation, but it acts on a whole vector at once rather than unit "
-            "by unit."},
+    {
+        "question": "Backpropagation through 10 sigmoid layers multiplies in one activation slope per "
+        "layer. At most, how large can the product of those ten slopes be?",
+        "options": {"A": "about 10⁻⁶", "B": "0.25", "C": "2.5", "D": "1, as each slope can reach 1"},
+        "answer": "A",
+        "why": "For the sigmoid each slope is at most 0.25, so over 10 layers those factors alone give at "
+        "most 0.25¹⁰ ≈ 9.5 × 10⁻⁷; saturated units are worse (σ'(2) ≈ 0.105, tanh'(3) ≈ 0.0099).",
+    },
+    {
+        "question": "Three dense layers are stacked with no nonlinearity between them. What can the stack compute?",
+        "options": {
+            "A": "only what a single linear layer can",
+            "B": "a piecewise-linear function with up to three pieces",
+            "C": "a polynomial of degree three in the input",
+            "D": "any continuous function, given enough units",
+        },
+        "answer": "A",
+        "why": "By induction, a thousand linear layers are still one.",
+    },
+    {
+        "question": "Softmax is often listed with sigmoid, tanh and ReLU. What sets it apart from them?",
+        "options": {
+            "A": "it acts on a whole vector of scores at once, not on each unit separately",
+            "B": "it has weights of its own that training adjusts",
+            "C": "it is used only in hidden layers",
+            "D": "its outputs can be negative",
+        },
+        "answer": "A",
+        "why": "Softmax is also called an activation, but it acts on a whole vector at once rather than unit by unit.",
+    },
 )
 
-__all__ = ["sigmoid", "sigmoid_derivative", "tanh", "tanh_derivative", "relu", "relu_derivative",
-           "linear", "linear_derivative", "ActivationFromScratch", "gradient_norms_by_layer"]
+__all__ = [
+    "sigmoid",
+    "sigmoid_derivative",
+    "tanh",
+    "tanh_derivative",
+    "relu",
+    "relu_derivative",
+    "linear",
+    "linear_derivative",
+    "ActivationFromScratch",
+    "gradient_norms_by_layer",
+]
 
 # Everything above is read by the registry without importing this module; the code below needs Keras.
 import keras
@@ -299,8 +326,7 @@ def _stack(depth: int, activation: str, width: int = 64, initializer: str = "he_
     """
     layers = [keras.Input((2,))]
     for _ in range(depth):
-        layers += [keras.layers.Dense(width, kernel_initializer=initializer),
-                   ActivationFromScratch(activation)]
+        layers += [keras.layers.Dense(width, kernel_initializer=initializer), ActivationFromScratch(activation)]
     return keras.Sequential([*layers, keras.layers.Dense(1, activation="sigmoid")])
 
 
@@ -310,8 +336,10 @@ def _dense_weights(model):
 
 def _collapse(model):
     """Multiply a linear stack's layers into one (W, b): W = W₁W₂…W_L, b = (…(b₁W₂ + b₂)…)W_L + b_L."""
-    weights = [(ops.convert_to_numpy(k).astype("float64"), ops.convert_to_numpy(b).astype("float64"))
-               for k, b in _dense_weights(model)]
+    weights = [
+        (ops.convert_to_numpy(k).astype("float64"), ops.convert_to_numpy(b).astype("float64"))
+        for k, b in _dense_weights(model)
+    ]
     kernel, bias = weights[0]
     for next_kernel, next_bias in weights[1:]:
         kernel, bias = kernel @ next_kernel, bias @ next_kernel + next_bias
@@ -340,7 +368,12 @@ def _linear_decay(epochs: int) -> keras.callbacks.Callback:
 
 def _test_accuracy(run: Run, model: keras.Model, train, test, name: str | None = None) -> float:
     return run.train_and_evaluate(
-        model, train, test, loss="binary_crossentropy", metrics=["accuracy"], name=name,
+        model,
+        train,
+        test,
+        loss="binary_crossentropy",
+        metrics=["accuracy"],
+        name=name,
         callbacks=[_linear_decay(run.epochs)],
     )["accuracy"]
 
@@ -357,11 +390,9 @@ def _gradient_ratios(run: Run, x, y, depth: int = 10, width: int = 32) -> dict[s
     for activation in ("sigmoid", "tanh", "relu"):
         model = _stack(depth, activation, width, initializer="glorot_uniform")
         model.set_weights(weights)  # identical weights: only the activation differs
-        norms[activation] = [float(g) for g in
-                             gradient_norms_by_layer(_dense_weights(model), activation, x, y)]
+        norms[activation] = [float(g) for g in gradient_norms_by_layer(_dense_weights(model), activation, x, y)]
     for layer in range(depth + 1):  # step = layer index, 1 = next to the input, depth + 1 = output
-        run.scalars({name: values[layer] for name, values in norms.items()},
-                    step=layer + 1, prefix="gradient_norm")
+        run.scalars({name: values[layer] for name, values in norms.items()}, step=layer + 1, prefix="gradient_norm")
     # first hidden layer relative to the last hidden layer (the output unit has no f' of its own)
     return {name: values[0] / values[depth - 1] for name, values in norms.items()}
 
@@ -373,8 +404,14 @@ def _gradient_ratios(run: Run, x, y, depth: int = 10, width: int = 32) -> dict[s
 LINEAR_AT_MOST, GAIN_AT_MOST, FITS, VANISHES = 0.75, 0.03, 0.90, 1000.0
 
 
-def claim_parts(best_line: float, stacked: float, with_relu: float, collapse_error: float,
-                relu_over_sigmoid: float, collapse_tolerance: float = 1e-4) -> list[Part]:
+def claim_parts(
+    best_line: float,
+    stacked: float,
+    with_relu: float,
+    collapse_error: float,
+    relu_over_sigmoid: float,
+    collapse_tolerance: float = 1e-4,
+) -> list[Part]:
     """Five linear layers do no better than the best straight cut and are one linear map; with the
     nonlinearity the same stack fits the spirals; sigmoid's first-layer gradient vanishes."""
     return [
@@ -406,15 +443,21 @@ def demo(run: Run) -> None:
     train, test = data.split_off(*data.two_spirals(n, seed=run.seed), fraction=0.25)
 
     # First, before any training draws random numbers, so a resumed run measures the same weights.
-    run.say("Gradient norms per layer of a fresh 10-layer MLP, same weights, same batch "
-            "(TensorBoard: gradient_norm/*, x = layer; try a log scale)…")
+    run.say(
+        "Gradient norms per layer of a fresh 10-layer MLP, same weights, same batch "
+        "(TensorBoard: gradient_norm/*, x = layer; try a log scale)…"
+    )
     ratios = _gradient_ratios(run, train[0][:256], train[1][:256])
-    run.say("first-layer / last-hidden-layer gradient norm: "
-            + ", ".join(f"{name} {ratio:.2g}" for name, ratio in ratios.items()))
+    run.say(
+        "first-layer / last-hidden-layer gradient norm: "
+        + ", ".join(f"{name} {ratio:.2g}" for name, ratio in ratios.items())
+    )
 
     best_line = _best_straight_cut(train, test)
-    run.say(f"The best single linear layer (logistic regression, solved exactly): {best_line:.3f} on "
-            "two spirals. Five linear layers of 64 units with no activation between them…")
+    run.say(
+        f"The best single linear layer (logistic regression, solved exactly): {best_line:.3f} on "
+        "two spirals. Five linear layers of 64 units with no activation between them…"
+    )
     deep_linear = _stack(5, "linear")
     stacked = _test_accuracy(run, deep_linear, train, test, name="linear-5-layers")
     kernel, bias = _collapse(deep_linear)
@@ -422,14 +465,21 @@ def demo(run: Run) -> None:
     collapse_error = float(np.abs(collapsed - deep_linear.predict(test[0], verbose=0)).max())
     # float32 rounding leaves ~1e-7; --precision mixed computes the stack in 16-bit floats
     collapse_tolerance = 1e-4 if deep_linear.compute_dtype == "float32" else 5e-2
-    run.say("…which is one linear map: the product of its six kernels reproduces its outputs "
-            f"to within {collapse_error:.1e}.")
+    run.say(
+        "…which is one linear map: the product of its six kernels reproduces its outputs "
+        f"to within {collapse_error:.1e}."
+    )
     run.say(f"Now the same five layers with {NONLINEARITY} between them.")
     deep_relu = _stack(5, NONLINEARITY)
     with_relu = _test_accuracy(run, deep_relu, train, test)
 
-    run.metrics({"test_accuracy_best_line": best_line, "test_accuracy_linear_5_layers": stacked,
-                 "test_accuracy_relu_5_layers": with_relu})
+    run.metrics(
+        {
+            "test_accuracy_best_line": best_line,
+            "test_accuracy_linear_5_layers": stacked,
+            "test_accuracy_relu_5_layers": with_relu,
+        }
+    )
     run.claim(
         "Five linear layers are no better than one on two spirals (test accuracy <= "
         "{linear_5_layers_accuracy:.0%}, at most {linear_5_layers_gain_over_best_line:.2f} above the "
@@ -437,10 +487,13 @@ def demo(run: Run) -> None:
         "(>= {relu_5_layers_accuracy:.0%}). In a fresh 10-layer MLP the first layer's gradient, "
         "relative to the last hidden layer's, is >= {relu_over_sigmoid:g}x smaller with sigmoid "
         "than with ReLU.",
-        claim_parts(best_line, stacked, with_relu, collapse_error, ratios["relu"] / ratios["sigmoid"],
-                    collapse_tolerance),
-        best_line_accuracy=best_line, sigmoid_first_to_last_gradient=ratios["sigmoid"],
-        tanh_first_to_last_gradient=ratios["tanh"], relu_first_to_last_gradient=ratios["relu"],
+        claim_parts(
+            best_line, stacked, with_relu, collapse_error, ratios["relu"] / ratios["sigmoid"], collapse_tolerance
+        ),
+        best_line_accuracy=best_line,
+        sigmoid_first_to_last_gradient=ratios["sigmoid"],
+        tanh_first_to_last_gradient=ratios["tanh"],
+        relu_first_to_last_gradient=ratios["relu"],
     )
     run.decision_surface("decision_surface/linear_5_layers", deep_linear, extent=1.2)
     run.decision_surface("decision_surface/relu_5_layers", deep_relu, extent=1.2)

@@ -65,21 +65,26 @@ ALIASES = ()
 PREREQUISITES = ("cnn", "imagenet")
 
 RECALL = (
-    {"question": "Where did AlexNet's winning 15.3% top-5 error on the 2012 test set come from?",
-     "options": {"A": "One eight-layer network trained on the challenge's 1.2 million images",
-                 "B": "The averaged predictions of seven networks, two of them pre-trained on a larger "
-                      "ImageNet release",
-                 "C": "The best of many training runs, picked by its test score",
-                 "D": "One network with a sixth convolution layer added"},
-     "answer": "B",
-     "why": "The winning 15.3% was not one network's score but the average of seven networks' "
-            "predictions."},
-    {"question": "Which part of AlexNet holds most of its roughly 61 million weights?",
-     "options": {"A": "The five convolution layers, because they do most of the arithmetic",
-                 "B": "The fully connected layers, the first of them alone about 38 million",
-                 "C": "The 1000-way softmax output layer",
-                 "D": "None: the weights are spread about evenly over the eight layers"},
-     "answer": "B",
-     "why": "The convolutions do most of the arithmetic, the fully connected layers hold most of the "
-            "memory."},
+    {
+        "question": "Where did AlexNet's winning 15.3% top-5 error on the 2012 test set come from?",
+        "options": {
+            "A": "One eight-layer network trained on the challenge's 1.2 million images",
+            "B": "The averaged predictions of seven networks, two of them pre-trained on a larger ImageNet release",
+            "C": "The best of many training runs, picked by its test score",
+            "D": "One network with a sixth convolution layer added",
+        },
+        "answer": "B",
+        "why": "The winning 15.3% was not one network's score but the average of seven networks' predictions.",
+    },
+    {
+        "question": "Which part of AlexNet holds most of its roughly 61 million weights?",
+        "options": {
+            "A": "The five convolution layers, because they do most of the arithmetic",
+            "B": "The fully connected layers, the first of them alone about 38 million",
+            "C": "The 1000-way softmax output layer",
+            "D": "None: the weights are spread about evenly over the eight layers",
+        },
+        "answer": "B",
+        "why": "The convolutions do most of the arithmetic, the fully connected layers hold most of the memory.",
+    },
 )

@@ -66,26 +66,45 @@ activity: 1 is perfect, 0 means the predictions carry no linear information.
 """
 
 TITLE = "Applications of deep learning"
-ALIASES = ("drug discovery", "genomics", "particle physics", "particle accelerator data",
-           "connectomics", "brain circuits", "medical image analysis", "medical imaging",
-           "medicine", "healthcare", "splicing code", "bioinformatics", "sensitivity",
-           "specificity", "multitask learning", "qsar")
+ALIASES = (
+    "drug discovery",
+    "genomics",
+    "particle physics",
+    "particle accelerator data",
+    "connectomics",
+    "brain circuits",
+    "medical image analysis",
+    "medical imaging",
+    "medicine",
+    "healthcare",
+    "splicing code",
+    "bioinformatics",
+    "sensitivity",
+    "specificity",
+    "multitask learning",
+    "qsar",
+)
 
 PREREQUISITES = ("deep-learning",)
 
 RECALL = (
-    {"question": "100 of 1,000 lesions are melanomas. A model flags 90 of them and 90 of the 900 "
-                 "benign ones. What share of the lesions it flags are melanomas?",
-     "options": {"A": "90%", "B": "50%", "C": "10%", "D": "81%"},
-     "answer": "B",
-     "why": "yet only half of the 180 flagged lesions are melanomas."},
-    {"question": "In Merck's 2012 Kaggle contest, what did the winning deep networks achieve?",
-     "options": {"A": "They raised the mean R² over the 15 data sets from 0.42 for random forests "
-                      "to 0.49",
-                 "B": "They found new drugs that went into clinical trials",
-                 "C": "They matched random forests but trained faster",
-                 "D": "They lost to hand-engineered molecular descriptors"},
-     "answer": "A",
-     "why": "A team led by George Dahl of Toronto won with deep networks, raising the mean R² "
-            "from 0.42 for random forests, Merck's standard method, to 0.49"},
+    {
+        "question": "100 of 1,000 lesions are melanomas. A model flags 90 of them and 90 of the 900 "
+        "benign ones. What share of the lesions it flags are melanomas?",
+        "options": {"A": "90%", "B": "50%", "C": "10%", "D": "81%"},
+        "answer": "B",
+        "why": "yet only half of the 180 flagged lesions are melanomas.",
+    },
+    {
+        "question": "In Merck's 2012 Kaggle contest, what did the winning deep networks achieve?",
+        "options": {
+            "A": "They raised the mean R² over the 15 data sets from 0.42 for random forests to 0.49",
+            "B": "They found new drugs that went into clinical trials",
+            "C": "They matched random forests but trained faster",
+            "D": "They lost to hand-engineered molecular descriptors",
+        },
+        "answer": "A",
+        "why": "A team led by George Dahl of Toronto won with deep networks, raising the mean R² "
+        "from 0.42 for random forests, Merck's standard method, to 0.49",
+    },
 )

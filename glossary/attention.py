@@ -63,34 +63,45 @@ PE(pos, 2i) = sin(pos / 10000^(2i/d)), PE(pos, 2i+1) = cos(pos / 10000^(2i/d)).
 """
 
 TITLE = "Attention"
-ALIASES = ("attention mechanism", "visual attention", "soft attention", "hard attention",
-           "self-attention", "transformer", "scaled dot-product attention",
-           "multi-head attention", "positional encoding", "query key value")
+ALIASES = (
+    "attention mechanism",
+    "visual attention",
+    "soft attention",
+    "hard attention",
+    "self-attention",
+    "transformer",
+    "scaled dot-product attention",
+    "multi-head attention",
+    "positional encoding",
+    "query key value",
+)
 
 PREREQUISITES = ("encoder-decoder", "softmax")
 
 RECALL = (
-    {"question": "Three encoder states get the scores (2, 0, 0). What weights does the decoder give "
-                 "them?",
-     "options": {"A": "(0.79, 0.11, 0.11)",
-                 "B": "(1, 0, 0)",
-                 "C": "(0.5, 0.25, 0.25)",
-                 "D": "(0.33, 0.33, 0.33)"},
-     "answer": "A",
-     "why": "Example: scores (2, 0, 0) give weights (0.79, 0.11, 0.11)"},
-    {"question": "Why does the Transformer add a vector computed from each token's index to that "
-                 "token's input?",
-     "options": {"A": "Attention alone ignores order: shuffled tokens give the same outputs, "
-                      "shuffled the same way",
-                 "B": "To keep the dot products from saturating the softmax",
-                 "C": "To let different heads track different relations",
-                 "D": "To make the cost grow linearly with the length"},
-     "answer": "A",
-     "why": "Attention alone ignores order: shuffle the tokens and each output is shuffled the same "
-            "way. So the Transformer adds a positional encoding to every input vector."},
-    {"question": "Self-attention over a sequence of 1,000 tokens: how many query-key scores does one "
-                 "head of one layer compute?",
-     "options": {"A": "A million", "B": "A thousand", "C": "64,000", "D": "512,000"},
-     "answer": "A",
-     "why": "Q Kᵀ is n × n: 1,000 tokens give a million scores per head and layer."},
+    {
+        "question": "Three encoder states get the scores (2, 0, 0). What weights does the decoder give them?",
+        "options": {"A": "(0.79, 0.11, 0.11)", "B": "(1, 0, 0)", "C": "(0.5, 0.25, 0.25)", "D": "(0.33, 0.33, 0.33)"},
+        "answer": "A",
+        "why": "Example: scores (2, 0, 0) give weights (0.79, 0.11, 0.11)",
+    },
+    {
+        "question": "Why does the Transformer add a vector computed from each token's index to that token's input?",
+        "options": {
+            "A": "Attention alone ignores order: shuffled tokens give the same outputs, shuffled the same way",
+            "B": "To keep the dot products from saturating the softmax",
+            "C": "To let different heads track different relations",
+            "D": "To make the cost grow linearly with the length",
+        },
+        "answer": "A",
+        "why": "Attention alone ignores order: shuffle the tokens and each output is shuffled the same "
+        "way. So the Transformer adds a positional encoding to every input vector.",
+    },
+    {
+        "question": "Self-attention over a sequence of 1,000 tokens: how many query-key scores does one "
+        "head of one layer compute?",
+        "options": {"A": "A million", "B": "A thousand", "C": "64,000", "D": "512,000"},
+        "answer": "A",
+        "why": "Q Kᵀ is n × n: 1,000 tokens give a million scores per head and layer.",
+    },
 )

@@ -77,18 +77,21 @@ ALIASES = (
 DEMO = {
     # Plain SGD on the hand-written gradients: rate 0.1 and batch 32, chosen with 0.05 and 0.2 on
     # a validation split of the digits (seeds 100-102, 5 epochs; see _BARS below).
-    "epochs": 20, "batch_size": 32, "learning_rate": 0.1, "datasets": ("digits", "mnist", "fashion_mnist"),
+    "epochs": 20,
+    "batch_size": 32,
+    "learning_rate": 0.1,
+    "datasets": ("digits", "mnist", "fashion_mnist"),
     "quick": {"epochs": 5},
     "single_device": "it trains with its own loop over the hand-written gradients, not with Keras's "
-                     "fit, so there is nothing a strategy could spread over replicas",
+    "fit, so there is nothing a strategy could spread over replicas",
 }
 
 PREREQUISITES = ("gradient-descent", "layer")
 
 PREDICT = {
     "question": "The same MLP is trained twice from the same start by plain SGD on hand-written "
-                "gradients: once with the error sent back through every layer, once with it stopped "
-                "at the output so that only the last layer learns. How do their test losses compare?",
+    "gradients: once with the error sent back through every layer, once with it stopped "
+    "at the output so that only the last layer learns. How do their test losses compare?",
     "options": {
         "A": "the net whose every layer learns ends below half the other's loss",
         "B": "the net whose every layer learns is ahead, but by less than a factor of two",
@@ -97,22 +100,26 @@ PREDICT = {
         "E": "it depends on the seed",
     },
     "why": "After a wrong answer, every weight deserves some share of the blame. The forward pass "
-           "computes the prediction and keeps each layer's values. The backward pass starts from the "
-           "error at the output and hands blame back one layer at a time, each layer splitting what it "
-           "received among its inputs by how much each mattered.",
+    "computes the prediction and keeps each layer's values. The backward pass starts from the "
+    "error at the output and hands blame back one layer at a time, each layer splitting what it "
+    "received among its inputs by how much each mattered.",
 }
 
 RECALL = (
-    {"question": "A network has P weights. How many forward passes does estimating its whole gradient "
-                 "by central finite differences take?",
-     "options": {"A": "1", "B": "P + 1", "C": "2P", "D": "P²"},
-     "answer": "C",
-     "why": "central, (L(w + h) − L(w − h)) / 2h, two per weight (2P passes), more accurate."},
-    {"question": "One sigmoid unit a = σ(w x) with loss (a − t)² / 2 sits at x = 1, w = 0, target t = 1. "
-                 "What is ∂L/∂w?",
-     "options": {"A": "−0.5", "B": "−0.125", "C": "0.25", "D": "zero"},
-     "answer": "B",
-     "why": "Backward: ∂L/∂a = a − t = −0.5, σ′(0) = 0.25, so δ = −0.125 and ∂L/∂w = δ x = −0.125."},
+    {
+        "question": "A network has P weights. How many forward passes does estimating its whole gradient "
+        "by central finite differences take?",
+        "options": {"A": "1", "B": "P + 1", "C": "2P", "D": "P²"},
+        "answer": "C",
+        "why": "central, (L(w + h) − L(w − h)) / 2h, two per weight (2P passes), more accurate.",
+    },
+    {
+        "question": "One sigmoid unit a = σ(w x) with loss (a − t)² / 2 sits at x = 1, w = 0, target t = 1. "
+        "What is ∂L/∂w?",
+        "options": {"A": "−0.5", "B": "−0.125", "C": "0.25", "D": "zero"},
+        "answer": "B",
+        "why": "Backward: ∂L/∂a = a − t = −0.5, σ′(0) = 0.25, so δ = −0.125 and ∂L/∂w = δ x = −0.125.",
+    },
 )
 
 __all__ = ["activation_and_slope", "forward", "backward", "mean_loss", "autodiff_gradients"]
@@ -141,9 +148,9 @@ def activation_and_slope(name: str) -> tuple:
         (0.0, 1.0)
     """
     table = {
-        "tanh": (ops.tanh, lambda z: 1.0 - ops.square(ops.tanh(z))),            # 1 − tanh²(z)
+        "tanh": (ops.tanh, lambda z: 1.0 - ops.square(ops.tanh(z))),  # 1 − tanh²(z)
         "sigmoid": (ops.sigmoid, lambda z: ops.sigmoid(z) * (1.0 - ops.sigmoid(z))),  # σ(1 − σ)
-        "relu": (ops.relu, lambda z: ops.cast(z > 0, z.dtype)),                 # 1 where z > 0
+        "relu": (ops.relu, lambda z: ops.cast(z > 0, z.dtype)),  # 1 where z > 0
     }
     if name not in table:
         raise ValueError(f"activation must be one of {sorted(table)}, not {name!r}")
@@ -241,21 +248,24 @@ HIDDEN = (256, 256)
 # of the output-only twin's (0.19-0.20 against 0.72-0.75).
 _BARS = {"test_accuracy": 0.85, "test_loss_ratio_to_output_only": 0.5}
 _GRADIENT_TOLERANCE = 1e-5  # float32 arithmetic, relative to the gradient's norm
-_COST_BAR = 4.0             # forward + backward, in forward passes
+_COST_BAR = 4.0  # forward + backward, in forward passes
 
 
 def _dense_weights(model):
     """The model's (kernel, bias) pairs as numpy copies, input side first."""
-    return [(ops.convert_to_numpy(layer.kernel).copy(), ops.convert_to_numpy(layer.bias).copy())
-            for layer in model.layers if isinstance(layer, keras.layers.Dense)]
+    return [
+        (ops.convert_to_numpy(layer.kernel).copy(), ops.convert_to_numpy(layer.bias).copy())
+        for layer in model.layers
+        if isinstance(layer, keras.layers.Dense)
+    ]
 
 
 def _gradients_both_ways(weights, x, y):
     """(ours, autodiff's): the gradients of every kernel, then of every bias, as numpy arrays."""
     kernels, biases = [k for k, _ in weights], [b for _, b in weights]
     automatic = autodiff_gradients(
-        lambda v: mean_loss(list(zip(v[:len(kernels)], v[len(kernels):])), x, y, "tanh"),
-        kernels + biases)
+        lambda v: mean_loss(list(zip(v[: len(kernels)], v[len(kernels) :])), x, y, "tanh"), kernels + biases
+    )
     ours = backward(weights, x, y, "tanh")
     ours = [k for k, _ in ours] + [b for _, b in ours]
     return [ops.convert_to_numpy(g) for g in ours], [ops.convert_to_numpy(g) for g in automatic]
@@ -276,7 +286,7 @@ def _descend(run: Run, weights, x, y, learning_rate, layers, name):
     for epoch in range(run.epochs):
         shuffled = order.permutation(len(x))
         for start in range(0, len(x), run.batch_size):
-            batch = shuffled[start:start + run.batch_size]
+            batch = shuffled[start : start + run.batch_size]
             gradients = backward(weights, x[batch], y[batch])
             for index in layers:
                 kernel, bias = weights[index]
@@ -288,14 +298,19 @@ def _descend(run: Run, weights, x, y, learning_rate, layers, name):
 
 def measure(trained, output_only, x_test, y_test) -> dict[str, float]:
     """Test loss and accuracy of the backprop-trained weights and of the output-only twin's."""
+
     def loss_and_accuracy(weights):
         probabilities = ops.convert_to_numpy(forward(weights, x_test)[2])
-        return (float(mean_loss(weights, x_test, y_test)),
-                float(np.mean(probabilities.argmax(axis=1) == y_test)))
+        return (float(mean_loss(weights, x_test, y_test)), float(np.mean(probabilities.argmax(axis=1) == y_test)))
 
     (loss, accuracy), (twin_loss, twin_accuracy) = map(loss_and_accuracy, (trained, output_only))
-    return {"test_loss": loss, "test_accuracy": accuracy, "test_loss_output_only": twin_loss,
-            "test_accuracy_output_only": twin_accuracy, "test_loss_ratio_to_output_only": loss / twin_loss}
+    return {
+        "test_loss": loss,
+        "test_accuracy": accuracy,
+        "test_loss_output_only": twin_loss,
+        "test_accuracy_output_only": twin_accuracy,
+        "test_loss_ratio_to_output_only": loss / twin_loss,
+    }
 
 
 def _median_seconds(functions, repeats):
@@ -313,15 +328,20 @@ def _median_seconds(functions, repeats):
     return [float(np.median(record)) for record in times]
 
 
-def claim_parts(difference_at_start: float, difference_after_training: float, forward_error: float,
-                test_accuracy: float, loss_ratio: float, cost: float,
-                forward_tolerance: float = 1e-4) -> list[Part]:
+def claim_parts(
+    difference_at_start: float,
+    difference_after_training: float,
+    forward_error: float,
+    test_accuracy: float,
+    loss_ratio: float,
+    cost: float,
+    forward_tolerance: float = 1e-4,
+) -> list[Part]:
     """The claim: the sweep equals autodiff (checks), its gradients alone train the whole net far
     better than the output layer alone can learn (measured), at a few forward passes (timing)."""
     return [
         at_most("relative_difference_at_start", difference_at_start, _GRADIENT_TOLERANCE, kind="identity"),
-        at_most("relative_difference_after_training", difference_after_training, _GRADIENT_TOLERANCE,
-                kind="identity"),
+        at_most("relative_difference_after_training", difference_after_training, _GRADIENT_TOLERANCE, kind="identity"),
         at_most("forward_vs_model", forward_error, forward_tolerance, kind="identity"),
         at_least("test_accuracy", test_accuracy, _BARS["test_accuracy"]),
         at_most("test_loss_ratio_to_output_only", loss_ratio, _BARS["test_loss_ratio_to_output_only"]),
@@ -348,47 +368,72 @@ def demo(run: Run) -> None:
     split = run.load_images(quick=(2000, 1000))
     x, y = split.x_train.reshape(len(split.x_train), -1), split.y_train
     x_test, y_test = split.x_test.reshape(len(split.x_test), -1), split.y_test
-    model = mlp(split.input_shape, hidden=HIDDEN, outputs=split.num_classes, activation="tanh",
-                output_activation="softmax")
+    model = mlp(
+        split.input_shape, hidden=HIDDEN, outputs=split.num_classes, activation="tanh", output_activation="softmax"
+    )
     start = _dense_weights(model)
     parameters = model.count_params()
-    run.say(f"An MLP {x.shape[1]} -> {' -> '.join(map(str, HIDDEN))} -> {split.num_classes} "
-            f"({parameters:,} weights) on {split.name}; our backward sweep against the backend's "
-            "automatic differentiation, on all training images…")
-    forward_error = float(np.abs(ops.convert_to_numpy(forward(start, x)[2])
-                                 - model.predict(split.x_train, verbose=0)).max())
+    run.say(
+        f"An MLP {x.shape[1]} -> {' -> '.join(map(str, HIDDEN))} -> {split.num_classes} "
+        f"({parameters:,} weights) on {split.name}; our backward sweep against the backend's "
+        "automatic differentiation, on all training images…"
+    )
+    forward_error = float(
+        np.abs(ops.convert_to_numpy(forward(start, x)[2]) - model.predict(split.x_train, verbose=0)).max()
+    )
     at_start = _largest_relative_difference(*_gradients_both_ways(start, x, y))
 
-    run.say(f"Plain SGD (rate {run.learning_rate:g}, batch {run.batch_size}) on our gradients alone: "
-            "once with the error sent back through every layer, once stopped at the output…")
+    run.say(
+        f"Plain SGD (rate {run.learning_rate:g}, batch {run.batch_size}) on our gradients alone: "
+        "once with the error sent back through every layer, once stopped at the output…"
+    )
     trained = _descend(run, start, x, y, run.learning_rate, range(len(start)), "backprop")
     output_only = _descend(run, start, x, y, run.learning_rate, [len(start) - 1], "output_layer_only")
     ours, automatic = _gradients_both_ways(trained, x, y)
     after_training = _largest_relative_difference(ours, automatic)
     numbers = measure(trained, output_only, x_test, y_test)
     for layer in range(len(start)):  # TensorBoard: kernel_gradient_norm/*, x = layer (1 = first)
-        run.scalars({"backprop": float(np.linalg.norm(ours[layer])),
-                     "autodiff": float(np.linalg.norm(automatic[layer]))},
-                    step=layer + 1, prefix="kernel_gradient_norm")
-    run.say(f"  largest relative difference from autodiff: {at_start:.1e} at the start, "
-            f"{after_training:.1e} after training")
-    run.say(run.table("trained_on_our_gradients", ["layers that learn", "test loss", "test accuracy"], [
-        ["all (backpropagation)", numbers["test_loss"], numbers["test_accuracy"]],
-        ["output layer only", numbers["test_loss_output_only"], numbers["test_accuracy_output_only"]]]))
+        run.scalars(
+            {"backprop": float(np.linalg.norm(ours[layer])), "autodiff": float(np.linalg.norm(automatic[layer]))},
+            step=layer + 1,
+            prefix="kernel_gradient_norm",
+        )
+    run.say(
+        f"  largest relative difference from autodiff: {at_start:.1e} at the start, {after_training:.1e} after training"
+    )
+    run.say(
+        run.table(
+            "trained_on_our_gradients",
+            ["layers that learn", "test loss", "test accuracy"],
+            [
+                ["all (backpropagation)", numbers["test_loss"], numbers["test_accuracy"]],
+                ["output layer only", numbers["test_loss_output_only"], numbers["test_accuracy_output_only"]],
+            ],
+        )
+    )
 
     forward_time, gradient_time = _median_seconds(
-        [lambda: forward(trained, x)[2], lambda: backward(trained, x, y)[0][0]],
-        repeats=11 if run.quick else 31)
+        [lambda: forward(trained, x)[2], lambda: backward(trained, x, y)[0][0]], repeats=11 if run.quick else 31
+    )
     cost = gradient_time / forward_time
-    run.say(f"Time on {len(x):,} images: forward {1e3 * forward_time:.1f} ms, forward + backward "
-            f"{1e3 * gradient_time:.1f} ms ({cost:.1f} forward passes). Finite differences would "
-            f"take {parameters + 1:,} forward passes one-sided, {2 * parameters:,} central, about "
-            f"{2 * parameters * forward_time / 60:.0f} min.")
+    run.say(
+        f"Time on {len(x):,} images: forward {1e3 * forward_time:.1f} ms, forward + backward "
+        f"{1e3 * gradient_time:.1f} ms ({cost:.1f} forward passes). Finite differences would "
+        f"take {parameters + 1:,} forward passes one-sided, {2 * parameters:,} central, about "
+        f"{2 * parameters * forward_time / 60:.0f} min."
+    )
     run.metrics({"test_accuracy": numbers["test_accuracy"], "test_loss": numbers["test_loss"]})
     # our forward pass runs in float32; under --precision mixed the model itself computes in float16
     tolerance = 1e-4 if model.compute_dtype == "float32" else 5e-2
-    parts = claim_parts(at_start, after_training, forward_error, numbers["test_accuracy"],
-                        numbers["test_loss_ratio_to_output_only"], cost, forward_tolerance=tolerance)
+    parts = claim_parts(
+        at_start,
+        after_training,
+        forward_error,
+        numbers["test_accuracy"],
+        numbers["test_loss_ratio_to_output_only"],
+        cost,
+        forward_tolerance=tolerance,
+    )
     run.claim(
         "Hand-written backpropagation gives the gradients automatic differentiation gives (largest "
         "relative difference <= {relative_difference_at_start:g}, at the start and after training), "
@@ -397,8 +442,11 @@ def demo(run: Run) -> None:
         "trained from the same start with the error stopped at the output layer. A forward plus a "
         "backward pass costs <= {gradient_cost_in_forward_passes:g} forward passes, where central "
         f"finite differences would need {2 * parameters:,}.",
-        parts, test_loss=numbers["test_loss"], test_loss_output_only=numbers["test_loss_output_only"],
+        parts,
+        test_loss=numbers["test_loss"],
+        test_loss_output_only=numbers["test_loss_output_only"],
         test_accuracy_output_only=numbers["test_accuracy_output_only"],
-        forward_ms=1e3 * forward_time, forward_and_backward_ms=1e3 * gradient_time,
+        forward_ms=1e3 * forward_time,
+        forward_and_backward_ms=1e3 * gradient_time,
         weights=parameters,
     )

@@ -52,29 +52,42 @@ has squared errors 0.25 and 0.25, so MSE = 0.25.
 """
 
 TITLE = "Classification and regression"
-ALIASES = ("regression", "classifier", "regression analysis", "class label", "class",
-           "categorical outcome", "binary classification", "multiclass classification",
-           "multi-class classification", "accuracy", "error rate", "top-5 error")
+ALIASES = (
+    "regression",
+    "classifier",
+    "regression analysis",
+    "class label",
+    "class",
+    "categorical outcome",
+    "binary classification",
+    "multiclass classification",
+    "multi-class classification",
+    "accuracy",
+    "error rate",
+    "top-5 error",
+)
 
 PREREQUISITES = ("supervised-learning",)
 
 RECALL = (
-    {"question": "A 3-class network outputs p = (0.7, 0.2, 0.1) for an example whose true class is "
-                 "class 1. What is its loss?",
-     "options": {"A": "−ln 0.7 ≈ 0.36",
-                 "B": "1 − 0.7 = 0.3",
-                 "C": "0.7",
-                 "D": "−ln 0.1 ≈ 2.30"},
-     "answer": "A",
-     "why": "Examples: with K = 3 and p = (0.7, 0.2, 0.1) for an example of class 1, the prediction is "
-            "right and the loss is −ln 0.7 ≈ 0.36."},
-    {"question": "Guessing 41 for a person who is 40 is nearly right, while guessing the digit 3 for a "
-                 "4 is simply wrong. What does that difference decide?",
-     "options": {"A": "Whether the task is regression or classification, and so the output layer "
-                      "and the loss",
-                 "B": "Only how many hidden layers the network needs",
-                 "C": "Whether the data need labels at all",
-                 "D": "Nothing: both are scored by squared distance"},
-     "answer": "A",
-     "why": "The choice fixes the network's output layer and its loss."},
+    {
+        "question": "A 3-class network outputs p = (0.7, 0.2, 0.1) for an example whose true class is "
+        "class 1. What is its loss?",
+        "options": {"A": "−ln 0.7 ≈ 0.36", "B": "1 − 0.7 = 0.3", "C": "0.7", "D": "−ln 0.1 ≈ 2.30"},
+        "answer": "A",
+        "why": "Examples: with K = 3 and p = (0.7, 0.2, 0.1) for an example of class 1, the prediction is "
+        "right and the loss is −ln 0.7 ≈ 0.36.",
+    },
+    {
+        "question": "Guessing 41 for a person who is 40 is nearly right, while guessing the digit 3 for a "
+        "4 is simply wrong. What does that difference decide?",
+        "options": {
+            "A": "Whether the task is regression or classification, and so the output layer and the loss",
+            "B": "Only how many hidden layers the network needs",
+            "C": "Whether the data need labels at all",
+            "D": "Nothing: both are scored by squared distance",
+        },
+        "answer": "A",
+        "why": "The choice fixes the network's output layer and its loss.",
+    },
 )

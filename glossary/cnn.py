@@ -76,13 +76,18 @@ of the dense network's errors and trained in 26-54% of the keras.io network's ti
 
 TITLE = "Convolutional Neural Network (CNN)"
 ALIASES = (
-    "convnet", "convolutional network", "convolutional neural network", "convolutional net",
+    "convnet",
+    "convolutional network",
+    "convolutional neural network",
+    "convolutional net",
     "lenet",
 )
 
 DEMO = {
     "steps_per_execution": 1,  # the keras.io recipe it is timed against runs one batch per step
-    "epochs": 8, "batch_size": 64, "learning_rate": 0.003,
+    "epochs": 8,
+    "batch_size": 64,
+    "learning_rate": 0.003,
     "datasets": ("mnist", "fashion_mnist", "digits", "cifar10"),
     "quick": {"epochs": 5},
 }
@@ -91,8 +96,8 @@ PREREQUISITES = ("convolution", "pooling")
 
 PREDICT = {
     "question": "A small CNN with 28,938 parameters and a dense network with 101,770 train on the "
-                "same MNIST digits with the same settings. How do their mistakes on the test digits "
-                "compare?",
+    "same MNIST digits with the same settings. How do their mistakes on the test digits "
+    "compare?",
     "options": {
         "A": "the CNN makes clearly fewer, despite its fewer weights",
         "B": "the dense network makes fewer: more weights, more capacity",
@@ -100,23 +105,26 @@ PREDICT = {
         "D": "it depends on the seed",
     },
     "why": "A plain network wires every pixel to every unit. A dense layer producing the same 3,136 "
-           "outputs from 1,024 pixels needs 1,024·3,136 = 3,211,264 weights, about 30,000 times "
-           "more, and would have to learn the same edge detector separately at every location.",
+    "outputs from 1,024 pixels needs 1,024·3,136 = 3,211,264 weights, about 30,000 times "
+    "more, and would have to learn the same edge detector separately at every location.",
 }
 
 RECALL = (
-    {"question": "A conv layer has 8 kernels of 3×3 and reads an RGB image (3 channels). How many "
-                 "parameters does it have?",
-     "options": {"A": "80", "B": "216", "C": "224", "D": "it grows with the image's height and width"},
-     "answer": "C",
-     "why": "Its parameter count is D·(k·k·C + 1), independent of the image size."},
-    {"question": "Two 3×3 convolutions with stride 1 are stacked. How wide a patch of the input does "
-                 "one unit of the second layer see?",
-     "options": {"A": "3 pixels across", "B": "5 pixels across", "C": "6 pixels across",
-                 "D": "9 pixels across"},
-     "answer": "B",
-     "why": "With j the spacing, in input pixels, of neighbouring units (multiplied by every stride so "
-            "far), a k×k layer adds (k − 1)·j to the field r: r ← r + (k − 1)·j, then j ← j·s."},
+    {
+        "question": "A conv layer has 8 kernels of 3×3 and reads an RGB image (3 channels). How many "
+        "parameters does it have?",
+        "options": {"A": "80", "B": "216", "C": "224", "D": "it grows with the image's height and width"},
+        "answer": "C",
+        "why": "Its parameter count is D·(k·k·C + 1), independent of the image size.",
+    },
+    {
+        "question": "Two 3×3 convolutions with stride 1 are stacked. How wide a patch of the input does "
+        "one unit of the second layer see?",
+        "options": {"A": "3 pixels across", "B": "5 pixels across", "C": "6 pixels across", "D": "9 pixels across"},
+        "answer": "B",
+        "why": "With j the spacing, in input pixels, of neighbouring units (multiplied by every stride so "
+        "far), a k×k layer adds (k − 1)·j to the field r: r ← r + (k − 1)·j, then j ← j·s.",
+    },
 )
 
 __all__ = ["build_cnn", "dense_equivalent_weights"]
@@ -132,8 +140,15 @@ from nutshell.glossary._schedules import cosine_decay
 from nutshell.glossary.mlp import mlp
 
 
-def build_cnn(input_shape, num_classes: int, filters=(16, 32), kernel_size: int = 3,
-              pool_size: int = 2, padding: str = "same", activation: str = "relu") -> keras.Sequential:
+def build_cnn(
+    input_shape,
+    num_classes: int,
+    filters=(16, 32),
+    kernel_size: int = 3,
+    pool_size: int = 2,
+    padding: str = "same",
+    activation: str = "relu",
+) -> keras.Sequential:
     """A small convolutional network: (convolution, pooling) stages, then one dense softmax layer.
 
     Each stage is a convolution with `filters[i]` kernels of kernel_size×kernel_size, which turns
@@ -165,8 +180,7 @@ def build_cnn(input_shape, num_classes: int, filters=(16, 32), kernel_size: int 
     for stage, width in enumerate(filters, start=1):
         layers += [
             # width kernels of k×k×C: each slides over the whole image with the same weights
-            keras.layers.Conv2D(width, kernel_size, padding=padding, activation=activation,
-                                name=f"conv_{stage}"),
+            keras.layers.Conv2D(width, kernel_size, padding=padding, activation=activation, name=f"conv_{stage}"),
             # keep the largest response per window: smaller maps, a little shift tolerance
             keras.layers.MaxPooling2D(pool_size, name=f"pool_{stage}"),
         ]
@@ -216,16 +230,19 @@ def keras_io_convnet(input_shape, num_classes: int) -> keras.Sequential:
     Without padding each convolution trims a pixel from every border, so the input must be at
     least 10×10 (10 → 8 → 4 → 2 → 1); on 8×8 digits the second pooling gets nothing to pool.
     """
-    return keras.Sequential([
-        keras.Input(input_shape),
-        keras.layers.Conv2D(32, 3, activation="relu"),
-        keras.layers.MaxPooling2D(2),
-        keras.layers.Conv2D(64, 3, activation="relu"),
-        keras.layers.MaxPooling2D(2),
-        keras.layers.Flatten(),
-        keras.layers.Dropout(0.5),
-        keras.layers.Dense(num_classes, activation="softmax"),
-    ], name="keras_io_convnet")
+    return keras.Sequential(
+        [
+            keras.Input(input_shape),
+            keras.layers.Conv2D(32, 3, activation="relu"),
+            keras.layers.MaxPooling2D(2),
+            keras.layers.Conv2D(64, 3, activation="relu"),
+            keras.layers.MaxPooling2D(2),
+            keras.layers.Flatten(),
+            keras.layers.Dropout(0.5),
+            keras.layers.Dense(num_classes, activation="softmax"),
+        ],
+        name="keras_io_convnet",
+    )
 
 
 def _train(run, model, split, *, name=None, epochs, batch_size, learning_rate, published=False):
@@ -238,30 +255,48 @@ def _train(run, model, split, *, name=None, epochs, batch_size, learning_rate, p
     """
     optimizer = keras.optimizers.Adam(learning_rate) if published else "adam"
     run.compile(model, loss="sparse_categorical_crossentropy", metrics=["accuracy"], optimizer=optimizer)
-    history = run.fit(model, split.x_train, split.y_train, validation_data=(split.x_test, split.y_test),
-                      name=name, epochs=epochs, batch_size=batch_size,
-                      callbacks=[] if published else [cosine_decay(learning_rate, epochs)])
+    history = run.fit(
+        model,
+        split.x_train,
+        split.y_train,
+        validation_data=(split.x_test, split.y_test),
+        name=name,
+        epochs=epochs,
+        batch_size=batch_size,
+        callbacks=[] if published else [cosine_decay(learning_rate, epochs)],
+    )
     scores = model.evaluate(split.x_test, split.y_test, batch_size=500, verbose=0, return_dict=True)
-    return {"model": model, "epochs": epochs, "batch": batch_size, "learning_rate": learning_rate,
-            "accuracy": float(scores["accuracy"]), "seconds": float(sum(history["training_seconds"]))}
+    return {
+        "model": model,
+        "epochs": epochs,
+        "batch": batch_size,
+        "learning_rate": learning_rate,
+        "accuracy": float(scores["accuracy"]),
+        "seconds": float(sum(history["training_seconds"])),
+    }
 
 
-def claim_parts(accuracy: float, mlp_accuracy: float, keras_io_accuracy: float | None = None,
-                seconds: float | None = None, keras_io_seconds: float | None = None, *,
-                quick: bool = False) -> list[Part]:
+def claim_parts(
+    accuracy: float,
+    mlp_accuracy: float,
+    keras_io_accuracy: float | None = None,
+    seconds: float | None = None,
+    keras_io_seconds: float | None = None,
+    *,
+    quick: bool = False,
+) -> list[Part]:
     """The claim's parts from the measured test accuracies and training seconds.
 
     Our CNN makes at most ERROR_RATIO of the MLP's test errors; where the keras.io convnet could
     run (images of 10×10 or more), it is at most RECIPE_SHORTFALL below that convnet's accuracy,
     and (a timing, which does not vote) trains in less time.
     """
-    parts = [at_most("error_ratio_cnn_to_mlp", (1 - accuracy) / max(1 - mlp_accuracy, 1e-9),
-                     ERROR_RATIO[quick])]
+    parts = [at_most("error_ratio_cnn_to_mlp", (1 - accuracy) / max(1 - mlp_accuracy, 1e-9), ERROR_RATIO[quick])]
     if keras_io_accuracy is not None:
-        parts.insert(0, at_most("accuracy_shortfall_vs_keras_io", keras_io_accuracy - accuracy,
-                                RECIPE_SHORTFALL))
-        parts.append(at_most("training_time_ratio_to_keras_io", seconds / max(keras_io_seconds, 1e-9),
-                             1.0, kind="timing"))
+        parts.insert(0, at_most("accuracy_shortfall_vs_keras_io", keras_io_accuracy - accuracy, RECIPE_SHORTFALL))
+        parts.append(
+            at_most("training_time_ratio_to_keras_io", seconds / max(keras_io_seconds, 1e-9), 1.0, kind="timing")
+        )
     return parts
 
 
@@ -269,7 +304,7 @@ def _kernel_tiles(kernel):
     """The first layer's kernels (k, k, C, D) as tiles for a mosaic, and whether to rescale them:
     for grey inputs red marks a positive weight, blue a negative one and white zero, each kernel
     on its own scale; for colour inputs each kernel is the small RGB patch it responds to most."""
-    tiles = kernel.transpose(3, 0, 1, 2)                       # (D, k, k, C)
+    tiles = kernel.transpose(3, 0, 1, 2)  # (D, k, k, C)
     if tiles.shape[-1] != 1:
         return tiles[..., :3], True
     signed = tiles[..., 0] / np.maximum(np.abs(tiles).max(axis=(1, 2, 3))[:, None, None], 1e-8)
@@ -293,61 +328,87 @@ def _look_inside(run, model, split):
     """Pictures for TensorBoard: the first layer's kernels, one test digit as every conv and pool
     layer sees it (each map shown about 84 pixels wide), and test images the CNN got wrong."""
     conv_1 = model.get_layer("conv_1")
-    tiles, rescale = _kernel_tiles(ops.convert_to_numpy(conv_1.kernel))       # (D, k, k, 3)
+    tiles, rescale = _kernel_tiles(ops.convert_to_numpy(conv_1.kernel))  # (D, k, k, 3)
     size = tiles.shape[1]
-    run.mosaic(f"inside/1_kernels_conv_1_{len(tiles)}_of_{size}x{size}_red_plus_blue_minus", tiles,
-               enlarge=max(1, 72 // size), rescale=rescale, gap_value=0.0)
+    run.mosaic(
+        f"inside/1_kernels_conv_1_{len(tiles)}_of_{size}x{size}_red_plus_blue_minus",
+        tiles,
+        enlarge=max(1, 72 // size),
+        rescale=rescale,
+        gap_value=0.0,
+    )
     shown = _example_index(split)
-    image = split.x_test[shown:shown + 1]
+    image = split.x_test[shown : shown + 1]
     guess = int(np.argmax(model.predict(image, verbose=0)))
     label = int(split.y_test[shown])
-    run.images(f"inside/2_test_image_label_{label}_predicted_{guess}", image,
-               enlarge=max(1, 224 // image.shape[1]))
+    run.images(f"inside/2_test_image_label_{label}_predicted_{guess}", image, enlarge=max(1, 224 // image.shape[1]))
     stages = [layer for layer in model.layers if layer.name.startswith(("conv_", "pool_"))]
     probe = keras.Model(model.inputs[0], [layer.output for layer in stages])
     for step, (layer, maps) in enumerate(zip(stages, probe(image)), start=3):
-        maps = ops.convert_to_numpy(maps)[0]                                  # (H, W, D)
-        run.mosaic(f"inside/{step}_{layer.name}_{maps.shape[2]}_maps_of_{maps.shape[0]}x{maps.shape[1]}",
-                   maps.transpose(2, 0, 1)[..., None], enlarge=max(1, 84 // maps.shape[0]))
+        maps = ops.convert_to_numpy(maps)[0]  # (H, W, D)
+        run.mosaic(
+            f"inside/{step}_{layer.name}_{maps.shape[2]}_maps_of_{maps.shape[0]}x{maps.shape[1]}",
+            maps.transpose(2, 0, 1)[..., None],
+            enlarge=max(1, 84 // maps.shape[0]),
+        )
 
     guesses = np.argmax(model.predict(split.x_test, verbose=0), axis=-1)
     wrong = np.flatnonzero(guesses != split.y_test)[:16]
     if len(wrong):
         names = split.class_names or tuple(str(k) for k in range(split.num_classes))
-        run.mosaic(f"mistakes/cnn_first_{len(wrong)}_wrong_test_images", split.x_test[wrong],
-                   enlarge=max(1, 84 // split.x_test.shape[1]))
-        run.table("mistakes/cnn", ["image (row by row)", "label", "CNN's guess"],
-                  [[i + 1, names[split.y_test[k]], names[guesses[k]]] for i, k in enumerate(wrong)])
+        run.mosaic(
+            f"mistakes/cnn_first_{len(wrong)}_wrong_test_images",
+            split.x_test[wrong],
+            enlarge=max(1, 84 // split.x_test.shape[1]),
+        )
+        run.table(
+            "mistakes/cnn",
+            ["image (row by row)", "label", "CNN's guess"],
+            [[i + 1, names[split.y_test[k]], names[guesses[k]]] for i, k in enumerate(wrong)],
+        )
 
 
 def _show_layers(run, model):
     """Our CNN's layers, their output shapes and parameters, and what weight sharing saves."""
     run.say(f"Our CNN: {' -> '.join(f'{layer.name} {_shape(layer)}' for layer in model.layers)}.")
-    run.table("network/layers", ["layer", "output", "parameters"],
-              [[layer.name, _shape(layer), layer.count_params()] for layer in model.layers]
-              + [["total", "", model.count_params()]])
+    run.table(
+        "network/layers",
+        ["layer", "output", "parameters"],
+        [[layer.name, _shape(layer), layer.count_params()] for layer in model.layers]
+        + [["total", "", model.count_params()]],
+    )
     conv_weights, dense_weights = _weight_sharing(model)
-    run.say(f"Weight sharing: its conv layers use {conv_weights:,} parameters; fully connected layers "
-            f"with the same inputs and outputs would need {dense_weights:,}.")
+    run.say(
+        f"Weight sharing: its conv layers use {conv_weights:,} parameters; fully connected layers "
+        f"with the same inputs and outputs would need {dense_weights:,}."
+    )
 
 
 def _weight_sharing(model):
     """Parameters of the model's conv layers, and of dense layers with the same inputs and outputs."""
     convs = [layer for layer in model.layers if isinstance(layer, keras.layers.Conv2D)]
-    return (sum(layer.count_params() for layer in convs),
-            sum(dense_equivalent_weights(layer) for layer in convs))
+    return (sum(layer.count_params() for layer in convs), sum(dense_equivalent_weights(layer) for layer in convs))
 
 
 def _context_numbers(ours, baseline, recipe):
     """The numbers shown beside the claim's parts (they decide nothing)."""
     conv_weights, dense_weights = _weight_sharing(ours["model"])
-    numbers = {"test_accuracy": ours["accuracy"], "mlp_test_accuracy": baseline["accuracy"],
-               "train_seconds": ours["seconds"], "mlp_train_seconds": baseline["seconds"],
-               "parameters": ours["model"].count_params(), "mlp_parameters": baseline["model"].count_params(),
-               "conv_parameters": conv_weights, "dense_equivalent_parameters": dense_weights}
+    numbers = {
+        "test_accuracy": ours["accuracy"],
+        "mlp_test_accuracy": baseline["accuracy"],
+        "train_seconds": ours["seconds"],
+        "mlp_train_seconds": baseline["seconds"],
+        "parameters": ours["model"].count_params(),
+        "mlp_parameters": baseline["model"].count_params(),
+        "conv_parameters": conv_weights,
+        "dense_equivalent_parameters": dense_weights,
+    }
     if recipe is not None:
-        numbers.update(keras_io_test_accuracy=recipe["accuracy"], keras_io_train_seconds=recipe["seconds"],
-                       keras_io_parameters=recipe["model"].count_params())
+        numbers.update(
+            keras_io_test_accuracy=recipe["accuracy"],
+            keras_io_train_seconds=recipe["seconds"],
+            keras_io_parameters=recipe["model"].count_params(),
+        )
     return numbers
 
 
@@ -359,10 +420,12 @@ def _anchor(split, recipe_epochs):
         "source": "keras.io, Simple MNIST convnet (F. Chollet)",
         "published": f"test accuracy {KERAS_IO_PUBLISHED_ACCURACY}",
         "ours": "keras_io_test_accuracy",
-        "note": (f"keras.io trained on the full MNIST training set (60,000 images, 10% held out for "
-                 f"validation) for 15 epochs and tested on 10,000; here the same network and settings "
-                 f"train on {len(split.y_train):,} bundled images for {recipe_epochs} epochs and are "
-                 f"tested on {len(split.y_test):,}, so expect a lower figure."),
+        "note": (
+            f"keras.io trained on the full MNIST training set (60,000 images, 10% held out for "
+            f"validation) for 15 epochs and tested on 10,000; here the same network and settings "
+            f"train on {len(split.y_train):,} bundled images for {recipe_epochs} epochs and are "
+            f"tested on {len(split.y_test):,}, so expect a lower figure."
+        ),
     }
 
 
@@ -372,8 +435,10 @@ def demo(run: Run) -> None:
     if len(split.y_train) > MAX_IMAGES:
         split = split.subset(MAX_IMAGES)
     side = min(split.input_shape[:2])
-    run.say(f"Data: {split.name}, images of {'x'.join(map(str, split.input_shape))}; "
-            f"{len(split.y_train):,} to train on, {len(split.y_test):,} to test on.")
+    run.say(
+        f"Data: {split.name}, images of {'x'.join(map(str, split.input_shape))}; "
+        f"{len(split.y_train):,} to train on, {len(split.y_test):,} to test on."
+    )
 
     # Ours: two conv + pool stages and a softmax layer; Adam at the run's rate, decaying to 0.
     model = build_cnn(split.input_shape, split.num_classes, **OUR_CNN)
@@ -386,35 +451,68 @@ def demo(run: Run) -> None:
     recipe_epochs = max(1, round(run.epochs * KERAS_IO_RECIPE["epochs"] / DEMO["epochs"]))
     if side >= 10:
         trained["keras.io convnet"] = _train(
-            run, keras_io_convnet(split.input_shape, split.num_classes), split, name="keras_io_convnet",
-            published=True, **{**KERAS_IO_RECIPE, "epochs": recipe_epochs})
+            run,
+            keras_io_convnet(split.input_shape, split.num_classes),
+            split,
+            name="keras_io_convnet",
+            published=True,
+            **{**KERAS_IO_RECIPE, "epochs": recipe_epochs},
+        )
     else:
-        run.say(f"The keras.io convnet needs images of at least 10x10 pixels; on {side}x{side} its "
-                "second pooling has nothing left to pool, so it is left out.")
+        run.say(
+            f"The keras.io convnet needs images of at least 10x10 pixels; on {side}x{side} its "
+            "second pooling has nothing left to pool, so it is left out."
+        )
 
     # A dense network with our CNN's settings: every pixel wired to every hidden unit.
     dense = mlp(split.input_shape, MLP_HIDDEN, split.num_classes, output_activation="softmax", name="mlp")
     trained["MLP"] = _train(run, dense, split, name="mlp", **settings)
 
-    run.say(run.table("comparison/models", ["model", "parameters", "epochs", "batch", "learning rate",
-                                            "test accuracy", "training seconds"],
-                      [[name, t["model"].count_params(), t["epochs"], t["batch"], t["learning_rate"],
-                        t["accuracy"], t["seconds"]] for name, t in trained.items()]))
+    run.say(
+        run.table(
+            "comparison/models",
+            ["model", "parameters", "epochs", "batch", "learning rate", "test accuracy", "training seconds"],
+            [
+                [
+                    name,
+                    t["model"].count_params(),
+                    t["epochs"],
+                    t["batch"],
+                    t["learning_rate"],
+                    t["accuracy"],
+                    t["seconds"],
+                ]
+                for name, t in trained.items()
+            ],
+        )
+    )
     ours, baseline, recipe = trained["our CNN"], trained["MLP"], trained.get("keras.io convnet")
-    run.metrics({"test_accuracy": ours["accuracy"], "mlp_test_accuracy": baseline["accuracy"]}
-                | ({"keras_io_test_accuracy": recipe["accuracy"]} if recipe else {}))
+    run.metrics(
+        {"test_accuracy": ours["accuracy"], "mlp_test_accuracy": baseline["accuracy"]}
+        | ({"keras_io_test_accuracy": recipe["accuracy"]} if recipe else {})
+    )
 
-    parts = claim_parts(ours["accuracy"], baseline["accuracy"], *(
-        (recipe["accuracy"], ours["seconds"], recipe["seconds"]) if recipe else ()), quick=run.quick)
-    versus_recipe = "" if recipe is None else (
-        f"is as accurate as the keras.io convnet ({recipe['model'].count_params():,} parameters) "
-        "trained as published on the same images (it misclassifies at most "
-        "{accuracy_shortfall_vs_keras_io:.1%} more of the test images) in less training time, and ")
+    parts = claim_parts(
+        ours["accuracy"],
+        baseline["accuracy"],
+        *((recipe["accuracy"], ours["seconds"], recipe["seconds"]) if recipe else ()),
+        quick=run.quick,
+    )
+    versus_recipe = (
+        ""
+        if recipe is None
+        else (
+            f"is as accurate as the keras.io convnet ({recipe['model'].count_params():,} parameters) "
+            "trained as published on the same images (it misclassifies at most "
+            "{accuracy_shortfall_vs_keras_io:.1%} more of the test images) in less training time, and "
+        )
+    )
     run.claim(
         f"On {split.name}, our small CNN ({model.count_params():,} parameters) {versus_recipe}makes at "
         "most {error_ratio_cnn_to_mlp:.0%} of the test errors of a dense network with "
         f"{dense.count_params():,} parameters.",
-        parts, anchor=_anchor(split, recipe_epochs) if recipe else None,
+        parts,
+        anchor=_anchor(split, recipe_epochs) if recipe else None,
         **_context_numbers(ours, baseline, recipe),
     )
     _look_inside(run, model, split)

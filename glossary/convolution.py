@@ -66,11 +66,18 @@ seeds 0-4).
 
 TITLE = "Convolution"
 ALIASES = (
-    "conv", "convolutional layer", "conv layer", "convolve", "conv2d", "discrete convolution",
+    "conv",
+    "convolutional layer",
+    "conv layer",
+    "convolve",
+    "conv2d",
+    "discrete convolution",
 )
 
 DEMO = {
-    "epochs": 12, "batch_size": 32, "learning_rate": 0.1,
+    "epochs": 12,
+    "batch_size": 32,
+    "learning_rate": 0.1,
     "datasets": ("mnist", "digits", "fashion_mnist"),
     "quick": {"epochs": 4},  # and 2,000 training images; chosen with --held-out (below)
 }
@@ -79,10 +86,10 @@ PREREQUISITES = ("layer",)
 
 PREDICT = {
     "question": "Two random 3x3 kernels, with no bias and nothing else in the model, are trained by "
-                "gradient descent to turn images into their Sobel edge maps. Afterwards, lighting one "
-                "pixel at a time, you read off the weights that a unit in the middle of the image "
-                "applies, and those of a unit in the top-left corner, where the training images are "
-                "blank. What do you find?",
+    "gradient descent to turn images into their Sobel edge maps. Afterwards, lighting one "
+    "pixel at a time, you read off the weights that a unit in the middle of the image "
+    "applies, and those of a unit in the top-left corner, where the training images are "
+    "blank. What do you find?",
     "options": {
         "A": "weights unlike Sobel's, even in the middle",
         "B": "Sobel's weights in the middle, but weights still near their random start in the corner",
@@ -90,39 +97,48 @@ PREDICT = {
         "D": "it depends on the seed",
     },
     "why": "Training decides what each of a layer's stencils asks; one stencil visits every position, "
-           "so a pattern is found wherever it sits. A layer with D output channels has D kernels, one "
-           "k×k×C×D tensor, and D biases: D(k²C + 1) parameters whatever the image size.",
+    "so a pattern is found wherever it sits. A layer with D output channels has D kernels, one "
+    "k×k×C×D tensor, and D biases: D(k²C + 1) parameters whatever the image size.",
 }
 
 RECALL = (
-    {"question": "A conv layer reads an RGB photo with 16 kernels of 5x5. How many numbers does "
-                 "training adjust in it?",
-     "options": {"A": "400", "B": "1,200", "C": "1,216",
-                 "D": "it grows with the photo's width and height"},
-     "answer": "C",
-     "why": "A layer with D output channels has D kernels, one k×k×C×D tensor, and D biases: "
-            "D(k²C + 1) parameters whatever the image size. 16 kernels of 5×5 on a colour image: "
-            "16·(25·3 + 1) = 1,216."},
-    {"question": "A 5x5 kernel moves one pixel at a time over a 32x32 image with no border added. "
-                 "How many outputs wide is the result?",
-     "options": {"A": "32, as wide as the image", "B": "28", "C": "27", "D": "6"},
-     "answer": "B",
-     "why": "out = ⌊(n − k + 2p) / s⌋ + 1. So n = 32, k = 5, s = 1 gives 28 with p = 0 and keeps 32 "
-            "with p = 2."},
-    {"question": "A photo is moved sideways by a single pixel before a stride-1 conv layer reads it. "
-                 "Away from the borders, how does the layer's output compare with before?",
-     "options": {"A": "unchanged: the layer ignores where a pattern sits",
-                 "B": "the same values, displaced by one pixel in the same direction",
-                 "C": "different values everywhere",
-                 "D": "the same values, displaced by the kernel's width"},
-     "answer": "B",
-     "why": "Locality (each output reads one k×k patch) and sharing (one kernel everywhere) make the "
-            "layer equivariant to shifts: move the input one pixel and, at stride 1 and away from the "
-            "border, the output map moves one pixel too."},
+    {
+        "question": "A conv layer reads an RGB photo with 16 kernels of 5x5. How many numbers does "
+        "training adjust in it?",
+        "options": {"A": "400", "B": "1,200", "C": "1,216", "D": "it grows with the photo's width and height"},
+        "answer": "C",
+        "why": "A layer with D output channels has D kernels, one k×k×C×D tensor, and D biases: "
+        "D(k²C + 1) parameters whatever the image size. 16 kernels of 5×5 on a colour image: "
+        "16·(25·3 + 1) = 1,216.",
+    },
+    {
+        "question": "A 5x5 kernel moves one pixel at a time over a 32x32 image with no border added. "
+        "How many outputs wide is the result?",
+        "options": {"A": "32, as wide as the image", "B": "28", "C": "27", "D": "6"},
+        "answer": "B",
+        "why": "out = ⌊(n − k + 2p) / s⌋ + 1. So n = 32, k = 5, s = 1 gives 28 with p = 0 and keeps 32 with p = 2.",
+    },
+    {
+        "question": "A photo is moved sideways by a single pixel before a stride-1 conv layer reads it. "
+        "Away from the borders, how does the layer's output compare with before?",
+        "options": {
+            "A": "unchanged: the layer ignores where a pattern sits",
+            "B": "the same values, displaced by one pixel in the same direction",
+            "C": "different values everywhere",
+            "D": "the same values, displaced by the kernel's width",
+        },
+        "answer": "B",
+        "why": "Locality (each output reads one k×k patch) and sharing (one kernel everywhere) make the "
+        "layer equivariant to shifts: move the input one pixel and, at stride 1 and away from the "
+        "border, the output map moves one pixel too.",
+    },
 )
 
 __all__ = [
-    "conv2d_sliding_window", "true_convolution", "convolution_by_definition", "fft_convolution",
+    "conv2d_sliding_window",
+    "true_convolution",
+    "convolution_by_definition",
+    "fft_convolution",
     "Conv2DFromScratch",
 ]
 
@@ -170,7 +186,7 @@ def conv2d_sliding_window(images, kernel, strides=1, padding="valid"):
     for m in range(k_h):
         for n in range(k_w):
             # Pixel (m, n) of every window: rows m, m + s, m + 2s, ... and likewise for columns.
-            pixels = images[:, m:m + (out_h - 1) * s_h + 1:s_h, n:n + (out_w - 1) * s_w + 1:s_w, :]
+            pixels = images[:, m : m + (out_h - 1) * s_h + 1 : s_h, n : n + (out_w - 1) * s_w + 1 : s_w, :]
             # (batch, out_h, out_w, in_channels) @ (in_channels, out_channels): the sum over channels.
             output = output + ops.matmul(pixels, kernel[m, n])
     return output
@@ -246,7 +262,7 @@ def fft_convolution(images, kernel):
     y_re = ops.einsum(product, x_re, k_re) - ops.einsum(product, x_im, k_im)
     y_im = ops.einsum(product, x_re, k_im) + ops.einsum(product, x_im, k_re)
     full, _ = ops.ifft2((y_re, y_im))  # the imaginary part is round-off: the inputs were real
-    valid = full[:, :, k_h - 1:full_h - k_h + 1, k_w - 1:full_w - k_w + 1]
+    valid = full[:, :, k_h - 1 : full_h - k_h + 1, k_w - 1 : full_w - k_w + 1]
     return ops.transpose(valid, (0, 2, 3, 1))
 
 
@@ -276,8 +292,7 @@ class Conv2DFromScratch(keras.layers.Layer):
         (2, 4, 4, 4)
     """
 
-    def __init__(self, filters, kernel_size, strides=1, padding="valid", activation=None,
-                 use_bias=True, **kwargs):
+    def __init__(self, filters, kernel_size, strides=1, padding="valid", activation=None, use_bias=True, **kwargs):
         super().__init__(**kwargs)
         if not isinstance(filters, int) or filters < 1:
             raise ValueError(f"filters must be a positive integer, not {filters!r}")
@@ -292,10 +307,10 @@ class Conv2DFromScratch(keras.layers.Layer):
 
     def build(self, input_shape):
         # One kernel per filter, each spanning every input channel: k_h·k_w·C weights.
-        self.kernel = self.add_weight(shape=(*self.kernel_size, input_shape[-1], self.filters),
-                                      initializer="glorot_uniform", name="kernel")
-        self.bias = (self.add_weight(shape=(self.filters,), initializer="zeros", name="bias")
-                     if self.use_bias else None)
+        self.kernel = self.add_weight(
+            shape=(*self.kernel_size, input_shape[-1], self.filters), initializer="glorot_uniform", name="kernel"
+        )
+        self.bias = self.add_weight(shape=(self.filters,), initializer="zeros", name="bias") if self.use_bias else None
 
     def call(self, images):
         maps = conv2d_sliding_window(images, self.kernel, self.strides, self.padding)
@@ -306,14 +321,23 @@ class Conv2DFromScratch(keras.layers.Layer):
     def compute_output_shape(self, input_shape):
         batch, height, width, _ = input_shape
         (k_h, k_w), (s_h, s_w) = self.kernel_size, self.strides
-        return (batch, output_size(height, k_h, s_h, self.padding),
-                output_size(width, k_w, s_w, self.padding), self.filters)
+        return (
+            batch,
+            output_size(height, k_h, s_h, self.padding),
+            output_size(width, k_w, s_w, self.padding),
+            self.filters,
+        )
 
     def get_config(self):
-        return {**super().get_config(), "filters": self.filters, "kernel_size": self.kernel_size,
-                "strides": self.strides, "padding": self.padding,
-                "activation": keras.activations.serialize(self.activation),
-                "use_bias": self.use_bias}
+        return {
+            **super().get_config(),
+            "filters": self.filters,
+            "kernel_size": self.kernel_size,
+            "strides": self.strides,
+            "padding": self.padding,
+            "activation": keras.activations.serialize(self.activation),
+            "use_bias": self.use_bias,
+        }
 
 
 # --- the demo --------------------------------------------------------------------------------
@@ -321,11 +345,9 @@ class Conv2DFromScratch(keras.layers.Layer):
 # The Sobel kernels, laid out for cross-correlation. SOBEL_X responds positively where brightness
 # rises from left to right, SOBEL_Y where it rises from top to bottom; both weight the middle
 # line twice. SOBEL_Y is SOBEL_X turned a quarter.
-SOBEL_X = np.array([[-1.0, 0.0, 1.0],
-                    [-2.0, 0.0, 2.0],
-                    [-1.0, 0.0, 1.0]], dtype="float32")
+SOBEL_X = np.array([[-1.0, 0.0, 1.0], [-2.0, 0.0, 2.0], [-1.0, 0.0, 1.0]], dtype="float32")
 SOBEL_Y = SOBEL_X.T.copy()
-SOBEL = np.stack([SOBEL_X, SOBEL_Y], axis=-1)[:, :, None, :]   # (3, 3, in 1, out 2)
+SOBEL = np.stack([SOBEL_X, SOBEL_Y], axis=-1)[:, :, None, :]  # (3, 3, in 1, out 2)
 
 
 def _grey(images):
@@ -339,8 +361,7 @@ def _max_abs(a, b):
 
 def _kernel_learner(input_shape):
     """Two 3x3 kernels and nothing else: no bias, no activation, so the model is exactly a filter bank."""
-    return keras.Sequential([keras.Input(input_shape),
-                             Conv2DFromScratch(2, 3, use_bias=False, name="learned_kernels")])
+    return keras.Sequential([keras.Input(input_shape), Conv2DFromScratch(2, 3, use_bias=False, name="learned_kernels")])
 
 
 def seen_kernels(model, image_shape, row, col, size=3):
@@ -351,7 +372,7 @@ def seen_kernels(model, image_shape, row, col, size=3):
     A convolution answers with its one kernel wherever (row, col) is; a model without a shared
     kernel may answer differently at every position. Returns (size, size, output channels).
     """
-    lit = np.zeros((1 + size * size, *image_shape), "float32")     # image 0 stays blank
+    lit = np.zeros((1 + size * size, *image_shape), "float32")  # image 0 stays blank
     for index, (m, n) in enumerate(np.ndindex(size, size), start=1):
         lit[index, row + m, col + n, 0] = 1.0
     outputs = np.asarray(model.predict(lit, verbose=0), dtype="float64")
@@ -360,7 +381,7 @@ def seen_kernels(model, image_shape, row, col, size=3):
 
 def measure_agreement(images, kernel):
     """Five routes to one edge map (pure: images in, largest differences out)."""
-    keras_conv = ops.conv(images, kernel)                 # what Conv2D computes: cross-correlation
+    keras_conv = ops.conv(images, kernel)  # what Conv2D computes: cross-correlation
     by_definition = convolution_by_definition(images, kernel)
     return {
         "scratch_vs_keras_conv": _max_abs(conv2d_sliding_window(images, kernel), keras_conv),
@@ -390,14 +411,19 @@ MAX_GAP = 1e-4
 MAX_WEIGHT_ERROR = 0.1
 
 
-def claim_parts(agreement: dict[str, float], learned: dict[str, float], max_gap: float = MAX_GAP,
-                max_weight_error: float = MAX_WEIGHT_ERROR) -> list[Part]:
+def claim_parts(
+    agreement: dict[str, float],
+    learned: dict[str, float],
+    max_gap: float = MAX_GAP,
+    max_weight_error: float = MAX_WEIGHT_ERROR,
+) -> list[Part]:
     """The claim: the routes agree (identities, true by construction), the flip matters, and the
     kernels learned from examples are Sobel's at the centre and at the corner (measured)."""
     return [
         at_most("scratch_vs_keras_conv", agreement["scratch_vs_keras_conv"], max_gap, kind="identity"),
-        at_most("true_convolution_vs_definition", agreement["true_convolution_vs_definition"], max_gap,
-                kind="identity"),
+        at_most(
+            "true_convolution_vs_definition", agreement["true_convolution_vs_definition"], max_gap, kind="identity"
+        ),
         at_most("fft_vs_definition", agreement["fft_vs_definition"], max_gap, kind="identity"),
         at_least("unflipped_vs_definition", agreement["unflipped_vs_definition"], 0.1, kind="identity"),
         at_most("kernel_error_centre", learned["kernel_error_centre"], max_weight_error),
@@ -447,20 +473,35 @@ class _KernelFilm(keras.callbacks.Callback):
         centre = (self.image_shape[0] - 3) // 2
         seen = seen_kernels(self.model, self.image_shape, centre, centre)
         tiles = _signed_colours([SOBEL_X, seen[..., 0], SOBEL_Y, seen[..., 1]])
-        self.run.mosaic("kernels/1_sobel_x_learned_x_sobel_y_learned_y_by_epoch", tiles, columns=4,
-                        enlarge=40, rescale=False, gap_value=0.0, step=epoch + 1)
+        self.run.mosaic(
+            "kernels/1_sobel_x_learned_x_sobel_y_learned_y_by_epoch",
+            tiles,
+            columns=4,
+            enlarge=40,
+            rescale=False,
+            gap_value=0.0,
+            step=epoch + 1,
+        )
 
 
 def _log_edge_maps(run, images):
     """Four images, one row each: the image, its Sobel x and y maps, and the edge strength
     √(gx² + gy²). Red: brightness rises (left to right, top to bottom); blue: it falls."""
-    maps = ops.convert_to_numpy(ops.conv(images, SOBEL))            # (4, H − 2, W − 2, 2)
-    digits = images[:, 1:-1, 1:-1, 0]                               # cropped to the maps' size
-    strength = np.sqrt((maps ** 2).sum(axis=-1))
-    rows = np.stack([_grey_colours(digits), _signed_colours(maps[..., 0]),
-                     _signed_colours(maps[..., 1]), _grey_colours(strength)], axis=1)
-    run.mosaic("edges/1_columns_image_sobel_x_sobel_y_strength", rows.reshape(-1, *rows.shape[2:]),
-               columns=4, enlarge=max(1, 112 // digits.shape[1]), rescale=False, gap_value=0.5)
+    maps = ops.convert_to_numpy(ops.conv(images, SOBEL))  # (4, H − 2, W − 2, 2)
+    digits = images[:, 1:-1, 1:-1, 0]  # cropped to the maps' size
+    strength = np.sqrt((maps**2).sum(axis=-1))
+    rows = np.stack(
+        [_grey_colours(digits), _signed_colours(maps[..., 0]), _signed_colours(maps[..., 1]), _grey_colours(strength)],
+        axis=1,
+    )
+    run.mosaic(
+        "edges/1_columns_image_sobel_x_sobel_y_strength",
+        rows.reshape(-1, *rows.shape[2:]),
+        columns=4,
+        enlarge=max(1, 112 // digits.shape[1]),
+        rescale=False,
+        gap_value=0.5,
+    )
 
 
 def demo(run: Run) -> None:
@@ -469,28 +510,42 @@ def demo(run: Run) -> None:
     x_train, x_test = _grey(split.x_train), _grey(split.x_test)
     image_shape = x_train.shape[1:]
 
-    run.say(f"Sobel edge maps of {len(x_test):,} test images five ways: the formula read literally, "
-            "keras.ops.conv, our sliding window, a true convolution (flipped kernel), and FFTs…")
+    run.say(
+        f"Sobel edge maps of {len(x_test):,} test images five ways: the formula read literally, "
+        "keras.ops.conv, our sliding window, a true convolution (flipped kernel), and FFTs…"
+    )
     agreement = measure_agreement(x_test, SOBEL)
 
-    run.say("Two 3x3 kernels (no bias) learn, by gradient descent, to turn images into their "
-            "Sobel x and y edge maps…")
+    run.say("Two 3x3 kernels (no bias) learn, by gradient descent, to turn images into their Sobel x and y edge maps…")
     y_train = ops.convert_to_numpy(ops.conv(x_train, SOBEL))
     y_test = ops.convert_to_numpy(ops.conv(x_test, SOBEL))
     model = _kernel_learner(image_shape)
     run.compile(model, loss="mse")
-    run.fit(model, x_train, y_train, validation_data=(x_test, y_test),
-            callbacks=[_KernelFilm(run, image_shape)])
+    run.fit(model, x_train, y_train, validation_data=(x_test, y_test), callbacks=[_KernelFilm(run, image_shape)])
     learned = measure_learned(model, image_shape, SOBEL)
 
-    run.say(run.table("routes_and_kernels", ["number", "value"],
-                      [[name, value] for name, value in {**agreement, **learned}.items()]))
+    run.say(
+        run.table(
+            "routes_and_kernels",
+            ["number", "value"],
+            [[name, value] for name, value in {**agreement, **learned}.items()],
+        )
+    )
     centre = seen_kernels(model, image_shape, (image_shape[0] - 3) // 2, (image_shape[0] - 3) // 2)
-    run.table("kernels/2_weights_at_the_centre", ["kernel", "row", "Sobel", "learned"],
-              [[name, row + 1, "  ".join(f"{w:+.0f}" for w in reference[row]),
-                "  ".join(f"{w:+.3f}" for w in centre[row, :, channel])]
-               for channel, (name, reference) in enumerate((("x", SOBEL_X), ("y", SOBEL_Y)))
-               for row in range(3)])
+    run.table(
+        "kernels/2_weights_at_the_centre",
+        ["kernel", "row", "Sobel", "learned"],
+        [
+            [
+                name,
+                row + 1,
+                "  ".join(f"{w:+.0f}" for w in reference[row]),
+                "  ".join(f"{w:+.3f}" for w in centre[row, :, channel]),
+            ]
+            for channel, (name, reference) in enumerate((("x", SOBEL_X), ("y", SOBEL_Y)))
+            for row in range(3)
+        ],
+    )
     run.metrics({"test_mse": float(model.evaluate(x_test, y_test, verbose=0))})
     run.claim(
         "Our sliding window equals keras.ops.conv, and the true convolution (a flipped kernel in the "

@@ -56,11 +56,18 @@ on the machine's load).
 
 TITLE = "Convolution theorem"
 ALIASES = (
-    "fourier transform", "fft", "frequency domain", "fft convolution", "fast fourier transform",
+    "fourier transform",
+    "fft",
+    "frequency domain",
+    "fft convolution",
+    "fast fourier transform",
 )
 
 DEMO = {
-    "epochs": 10, "batch_size": 32, "learning_rate": 0.01, "datasets": ("mnist", "digits"),
+    "epochs": 10,
+    "batch_size": 32,
+    "learning_rate": 0.01,
+    "datasets": ("mnist", "digits"),
     "quick": {"epochs": 10},  # and 2,000 training images
 }
 
@@ -68,9 +75,9 @@ PREREQUISITES = ("convolution",)
 
 PREDICT = {
     "question": "A layer's only weights are one complex number per frequency: it takes an image's "
-                "Fourier transform, multiplies each frequency by its weight and transforms back. It is "
-                "trained to reproduce zero-padded images convolved with a random 5x5 kernel. Turned back "
-                "into pixels, what do its weights look like?",
+    "Fourier transform, multiplies each frequency by its weight and transforms back. It is "
+    "trained to reproduce zero-padded images convolved with a random 5x5 kernel. Turned back "
+    "into pixels, what do its weights look like?",
     "options": {
         "A": "the 5x5 kernel itself, with zeros all around it",
         "B": "a pattern spread over the whole grid that gives the right outputs but is not the kernel",
@@ -78,31 +85,38 @@ PREDICT = {
         "D": "it depends on the seed",
     },
     "why": "In the wave language, a convolution stops being a sliding window and becomes something much "
-           "simpler: every frequency of the input is just scaled by the kernel's response at that "
-           "frequency. A sliding sum in space becomes a pointwise product in the frequency domain.",
+    "simpler: every frequency of the input is just scaled by the kernel's response at that "
+    "frequency. A sliding sum in space becomes a pointwise product in the frequency domain.",
 }
 
 RECALL = (
-    {"question": "You want the ordinary convolution of a signal of length N with a kernel of length K "
-                 "through the discrete Fourier transform. What must you do before transforming?",
-     "options": {"A": "nothing: the transform's product gives it directly",
-                 "B": "zero-pad both to a length of at least N + K − 1",
-                 "C": "flip the kernel",
-                 "D": "repeat the kernel until it is as long as the signal"},
-     "answer": "B",
-     "why": "For sampled signals the discrete Fourier transform (DFT) gives circular convolution, in "
-            "which values wrap around the ends. To get the ordinary result, zero-pad both signals to "
-            "length at least N + K − 1 (signal length N, kernel length K)."},
-    {"question": "When does computing a convolution through FFTs save the most time over the direct "
-                 "sliding sums?",
-     "options": {"A": "for the small 3x3 kernels most CNNs use",
-                 "B": "for big kernels",
-                 "C": "never: the transforms cost more than they save",
-                 "D": "equally for every kernel size"},
-     "answer": "B",
-     "why": "Cost in 1-D: the direct sum needs about N·K multiplications, the FFT route about "
-            "O(N log N) whatever K is. The saving is large for big kernels and small for the 3×3 "
-            "kernels common in CNNs."},
+    {
+        "question": "You want the ordinary convolution of a signal of length N with a kernel of length K "
+        "through the discrete Fourier transform. What must you do before transforming?",
+        "options": {
+            "A": "nothing: the transform's product gives it directly",
+            "B": "zero-pad both to a length of at least N + K − 1",
+            "C": "flip the kernel",
+            "D": "repeat the kernel until it is as long as the signal",
+        },
+        "answer": "B",
+        "why": "For sampled signals the discrete Fourier transform (DFT) gives circular convolution, in "
+        "which values wrap around the ends. To get the ordinary result, zero-pad both signals to "
+        "length at least N + K − 1 (signal length N, kernel length K).",
+    },
+    {
+        "question": "When does computing a convolution through FFTs save the most time over the direct sliding sums?",
+        "options": {
+            "A": "for the small 3x3 kernels most CNNs use",
+            "B": "for big kernels",
+            "C": "never: the transforms cost more than they save",
+            "D": "equally for every kernel size",
+        },
+        "answer": "B",
+        "why": "Cost in 1-D: the direct sum needs about N·K multiplications, the FFT route about "
+        "O(N log N) whatever K is. The saving is large for big kernels and small for the 3×3 "
+        "kernels common in CNNs.",
+    },
 )
 
 __all__ = ["circular_convolution", "FrequencyFilter"]
@@ -142,9 +156,11 @@ def circular_convolution(images, kernel):
     kernel = ops.convert_to_tensor(kernel, dtype=images.dtype)
     height, width = images.shape[1], images.shape[2]
     k_h, k_w = kernel.shape[0], kernel.shape[1]
-    x = ops.transpose(images, (0, 3, 1, 2))                                  # (batch, C, H, W)
-    k = ops.pad(ops.transpose(kernel, (2, 3, 0, 1)),                         # (C, F, H, W)
-                [(0, 0), (0, 0), (0, height - k_h), (0, width - k_w)])
+    x = ops.transpose(images, (0, 3, 1, 2))  # (batch, C, H, W)
+    k = ops.pad(
+        ops.transpose(kernel, (2, 3, 0, 1)),  # (C, F, H, W)
+        [(0, 0), (0, 0), (0, height - k_h), (0, width - k_w)],
+    )
     x_re, x_im = ops.fft2((x, ops.zeros_like(x)))
     k_re, k_im = ops.fft2((k, ops.zeros_like(k)))
     product = "bcuv,cfuv->bfuv"  # (a + bi)(c + di) = (ac − bd) + (ad + bc)i, summed over channels
@@ -193,7 +209,7 @@ class FrequencyFilter(keras.layers.Layer):
         x = ops.cast(images[..., 0], "float32")
         w_re, w_im = ops.cast(self.real, "float32"), ops.cast(self.imag, "float32")
         x_re, x_im = ops.fft2((x, ops.zeros_like(x))) if self.fourier else (x, ops.zeros_like(x))
-        y_re = x_re * w_re - x_im * w_im      # (a + bi)(c + di) = (ac − bd) + (ad + bc)i
+        y_re = x_re * w_re - x_im * w_im  # (a + bi)(c + di) = (ac − bd) + (ad + bc)i
         y_im = x_re * w_im + x_im * w_re
         y = ops.ifft2((y_re, y_im))[0] if self.fourier else y_re
         return ops.cast(y[..., None], self.compute_dtype)
@@ -268,10 +284,12 @@ def measure_learned_filter(model, kernel, x_test, y_test):
     spectrum = ops.convert_to_numpy(layer.real) + 1j * ops.convert_to_numpy(layer.imag)
     recovered = np.real(np.fft.ifft2(spectrum))
     expected = np.zeros_like(recovered)
-    expected[:kernel.shape[0], :kernel.shape[1]] = kernel[:, :, 0, 0]
+    expected[: kernel.shape[0], : kernel.shape[1]] = kernel[:, :, 0, 0]
     predicted = model.predict(x_test, batch_size=500, verbose=0)
-    return {"kernel_error": float(np.abs(recovered - expected).max() / np.abs(kernel).max()),
-            "test_relative_error": float(((predicted - y_test) ** 2).sum() / (y_test ** 2).sum())}
+    return {
+        "kernel_error": float(np.abs(recovered - expected).max() / np.abs(kernel).max()),
+        "test_relative_error": float(((predicted - y_test) ** 2).sum() / (y_test**2).sum()),
+    }
 
 
 def measure_theorem(images, sizes, rng, repeats):
@@ -282,17 +300,18 @@ def measure_theorem(images, sizes, rng, repeats):
     for k in sizes:
         kernel = (rng.normal(size=(k, k, 1, 1)) / k).astype("float32")
         gaps.append(_max_gap(fft_convolution(images, kernel), true_convolution(images, kernel)))
-        timings[k] = (_best_seconds(lambda kernel=kernel: true_convolution(images, kernel), repeats),
-                      _best_seconds(lambda kernel=kernel: fft_convolution(images, kernel), repeats))
+        timings[k] = (
+            _best_seconds(lambda kernel=kernel: true_convolution(images, kernel), repeats),
+            _best_seconds(lambda kernel=kernel: fft_convolution(images, kernel), repeats),
+        )
     kernel = rng.normal(size=(K, K, 1, 1)).astype("float32")
     circular = ops.convert_to_numpy(circular_convolution(images, kernel))
-    linear = _full_convolution(images, kernel)[:, :images.shape[1], :images.shape[2]]
+    linear = _full_convolution(images, kernel)[:, : images.shape[1], : images.shape[2]]
     first, last = sizes[0], sizes[-1]
     return {
         "fft_vs_sliding_window_max": max(gaps),
-        "circular_vs_rolled_sum": _max_gap(circular, _by_rolling(images.astype("float64"),
-                                                                 kernel.astype("float64"))),
-        "circular_vs_linear_inside": _max_gap(circular[:, K - 1:, K - 1:], linear[:, K - 1:, K - 1:]),
+        "circular_vs_rolled_sum": _max_gap(circular, _by_rolling(images.astype("float64"), kernel.astype("float64"))),
+        "circular_vs_linear_inside": _max_gap(circular[:, K - 1 :, K - 1 :], linear[:, K - 1 :, K - 1 :]),
         "circular_vs_linear_border": _max_gap(circular, linear),
         "sliding_window_growth": timings[last][0] / timings[first][0],
         "fft_growth": timings[last][1] / timings[first][1],
@@ -307,9 +326,12 @@ MAX_KERNEL_ERROR = 0.05
 MAX_RELATIVE_ERROR = 0.01
 
 
-def claim_parts(theorem: dict[str, float], learned: dict[str, float],
-                max_kernel_error: float = MAX_KERNEL_ERROR,
-                max_relative_error: float = MAX_RELATIVE_ERROR) -> list[Part]:
+def claim_parts(
+    theorem: dict[str, float],
+    learned: dict[str, float],
+    max_kernel_error: float = MAX_KERNEL_ERROR,
+    max_relative_error: float = MAX_RELATIVE_ERROR,
+) -> list[Part]:
     """The claim's parts: the equalities of the theorem (identities), how the cost grows (timings),
     and what a filter trained in the frequency domain learns (measured)."""
     return [
@@ -340,22 +362,28 @@ def demo(run: Run) -> None:
     zero-padding), circular convolution without it, and a filter that learns a kernel as a spectrum."""
     split = run.load_images(quick=(2000, 500))
     rng = np.random.default_rng(run.seed)
-    images = split.x_test[:64 if run.quick else 256].astype("float32")
+    images = split.x_test[: 64 if run.quick else 256].astype("float32")
     sizes = [k for k in KERNEL_SIZES if k <= min(KERNEL_SIZES[-1], images.shape[1] - 1)]
 
-    run.say(f"{len(images)} test images of {images.shape[1]}×{images.shape[2]}, random kernels of "
-            f"{', '.join(f'{k}×{k}' for k in sizes)}: the sliding window against the FFT route "
-            "(zero-padded, then F⁻¹(F(image) · F(kernel))); then circular convolution (no padding)…")
+    run.say(
+        f"{len(images)} test images of {images.shape[1]}×{images.shape[2]}, random kernels of "
+        f"{', '.join(f'{k}×{k}' for k in sizes)}: the sliding window against the FFT route "
+        "(zero-padded, then F⁻¹(F(image) · F(kernel))); then circular convolution (no padding)…"
+    )
     theorem, timings = measure_theorem(images, sizes, rng, repeats=3 if run.quick else 7)
-    run.table("cost", ["kernel", "products per output", "sliding window (ms)", "FFT (ms)"],
-              [[f"{k}×{k}", k * k, 1e3 * slow, 1e3 * fast] for k, (slow, fast) in timings.items()])
+    run.table(
+        "cost",
+        ["kernel", "products per output", "sliding window (ms)", "FFT (ms)"],
+        [[f"{k}×{k}", k * k, 1e3 * slow, 1e3 * fast] for k, (slow, fast) in timings.items()],
+    )
     for k, (slow, fast) in timings.items():
-        run.scalars({"sliding_window_ms": 1e3 * slow, "fft_ms": 1e3 * fast}, step=k,
-                    prefix="time_by_kernel_size")
+        run.scalars({"sliding_window_ms": 1e3 * slow, "fft_ms": 1e3 * fast}, step=k, prefix="time_by_kernel_size")
 
     size = split.input_shape[0] + K - 1
-    run.say(f"A filter whose only weights are {size}×{size} complex numbers, one per frequency, "
-            f"learns to reproduce each image convolved with a random {K}×{K} kernel…")
+    run.say(
+        f"A filter whose only weights are {size}×{size} complex numbers, one per frequency, "
+        f"learns to reproduce each image convolved with a random {K}×{K} kernel…"
+    )
     kernel = (rng.normal(size=(K, K, 1, 1)) / K).astype("float32")
     x_train, x_test = _pad_to(split.x_train, size), _pad_to(split.x_test, size)
     y_train, y_test = _full_convolution(split.x_train, kernel), _full_convolution(split.x_test, kernel)
@@ -364,8 +392,9 @@ def demo(run: Run) -> None:
     run.fit(model, x_train, y_train, validation_data=(x_test, y_test))
     learned = measure_learned_filter(model, kernel, x_test, y_test)
 
-    run.say(run.table("numbers", ["number", "value"],
-                      [[name, value] for name, value in {**theorem, **learned}.items()]))
+    run.say(
+        run.table("numbers", ["number", "value"], [[name, value] for name, value in {**theorem, **learned}.items()])
+    )
     first, last = sizes[0], sizes[-1]
     run.claim(
         f"With zero-padding, F⁻¹(F(image) · F(kernel)) equals the sliding-window convolution for "
@@ -379,8 +408,10 @@ def demo(run: Run) -> None:
         f"{first}×{first} to {last}×{last} the sliding window's time grows >= {{sliding_window_growth:g}}x, "
         "the FFT's <= {fft_growth:g}x.",
         claim_parts(theorem, learned),
-        sliding_window_ms_smallest=1e3 * timings[first][0], sliding_window_ms_largest=1e3 * timings[last][0],
-        fft_ms_smallest=1e3 * timings[first][1], fft_ms_largest=1e3 * timings[last][1],
+        sliding_window_ms_smallest=1e3 * timings[first][0],
+        sliding_window_ms_largest=1e3 * timings[last][0],
+        fft_ms_smallest=1e3 * timings[first][1],
+        fft_ms_largest=1e3 * timings[last][1],
     )
     _log_pictures(run, images, kernel, model)
 
@@ -388,17 +419,15 @@ def demo(run: Run) -> None:
 def _log_pictures(run, images, kernel, model):
     """Circular against linear on one image; a blur's spectrum times the image's; the learned kernel."""
     circular = ops.convert_to_numpy(circular_convolution(images[:1], np.ones((K, K, 1, 1), "float32")))
-    linear = _full_convolution(images[:1], np.ones((K, K, 1, 1), "float32"))[:, :images.shape[1], :images.shape[2]]
+    linear = _full_convolution(images[:1], np.ones((K, K, 1, 1), "float32"))[:, : images.shape[1], : images.shape[2]]
     run.images("circular/image_circular_linear", np.concatenate([images[:1], circular, linear]), enlarge=4)
     # What the theorem says a blur does: multiply every frequency by the kernel's response there.
     blur = np.full((5, 5, 1, 1), 1 / 25, dtype="float32")
     blurred = ops.convert_to_numpy(circular_convolution(images[:1], blur))[0, ..., 0]
     response = np.pad(blur[..., 0, 0], [(0, images.shape[1] - 5), (0, images.shape[2] - 5)])
-    spectra = np.stack([_log_spectrum(images[0, ..., 0]), _log_spectrum(response),
-                        _log_spectrum(blurred)])[..., None]
+    spectra = np.stack([_log_spectrum(images[0, ..., 0]), _log_spectrum(response), _log_spectrum(blurred)])[..., None]
     run.images("spectrum/image_boxblur_blurred", spectra, enlarge=4)
     layer = model.get_layer("spectrum")
     spectrum = ops.convert_to_numpy(layer.real) + 1j * ops.convert_to_numpy(layer.imag)
     recovered = np.real(np.fft.ifft2(spectrum))[:K, :K]
-    run.images("learned/kernel_K_and_learned", np.stack([kernel[:, :, 0, 0], recovered])[..., None],
-               enlarge=24)
+    run.images("learned/kernel_K_and_learned", np.stack([kernel[:, :, 0, 0], recovered])[..., None], enlarge=24)

@@ -50,7 +50,10 @@ TITLE = "Cross-correlation"
 ALIASES = ("correlation", "sliding dot product", "template matching", "xcorr")
 
 DEMO = {
-    "epochs": 10, "batch_size": 32, "learning_rate": 0.05, "datasets": ("digits",),
+    "epochs": 10,
+    "batch_size": 32,
+    "learning_rate": 0.05,
+    "datasets": ("digits",),
     "quick": {"epochs": 10},
 }
 
@@ -58,8 +61,8 @@ PREREQUISITES = ("convolution",)
 
 PREDICT = {
     "question": "A layer that computes what deep-learning libraries call a convolution (one 3x3 kernel, "
-                "no bias) is trained to reproduce digits convolved, in the mathematician's sense, with a "
-                "random 3x3 kernel K. Which weights does the layer end up with?",
+    "no bias) is trained to reproduce digits convolved, in the mathematician's sense, with a "
+    "random 3x3 kernel K. Which weights does the layer end up with?",
     "options": {
         "A": "K itself",
         "B": "K turned by 180°",
@@ -67,36 +70,50 @@ PREDICT = {
         "D": "it depends on the seed",
     },
     "why": "Mathematical convolution does the same thing with the template turned upside down (flipped "
-           "along every axis). For a learned kernel the difference is irrelevant: if the flipped "
-           "version would work better, training simply finds the flipped weights. So I ⋆ K equals "
-           "I ∗ K′, where K′ is K rotated by 180°.",
+    "along every axis). For a learned kernel the difference is irrelevant: if the flipped "
+    "version would work better, training simply finds the flipped weights. So I ⋆ K equals "
+    "I ∗ K′, where K′ is K rotated by 180°.",
 }
 
 RECALL = (
-    {"question": "Slide w = [1, 0, −1] along x = [0, 1, 2, 3] without flipping it, keeping only the "
-                 "offsets where w lies wholly on x. What comes out?",
-     "options": {"A": "[−2, −2], minus two at each offset", "B": "[2, 2], plus two at each offset",
-                 "C": "[−2, −2, −2], three values", "D": "[0, 0], the two halves cancel"},
-     "answer": "A",
-     "why": "cross-correlation: y[0] = 0·1 + 1·0 + 2·(−1) = −2, y[1] = 1 − 3 = −2, so y = [−2, −2];"},
-    {"question": "Libraries compute cross-correlation under the name convolution. Why does that not "
-                 "hurt a trained CNN?",
-     "options": {"A": "the two give the same result for every kernel",
-                 "B": "if the flipped weights work better, training finds them",
-                 "C": "the library flips the image to compensate",
-                 "D": "it does hurt, which is why kernels are kept symmetric"},
-     "answer": "B",
-     "why": "For a learned kernel the difference is irrelevant: if the flipped version would work "
-            "better, training simply finds the flipped weights."},
-    {"question": "What does normalised cross-correlation change compared with the raw sum of products?",
-     "options": {"A": "the score ignores brightness and contrast and lies between −1 and 1",
-                 "B": "the kernel is flipped first",
-                 "C": "the result is divided by the number of pixels only",
-                 "D": "nothing for images; it only matters for sound"},
-     "answer": "A",
-     "why": "Normalised cross-correlation first subtracts the means of patch and template and divides "
-            "by their standard deviations, so the score lies between −1 and 1 and ignores brightness "
-            "and contrast."},
+    {
+        "question": "Slide w = [1, 0, −1] along x = [0, 1, 2, 3] without flipping it, keeping only the "
+        "offsets where w lies wholly on x. What comes out?",
+        "options": {
+            "A": "[−2, −2], minus two at each offset",
+            "B": "[2, 2], plus two at each offset",
+            "C": "[−2, −2, −2], three values",
+            "D": "[0, 0], the two halves cancel",
+        },
+        "answer": "A",
+        "why": "cross-correlation: y[0] = 0·1 + 1·0 + 2·(−1) = −2, y[1] = 1 − 3 = −2, so y = [−2, −2];",
+    },
+    {
+        "question": "Libraries compute cross-correlation under the name convolution. Why does that not "
+        "hurt a trained CNN?",
+        "options": {
+            "A": "the two give the same result for every kernel",
+            "B": "if the flipped weights work better, training finds them",
+            "C": "the library flips the image to compensate",
+            "D": "it does hurt, which is why kernels are kept symmetric",
+        },
+        "answer": "B",
+        "why": "For a learned kernel the difference is irrelevant: if the flipped version would work "
+        "better, training simply finds the flipped weights.",
+    },
+    {
+        "question": "What does normalised cross-correlation change compared with the raw sum of products?",
+        "options": {
+            "A": "the score ignores brightness and contrast and lies between −1 and 1",
+            "B": "the kernel is flipped first",
+            "C": "the result is divided by the number of pixels only",
+            "D": "nothing for images; it only matters for sound",
+        },
+        "answer": "A",
+        "why": "Normalised cross-correlation first subtracts the means of patch and template and divides "
+        "by their standard deviations, so the score lies between −1 and 1 and ignores brightness "
+        "and contrast.",
+    },
 )
 
 __all__ = ["normalized_cross_correlation"]
@@ -138,9 +155,9 @@ def normalized_cross_correlation(images, templates, epsilon=1e-6):
     k_h, k_w = templates.shape[1], templates.shape[2]
     # Every window at once: (k_h·k_w, batch, out_h, out_w), one slice per pixel of the window.
     windows = pooling_windows(images, (k_h, k_w), (1, 1))[..., 0]
-    windows = windows - ops.mean(windows, axis=0, keepdims=True)                # p − p̄
+    windows = windows - ops.mean(windows, axis=0, keepdims=True)  # p − p̄
     t = ops.reshape(templates, (-1, k_h * k_w))
-    t = t - ops.mean(t, axis=1, keepdims=True)                                    # t − t̄
+    t = t - ops.mean(t, axis=1, keepdims=True)  # t − t̄
     t = ops.broadcast_to(t, (images.shape[0], k_h * k_w))
     dot = ops.einsum("nbhw,bn->bhw", windows, t)
     spread = ops.sqrt(ops.sum(windows * windows, axis=0)) * ops.sqrt(ops.sum(t * t, axis=1))[:, None, None]
@@ -164,8 +181,8 @@ def _scenes(digits, rng):
             (dy, dx), (sy, sx) = rng.integers(0, CANVAS - k + 1, (2, 2))
             if abs(dy - sy) >= k or abs(dx - sx) >= k:
                 break
-        canvases[index, dy:dy + k, dx:dx + k, 0] += digit
-        canvases[index, sy:sy + k, sx:sx + k, 0] += 1.0
+        canvases[index, dy : dy + k, dx : dx + k, 0] += digit
+        canvases[index, sy : sy + k, sx : sx + k, 0] += 1.0
         corners[index] = dy, dx
     return canvases, corners
 
@@ -187,22 +204,22 @@ def _found(score_maps, corners):
 
 def _learner(input_shape):
     """One 3×3 cross-correlation kernel, no bias: the layer every library calls a convolution."""
-    return keras.Sequential([keras.Input(input_shape),
-                             Conv2DFromScratch(1, 3, use_bias=False, name="learned_kernel")])
+    return keras.Sequential([keras.Input(input_shape), Conv2DFromScratch(1, 3, use_bias=False, name="learned_kernel")])
 
 
 def measure_flip(images, kernel):
     """Convolution from its definition against keras.ops.conv (a cross-correlation) with and
     without the kernel turned by 180°, for `kernel` and for a symmetric one (pure: numbers out)."""
     as_4d = lambda k: k[:, :, None, None]  # noqa: E731
-    symmetric = (kernel + kernel[::-1, ::-1]) / 2        # one that a 180° turn leaves alone
+    symmetric = (kernel + kernel[::-1, ::-1]) / 2  # one that a 180° turn leaves alone
     convolved = convolution_by_definition(images, as_4d(kernel))
     gap = lambda a, b: float(np.abs(ops.convert_to_numpy(a) - b).max())  # noqa: E731
     return {
         "convolution_vs_flipped_xcorr": gap(ops.conv(images, as_4d(kernel[::-1, ::-1].copy())), convolved),
         "convolution_vs_xcorr": gap(ops.conv(images, as_4d(kernel)), convolved),
-        "symmetric_kernel_gap": gap(ops.conv(images, as_4d(symmetric)),
-                                    convolution_by_definition(images, as_4d(symmetric))),
+        "symmetric_kernel_gap": gap(
+            ops.conv(images, as_4d(symmetric)), convolution_by_definition(images, as_4d(symmetric))
+        ),
         "true_convolution_vs_definition": gap(true_convolution(images, as_4d(kernel)), convolved),
     }
 
@@ -210,8 +227,10 @@ def measure_flip(images, kernel):
 def measure_matching(scenes, digits, corners):
     """Where raw and normalised cross-correlation peak: the share of scenes where each finds the
     digit's corner (pure: scenes in, numbers out)."""
-    return {"found_normalized": _found(normalized_cross_correlation(scenes, digits), corners),
-            "found_raw": _found(_raw_cross_correlation(scenes, digits), corners)}
+    return {
+        "found_normalized": _found(normalized_cross_correlation(scenes, digits), corners),
+        "found_raw": _found(_raw_cross_correlation(scenes, digits), corners),
+    }
 
 
 # Bars and budget, chosen with --quick --held-out on the digits, seeds 100-102: after 6 epochs the
@@ -229,8 +248,7 @@ def claim_parts(flip: dict[str, float], learned_error: float, matching: dict[str
     return [
         at_most("convolution_vs_flipped_xcorr", flip["convolution_vs_flipped_xcorr"], 1e-5, kind="identity"),
         at_most("symmetric_kernel_gap", flip["symmetric_kernel_gap"], 1e-5, kind="identity"),
-        at_most("true_convolution_vs_definition", flip["true_convolution_vs_definition"], 1e-5,
-                kind="identity"),
+        at_most("true_convolution_vs_definition", flip["true_convolution_vs_definition"], 1e-5, kind="identity"),
         at_least("convolution_vs_xcorr", flip["convolution_vs_xcorr"], 0.1, kind="identity"),
         at_most("learned_vs_flipped_kernel", learned_error, MAX_KERNEL_ERROR),
         at_least("found_normalized", matching["found_normalized"], MIN_FOUND_NORMALIZED),
@@ -253,14 +271,18 @@ def demo(run: Run) -> None:
     kernel comes out flipped; normalised cross-correlation finds a template that a raw one misses."""
     split = run.load_images()
     rng = np.random.default_rng(run.seed)
-    kernel = rng.normal(size=(3, 3)).astype("float32")   # a random kernel: not symmetric
+    kernel = rng.normal(size=(3, 3)).astype("float32")  # a random kernel: not symmetric
 
-    run.say("True convolution, computed from its definition, against keras.ops.conv (a "
-            "cross-correlation, like every library's) with and without the kernel turned by 180°…")
+    run.say(
+        "True convolution, computed from its definition, against keras.ops.conv (a "
+        "cross-correlation, like every library's) with and without the kernel turned by 180°…"
+    )
     flip = measure_flip(split.x_test, kernel)
 
-    run.say("A cross-correlation layer (one 3×3 kernel, no bias) trained to reproduce the true "
-            "convolution of the images with a random kernel K…")
+    run.say(
+        "A cross-correlation layer (one 3×3 kernel, no bias) trained to reproduce the true "
+        "convolution of the images with a random kernel K…"
+    )
     as_4d = kernel[:, :, None, None]
     targets = [convolution_by_definition(x, as_4d).astype("float32") for x in (split.x_train, split.x_test)]
     model = _learner(split.input_shape)
@@ -269,15 +291,29 @@ def demo(run: Run) -> None:
     learned = ops.convert_to_numpy(model.get_layer("learned_kernel").kernel)[:, :, 0, 0]
     learned_error = float(np.abs(learned - kernel[::-1, ::-1]).max())
 
-    run.say("Template matching: each test digit hidden in a noisy 32×32 scene beside a bright "
-            "square; where does each score peak?")
+    run.say(
+        "Template matching: each test digit hidden in a noisy 32×32 scene beside a bright "
+        "square; where does each score peak?"
+    )
     digits = split.x_test[..., 0]
     scenes, corners = _scenes(digits, rng)
     matching = measure_matching(scenes, digits, corners)
 
-    run.say(run.table("numbers", ["number", "value"], [[name, value] for name, value in {
-        **flip, "learned_vs_flipped_kernel": learned_error,
-        "learned_vs_kernel": float(np.abs(learned - kernel).max()), **matching}.items()]))
+    run.say(
+        run.table(
+            "numbers",
+            ["number", "value"],
+            [
+                [name, value]
+                for name, value in {
+                    **flip,
+                    "learned_vs_flipped_kernel": learned_error,
+                    "learned_vs_kernel": float(np.abs(learned - kernel).max()),
+                    **matching,
+                }.items()
+            ],
+        )
+    )
     run.metrics(matching)
     run.claim(
         "Convolution equals cross-correlation with the kernel turned by 180° (max difference <= "
@@ -289,10 +325,15 @@ def demo(run: Run) -> None:
         claim_parts(flip, learned_error, matching),
         learned_vs_kernel=float(np.abs(learned - kernel).max()),
     )
-    run.images("kernel/K_flipped_K_learned", np.stack([kernel, kernel[::-1, ::-1], learned])[..., None],
-               enlarge=32)
+    run.images("kernel/K_flipped_K_learned", np.stack([kernel, kernel[::-1, ::-1], learned])[..., None], enlarge=32)
     run.images("matching/scene", scenes[:4], enlarge=4)
-    run.images("matching/raw_cross_correlation",
-               ops.convert_to_numpy(_raw_cross_correlation(scenes[:4], digits[:4]))[..., None], enlarge=4)
-    run.images("matching/normalized_cross_correlation",
-               ops.convert_to_numpy(normalized_cross_correlation(scenes[:4], digits[:4]))[..., None], enlarge=4)
+    run.images(
+        "matching/raw_cross_correlation",
+        ops.convert_to_numpy(_raw_cross_correlation(scenes[:4], digits[:4]))[..., None],
+        enlarge=4,
+    )
+    run.images(
+        "matching/normalized_cross_correlation",
+        ops.convert_to_numpy(normalized_cross_correlation(scenes[:4], digits[:4]))[..., None],
+        enlarge=4,
+    )

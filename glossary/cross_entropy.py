@@ -68,7 +68,10 @@ ALIASES = (
 )
 
 DEMO = {
-    "epochs": 20, "batch_size": 32, "learning_rate": 0.5, "datasets": ("synthetic",),
+    "epochs": 20,
+    "batch_size": 32,
+    "learning_rate": 0.5,
+    "datasets": ("synthetic",),
     "quick": {"epochs": 8},
 }
 
@@ -76,8 +79,8 @@ PREREQUISITES = ("loss-function", "softmax")
 
 PREDICT = {
     "question": "One sigmoid unit starts confidently wrong, its line pointing the wrong way (z ≈ −10 "
-                "at each cloud's centre), and is trained by plain SGD twice: once with cross-entropy, "
-                "once with squared error. Which run ends up classifying the test points correctly?",
+    "at each cloud's centre), and is trained by plain SGD twice: once with cross-entropy, "
+    "once with squared error. Which run ends up classifying the test points correctly?",
     "options": {
         "A": "only the cross-entropy run",
         "B": "only the squared-error run",
@@ -86,17 +89,19 @@ PREDICT = {
         "E": "it depends on the seed",
     },
     "why": "Why it trains well: with softmax outputs q = softmax(z), the gradient with respect to the "
-           "logits is simply ∂ℓ/∂z = q − y (and a − y in the binary case). The slope of the sigmoid or "
-           "softmax has cancelled, so a saturated but wrong output still gets a large, useful "
-           "gradient, unlike with squared error.",
+    "logits is simply ∂ℓ/∂z = q − y (and a − y in the binary case). The slope of the sigmoid or "
+    "softmax has cancelled, so a saturated but wrong output still gets a large, useful "
+    "gradient, unlike with squared error.",
 }
 
 RECALL = (
-    {"question": "A classifier gives the true class a probability of 0.01. Using natural logs, what "
-                 "does cross-entropy charge for this example?",
-     "options": {"A": "0.99", "B": "4.61", "C": "0.693", "D": "100"},
-     "answer": "B",
-     "why": "Worked numbers: q_y = 0.9 gives 0.105; q_y = 0.5 gives 0.693; q_y = 0.01 gives 4.61."},
+    {
+        "question": "A classifier gives the true class a probability of 0.01. Using natural logs, what "
+        "does cross-entropy charge for this example?",
+        "options": {"A": "0.99", "B": "4.61", "C": "0.693", "D": "100"},
+        "answer": "B",
+        "why": "Worked numbers: q_y = 0.9 gives 0.105; q_y = 0.5 gives 0.693; q_y = 0.01 gives 4.61.",
+    },
 )
 
 __all__ = ["cross_entropy", "binary_cross_entropy", "BinaryCrossEntropy", "logit_gradients"]
@@ -188,13 +193,14 @@ def _confidently_wrong_unit(x, y):
     return model
 
 
-def claim_parts(gradient_ratio: float, cross_entropy_accuracy: float,
-                squared_error_accuracy: float) -> list[Part]:
+def claim_parts(gradient_ratio: float, cross_entropy_accuracy: float, squared_error_accuracy: float) -> list[Part]:
     """The start's gradients differ as the chain rule says (a check: both come from the formula
     at the same weights); after training, cross-entropy has recovered and squared error has not."""
-    return [at_least("gradient_ratio", gradient_ratio, _BARS["gradient_ratio"], kind="identity"),
-            at_least("cross_entropy_accuracy", cross_entropy_accuracy, _BARS["recovered"]),
-            at_most("squared_error_accuracy", squared_error_accuracy, _BARS["stuck"])]
+    return [
+        at_least("gradient_ratio", gradient_ratio, _BARS["gradient_ratio"], kind="identity"),
+        at_least("cross_entropy_accuracy", cross_entropy_accuracy, _BARS["recovered"]),
+        at_most("squared_error_accuracy", squared_error_accuracy, _BARS["stuck"]),
+    ]
 
 
 def outcome(claim: dict) -> str:
@@ -219,9 +225,11 @@ def demo(run: Run) -> None:
         model = _confidently_wrong_unit(*train)
         start = model.predict(train[0], verbose=0)[:, 0]
         gradient = float(np.mean(np.abs(logit_gradients(train[1], start)[label])))
-        run.say(f"One sigmoid unit, started on the wrong side of every cloud (train accuracy "
-                f"{np.mean((start > 0.5) == train[1]):.0%}), trained by plain SGD (no momentum) with "
-                f"{label}: mean |∂ℓ/∂z| at the start {gradient:.2g}…")
+        run.say(
+            f"One sigmoid unit, started on the wrong side of every cloud (train accuracy "
+            f"{np.mean((start > 0.5) == train[1]):.0%}), trained by plain SGD (no momentum) with "
+            f"{label}: mean |∂ℓ/∂z| at the start {gradient:.2g}…"
+        )
         run.compile(model, loss=loss, metrics=["accuracy"], optimizer="sgd")
         run.fit(model, *train, name=name)
         accuracy = float(model.evaluate(*test, verbose=0, return_dict=True)["accuracy"])
@@ -235,5 +243,6 @@ def demo(run: Run) -> None:
         "same plain SGD, cross-entropy has it right (>= {cross_entropy_accuracy:.0%} test accuracy), "
         "squared error has not (<= {squared_error_accuracy:.0%}).",
         claim_parts(ce_gradient / se_gradient, ce_accuracy, se_accuracy),
-        cross_entropy_mean_logit_gradient=ce_gradient, squared_error_mean_logit_gradient=se_gradient,
+        cross_entropy_mean_logit_gradient=ce_gradient,
+        squared_error_mean_logit_gradient=se_gradient,
     )

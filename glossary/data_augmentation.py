@@ -76,8 +76,8 @@ PREREQUISITES = ("overfitting",)
 
 PREDICT = {
     "question": "An MLP learns 500 MNIST digits, first as they are, then with every image moved by up "
-                "to 2 pixels, a new random move each time it is drawn. How does the second network's "
-                "accuracy on the test digits compare with the first's?",
+    "to 2 pixels, a new random move each time it is drawn. How does the second network's "
+    "accuracy on the test digits compare with the first's?",
     "options": {
         "A": "higher by a clear margin",
         "B": "about the same: a moved digit is no new information",
@@ -85,23 +85,29 @@ PREDICT = {
         "D": "it depends on the seed",
     },
     "why": "Each such copy is a free extra training example, and it also tells the model what should "
-           "not matter: position, orientation, lighting. Copies are usually drawn afresh on every "
-           "pass over the data, so the network almost never sees exactly the same input twice.",
+    "not matter: position, orientation, lighting. Copies are usually drawn afresh on every "
+    "pass over the data, so the network almost never sees exactly the same input twice.",
 }
 
 RECALL = (
-    {"question": "Why is turning handwritten digits upside down a poor way to enlarge a digit set?",
-     "options": {"A": "it costs too much memory", "B": "it can change which digit the image shows",
-                 "C": "networks cannot learn from rotated images",
-                 "D": "it only works for colour images"},
-     "answer": "B",
-     "why": "Mirroring is fine for cats but turns a \"b\" into a \"d\", and rotating a \"6\" by 180° "
-            "gives a \"9\"."},
-    {"question": "Random 224×224 crops are cut from 256×256 images, and each crop is also used "
-                 "mirrored. By the 2012 ImageNet authors' count, how many variants is that per image?",
-     "options": {"A": "64", "B": "1024", "C": "2048", "D": "65,536"},
-     "answer": "C",
-     "why": "The authors counted 32 × 32 crop offsets × 2 flips = 2048 variants per image."},
+    {
+        "question": "Why is turning handwritten digits upside down a poor way to enlarge a digit set?",
+        "options": {
+            "A": "it costs too much memory",
+            "B": "it can change which digit the image shows",
+            "C": "networks cannot learn from rotated images",
+            "D": "it only works for colour images",
+        },
+        "answer": "B",
+        "why": "Mirroring is fine for cats but turns a \"b\" into a \"d\", and rotating a \"6\" by 180° gives a \"9\".",
+    },
+    {
+        "question": "Random 224×224 crops are cut from 256×256 images, and each crop is also used "
+        "mirrored. By the 2012 ImageNet authors' count, how many variants is that per image?",
+        "options": {"A": "64", "B": "1024", "C": "2048", "D": "65,536"},
+        "answer": "C",
+        "why": "The authors counted 32 × 32 crop offsets × 2 flips = 2048 variants per image.",
+    },
 )
 
 __all__ = ["RandomShift"]
@@ -152,7 +158,7 @@ class RandomShift(keras.layers.Layer):
     def shift_matrices(self, shifts, size):
         """(batch, size, size) matrices S with S[b, i, j] = 1 where j = i − shifts[b]."""
         positions = ops.arange(size, dtype="int32")
-        source = positions[None, :] - ops.cast(shifts, "int32")[:, None]               # the row each output row reads
+        source = positions[None, :] - ops.cast(shifts, "int32")[:, None]  # the row each output row reads
         return ops.cast(ops.equal(source[:, :, None], positions[None, None, :]), self.compute_dtype)
 
     def call(self, images, training=False):
@@ -174,22 +180,34 @@ class RandomShift(keras.layers.Layer):
 # --- the demo --------------------------------------------------------------------------------
 
 N_TRAIN = 500  # training images: few enough that a 256-256 MLP overfits them
-SHIFT = 2      # pixels: a digit moved by 2 of 28 pixels is still the same digit
+SHIFT = 2  # pixels: a digit moved by 2 of 28 pixels is still the same digit
 # The claim's bars. With --held-out (a validation split of the training images) on seeds 100-102
 # augmentation's gain was 0.0365-0.0485 and the gap ratio 0.62-0.67.
 MIN_GAIN, MAX_GAP_RATIO = 0.02, 0.8
 
 
 def _mlp(split, before=()):
-    return mlp(split.input_shape, (256, 256), split.num_classes, output_activation="softmax",
-               before=before, name="augmented" if before else "plain")
+    return mlp(
+        split.input_shape,
+        (256, 256),
+        split.num_classes,
+        output_activation="softmax",
+        before=before,
+        name="augmented" if before else "plain",
+    )
 
 
 def _fit_and_measure(run, model, split, name=None):
     """Train; the accuracies and losses on the training images (as they are) and the test images."""
     run.compile(model, loss="sparse_categorical_crossentropy", metrics=["accuracy"])
-    run.fit(model, split.x_train, split.y_train, validation_data=(split.x_test, split.y_test), name=name,
-            validation_batch_size=500)
+    run.fit(
+        model,
+        split.x_train,
+        split.y_train,
+        validation_data=(split.x_test, split.y_test),
+        name=name,
+        validation_batch_size=500,
+    )
     return generalization_gap(model, (split.x_train, split.y_train), (split.x_test, split.y_test))
 
 
@@ -199,25 +217,29 @@ def claim_parts(plain: dict[str, float], augmented: dict[str, float]) -> list[Pa
     of the plain net's."""
     return [
         at_least("test_accuracy_gain", augmented["test_accuracy"] - plain["test_accuracy"], MIN_GAIN),
-        at_most("accuracy_gap_ratio", augmented["accuracy_gap"] / max(plain["accuracy_gap"], 1e-9),
-                MAX_GAP_RATIO),
+        at_most("accuracy_gap_ratio", augmented["accuracy_gap"] / max(plain["accuracy_gap"], 1e-9), MAX_GAP_RATIO),
     ]
 
 
 def demo(run: Run) -> None:
     """A small training subset with and without random shifts of the images."""
     split = run.load_images().subset(N_TRAIN)  # and all the test images
-    run.say(f"{N_TRAIN} training images, an MLP with two hidden layers of 256 units, first as "
-            "they are…")
+    run.say(f"{N_TRAIN} training images, an MLP with two hidden layers of 256 units, first as they are…")
     plain = _fit_and_measure(run, _mlp(split), split, name="no-augmentation")
     run.say(f"…then each image shifted by up to {SHIFT} pixels, a new shift every time it is seen.")
     augmented = _fit_and_measure(run, _mlp(split, before=[RandomShift(SHIFT, seed=run.seed)]), split)
 
-    run.say(run.table("comparison", ["", "as they are", "shifted"],
-                      [[key.replace("_", " "), plain[key], augmented[key]] for key in
-                       ("train_accuracy", "test_accuracy", "accuracy_gap", "train_loss", "test_loss")]))
-    run.metrics({"test_accuracy": augmented["test_accuracy"],
-                 "test_accuracy_no_augmentation": plain["test_accuracy"]})
+    run.say(
+        run.table(
+            "comparison",
+            ["", "as they are", "shifted"],
+            [
+                [key.replace("_", " "), plain[key], augmented[key]]
+                for key in ("train_accuracy", "test_accuracy", "accuracy_gap", "train_loss", "test_loss")
+            ],
+        )
+    )
+    run.metrics({"test_accuracy": augmented["test_accuracy"], "test_accuracy_no_augmentation": plain["test_accuracy"]})
     run.claim(
         f"On {N_TRAIN} training images, random shifts of up to {SHIFT} pixels raise test accuracy "
         "by at least {test_accuracy_gain:.0%} and shrink the train-test accuracy gap to at most "

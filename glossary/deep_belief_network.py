@@ -58,28 +58,42 @@ lower bound on the log-probability the model gives the data. Their MNIST model h
 """
 
 TITLE = "Deep belief network (DBN)"
-ALIASES = ("dbn", "deep belief net", "convolutional deep belief network",
-           "greedy layer-wise pretraining", "layer-wise pretraining", "pretraining",
-           "fine-tuning")
+ALIASES = (
+    "dbn",
+    "deep belief net",
+    "convolutional deep belief network",
+    "greedy layer-wise pretraining",
+    "layer-wise pretraining",
+    "pretraining",
+    "fine-tuning",
+)
 
 PREREQUISITES = ("restricted-boltzmann-machine",)
 
 RECALL = (
-    {"question": "When a deep belief network is built, what is the second RBM of the stack trained on?",
-     "options": {"A": "The hidden activities that the trained first RBM gives each example",
-                 "B": "The raw pixels, like the first one",
-                 "C": "The class labels of the examples",
-                 "D": "The errors of the first RBM's reconstructions"},
-     "answer": "A",
-     "why": "Its hidden activities are a new description of each image; treat them as data and train "
-            "a second RBM on them; repeat."},
-    {"question": "Why did layer-wise pre-training fall out of use for most image classifiers?",
-     "options": {"A": "ReLUs, better initialisation, GPUs and big labelled data sets let ordinary "
-                      "supervised training work without it",
-                 "B": "It was shown to lower the likelihood of the data",
-                 "C": "RBMs cannot be stacked more than three layers deep",
-                 "D": "It only ever worked for convolutional networks"},
-     "answer": "A",
-     "why": "From about 2010, ReLUs, better initialisation, GPUs and large labelled data sets let plain "
-            "supervised training succeed without this step"},
+    {
+        "question": "When a deep belief network is built, what is the second RBM of the stack trained on?",
+        "options": {
+            "A": "The hidden activities that the trained first RBM gives each example",
+            "B": "The raw pixels, like the first one",
+            "C": "The class labels of the examples",
+            "D": "The errors of the first RBM's reconstructions",
+        },
+        "answer": "A",
+        "why": "Its hidden activities are a new description of each image; treat them as data and train "
+        "a second RBM on them; repeat.",
+    },
+    {
+        "question": "Why did layer-wise pre-training fall out of use for most image classifiers?",
+        "options": {
+            "A": "ReLUs, better initialisation, GPUs and big labelled data sets let ordinary "
+            "supervised training work without it",
+            "B": "It was shown to lower the likelihood of the data",
+            "C": "RBMs cannot be stacked more than three layers deep",
+            "D": "It only ever worked for convolutional networks",
+        },
+        "answer": "A",
+        "why": "From about 2010, ReLUs, better initialisation, GPUs and large labelled data sets let plain "
+        "supervised training succeed without this step",
+    },
 )

@@ -68,42 +68,70 @@ Counting parameters: Sequential([Input((28, 28, 1)), Conv2D(16, 5), Flatten(), D
 """
 
 TITLE = "Deep learning framework"
-ALIASES = ("framework", "caffe", "torch", "pytorch", "tensorflow", "keras", "theano", "jax",
-           "mocha.jl", "digits", "nvidia digits", "automatic differentiation", "autodiff",
-           "autograd", "sequential api", "functional api", "gradienttape", "gradient tape",
-           "keras backend", "tensor")
+ALIASES = (
+    "framework",
+    "caffe",
+    "torch",
+    "pytorch",
+    "tensorflow",
+    "keras",
+    "theano",
+    "jax",
+    "mocha.jl",
+    "digits",
+    "nvidia digits",
+    "automatic differentiation",
+    "autodiff",
+    "autograd",
+    "sequential api",
+    "functional api",
+    "gradienttape",
+    "gradient tape",
+    "keras backend",
+    "tensor",
+)
 
 PREREQUISITES = ("backpropagation", "layer")
 
 RECALL = (
-    {"question": "In Keras, which call fixes the optimiser, the loss and the metrics before "
-                 "training starts?",
-     "options": {"A": "fit", "B": "compile", "C": "evaluate", "D": "keras.Input"},
-     "answer": "B",
-     "why": "`compile` fixes the optimiser, the loss and the metrics"},
-    {"question": "A model must run four branches side by side on the same data and concatenate "
-                 "them. Which way of building it in Keras can express that?",
-     "options": {"A": "keras.Sequential, listing the branches one after another",
-                 "B": "The functional API: layers called on tensors from keras.Input, ending in "
-                      "keras.Model(inputs, outputs)",
-                 "C": "Only a hand-written GradientTape loop",
-                 "D": "None: Keras models must be a single chain"},
-     "answer": "B",
-     "why": "The functional API calls layers on the tensor from keras.Input and ends with "
-            "keras.Model(inputs, outputs); it can branch and merge"},
-    {"question": "A network has a million weights. Roughly how much work does reverse-mode automatic "
-                 "differentiation need for the full gradient?",
-     "options": {"A": "A small constant multiple of one forward pass",
-                 "B": "About a million forward passes, one per weight",
-                 "C": "About a thousand forward passes, the square root of the count",
-                 "D": "One forward pass per layer"},
-     "answer": "A",
-     "why": "Reverse mode computes the whole gradient of a scalar loss for a small constant multiple "
-            "of the cost of the forward pass, however many parameters there are."},
-    {"question": "Sequential([Input((28, 28, 1)), Conv2D(16, 5), Flatten(), Dense(10)]): how many "
-                 "parameters does it have?",
-     "options": {"A": "92,586", "B": "416", "C": "125,866", "D": "92,170"},
-     "answer": "A",
-     "why": "9,216 · 10 + 10 = 92,170 in the dense layer: 92,586 in all, the total model.summary() "
-            "prints."},
+    {
+        "question": "In Keras, which call fixes the optimiser, the loss and the metrics before training starts?",
+        "options": {"A": "fit", "B": "compile", "C": "evaluate", "D": "keras.Input"},
+        "answer": "B",
+        "why": "`compile` fixes the optimiser, the loss and the metrics",
+    },
+    {
+        "question": "A model must run four branches side by side on the same data and concatenate "
+        "them. Which way of building it in Keras can express that?",
+        "options": {
+            "A": "keras.Sequential, listing the branches one after another",
+            "B": "The functional API: layers called on tensors from keras.Input, ending in "
+            "keras.Model(inputs, outputs)",
+            "C": "Only a hand-written GradientTape loop",
+            "D": "None: Keras models must be a single chain",
+        },
+        "answer": "B",
+        "why": "The functional API calls layers on the tensor from keras.Input and ends with "
+        "keras.Model(inputs, outputs); it can branch and merge",
+    },
+    {
+        "question": "A network has a million weights. Roughly how much work does reverse-mode automatic "
+        "differentiation need for the full gradient?",
+        "options": {
+            "A": "A small constant multiple of one forward pass",
+            "B": "About a million forward passes, one per weight",
+            "C": "About a thousand forward passes, the square root of the count",
+            "D": "One forward pass per layer",
+        },
+        "answer": "A",
+        "why": "Reverse mode computes the whole gradient of a scalar loss for a small constant multiple "
+        "of the cost of the forward pass, however many parameters there are.",
+    },
+    {
+        "question": "Sequential([Input((28, 28, 1)), Conv2D(16, 5), Flatten(), Dense(10)]): how many "
+        "parameters does it have?",
+        "options": {"A": "92,586", "B": "416", "C": "125,866", "D": "92,170"},
+        "answer": "A",
+        "why": "9,216 · 10 + 10 = 92,170 in the dense layer: 92,586 in all, the total model.summary() prints.",
+    },
 )

@@ -68,7 +68,10 @@ DEMO = {
     # epochs, batch size and learning rate are the embedding's. The label probes that follow take
     # their own fixed steps (PROBE_STEPS full-batch Adam steps at PROBE_RATE), so that they compare
     # two codes on equal terms whatever the run's settings.
-    "epochs": 10, "batch_size": 64, "learning_rate": 0.01, "datasets": ("synthetic",),
+    "epochs": 10,
+    "batch_size": 64,
+    "learning_rate": 0.01,
+    "datasets": ("synthetic",),
     "quick": {"epochs": 4},
 }
 
@@ -76,9 +79,9 @@ PREREQUISITES = ("one-hot-encoding", "parameter")
 
 PREDICT = {
     "question": "A label is taught for half of 240 items and never shown for the other half. A probe "
-                "reads each item either as its one-hot code or as an 8-number vector learned beforehand "
-                "from the contexts the items occur in. For which code does the label carry over to the "
-                "unlabelled half?",
+    "reads each item either as its one-hot code or as an 8-number vector learned beforehand "
+    "from the contexts the items occur in. For which code does the label carry over to the "
+    "unlabelled half?",
     "options": {
         "A": "only the learned vectors",
         "B": "both codes",
@@ -87,16 +90,18 @@ PREDICT = {
         "E": "it depends on the seed",
     },
     "why": 'As features are shared, what was learned about "big" and about "red" carries over to a big '
-           "red object never seen in training.",
+    "red object never seen in training.",
 }
 
 RECALL = (
-    {"question": "A code has twenty binary features. How many items can it tell apart if it is "
-                 "distributed rather than local?",
-     "options": {"A": "20", "B": "40", "C": "400", "D": "1,048,576"},
-     "answer": "D",
-     "why": "With n binary features a local code can name n items; a distributed code can tell 2ⁿ apart "
-            "(n = 20: 20 versus 1,048,576)."},
+    {
+        "question": "A code has twenty binary features. How many items can it tell apart if it is "
+        "distributed rather than local?",
+        "options": {"A": "20", "B": "40", "C": "400", "D": "1,048,576"},
+        "answer": "D",
+        "why": "With n binary features a local code can name n items; a distributed code can tell 2ⁿ apart "
+        "(n = 20: 20 versus 1,048,576).",
+    },
 )
 
 __all__ = ["EmbeddingFromScratch", "cosine_similarity", "items_in_contexts"]
@@ -141,8 +146,9 @@ class EmbeddingFromScratch(keras.layers.Layer):
         self.dimensions = dimensions
 
     def build(self, input_shape):
-        self.embeddings = self.add_weight(shape=(self.vocabulary, self.dimensions),
-                                          initializer="uniform", name="embeddings")
+        self.embeddings = self.add_weight(
+            shape=(self.vocabulary, self.dimensions), initializer="uniform", name="embeddings"
+        )
 
     def call(self, ids):
         return ops.take(self.embeddings, ops.cast(ids, "int32"), axis=0)  # row i for id i
@@ -160,8 +166,7 @@ def cosine_similarity(u, v) -> np.ndarray:
     return np.sum(u * v, axis=-1) / (np.linalg.norm(u, axis=-1) * np.linalg.norm(v, axis=-1))
 
 
-def items_in_contexts(pairs: int, attributes: int = 4, per_kind: int = 15, words: int = 5,
-                      seed: int = 0):
+def items_in_contexts(pairs: int, attributes: int = 4, per_kind: int = 15, words: int = 5, seed: int = 0):
     """A toy corpus where items that share properties turn up in the same contexts.
 
     Each item has `attributes` yes/no properties (2^attributes kinds, `per_kind` items of each).
@@ -173,7 +178,7 @@ def items_in_contexts(pairs: int, attributes: int = 4, per_kind: int = 15, words
     of properties, V = 2^attributes · per_kind.
     """
     rng = np.random.default_rng(seed)
-    kinds = (np.arange(2 ** attributes)[:, None] >> np.arange(attributes)) & 1
+    kinds = (np.arange(2**attributes)[:, None] >> np.arange(attributes)) & 1
     properties = np.repeat(kinds, per_kind, axis=0)[rng.permutation(len(kinds) * per_kind)]
     items = rng.integers(0, len(properties), pairs)
     which = rng.integers(0, attributes, pairs)
@@ -198,13 +203,21 @@ def _probe(run: Run, inputs, labels, train, name):
 
     Full-batch steps on the labelled items, a fixed number of them at a fixed rate: the probe
     takes the same steps whatever the run's batch size, epochs, rate or number of replicas."""
-    model = keras.Sequential([keras.Input(inputs.shape[1:]),
-                              keras.layers.Dense(1, activation="sigmoid", kernel_initializer="zeros")],
-                             name=name.replace("-", "_"))
-    return run.train_and_evaluate(model, (inputs[train], labels[train]), (inputs[~train], labels[~train]),
-                                  loss="binary_crossentropy", metrics=["accuracy"], name=name,
-                                  optimizer=keras.optimizers.Adam(PROBE_RATE), epochs=PROBE_STEPS,
-                                  batch_size=int(train.sum()))["accuracy"]
+    model = keras.Sequential(
+        [keras.Input(inputs.shape[1:]), keras.layers.Dense(1, activation="sigmoid", kernel_initializer="zeros")],
+        name=name.replace("-", "_"),
+    )
+    return run.train_and_evaluate(
+        model,
+        (inputs[train], labels[train]),
+        (inputs[~train], labels[~train]),
+        loss="binary_crossentropy",
+        metrics=["accuracy"],
+        name=name,
+        optimizer=keras.optimizers.Adam(PROBE_RATE),
+        epochs=PROBE_STEPS,
+        batch_size=int(train.sum()),
+    )["accuracy"]
 
 
 def measure(vectors, properties) -> dict[int, float]:
@@ -220,10 +233,12 @@ def measure(vectors, properties) -> dict[int, float]:
 def claim_parts(same_kind: float, no_common: float, distributed: float, local: float) -> list[Part]:
     """Learned vectors group items by kind and carry a label over (measured); one-hot codes carry
     nothing over, by construction (zero weights leave every unseen row at the coin toss)."""
-    return [at_least("cosine_same_kind", same_kind, _BARS["same_kind"]),
-            at_most("cosine_no_shared_property", no_common, _BARS["no_shared_property"]),
-            at_least("unseen_accuracy_embedding", distributed, _BARS["carries_over"]),
-            at_most("unseen_accuracy_one_hot", local, _BARS["coin_toss"], kind="identity")]
+    return [
+        at_least("cosine_same_kind", same_kind, _BARS["same_kind"]),
+        at_most("cosine_no_shared_property", no_common, _BARS["no_shared_property"]),
+        at_least("unseen_accuracy_embedding", distributed, _BARS["carries_over"]),
+        at_most("unseen_accuracy_one_hot", local, _BARS["coin_toss"], kind="identity"),
+    ]
 
 
 def outcome(claim: dict) -> str:
@@ -245,12 +260,18 @@ def demo(run: Run) -> None:
     items never labelled; one-hot codes carry nothing over."""
     items, contexts, properties = items_in_contexts(20_000 if run.quick else 60_000, seed=run.seed)
     vocabulary, n_contexts = len(properties), int(contexts.max()) + 1
-    run.say(f"{vocabulary} items seen only through the contexts they occur in ({len(items):,} "
-            f"pairs); each item gets a {DIMENSIONS}-number vector, trained to predict its contexts…")
-    model = keras.Sequential([keras.Input((), dtype="int32"),
-                              EmbeddingFromScratch(vocabulary, DIMENSIONS, name="embedding"),
-                              keras.layers.Dense(n_contexts, activation="softmax", name="context")],
-                             name="item_to_context")
+    run.say(
+        f"{vocabulary} items seen only through the contexts they occur in ({len(items):,} "
+        f"pairs); each item gets a {DIMENSIONS}-number vector, trained to predict its contexts…"
+    )
+    model = keras.Sequential(
+        [
+            keras.Input((), dtype="int32"),
+            EmbeddingFromScratch(vocabulary, DIMENSIONS, name="embedding"),
+            keras.layers.Dense(n_contexts, activation="softmax", name="context"),
+        ],
+        name="item_to_context",
+    )
     run.compile(model, loss="sparse_categorical_crossentropy", metrics=["accuracy"])
     run.fit(model, items, contexts)
     vectors = ops.convert_to_numpy(model.get_layer("embedding").embeddings)
@@ -260,8 +281,10 @@ def demo(run: Run) -> None:
         run.scalars({"mean_cosine": value}, step=k, prefix="similarity_by_shared_properties")
     same_kind, no_common = by_shared[properties.shape[1]], by_shared[0]
 
-    run.say(f"Now a label (the first property) given for half of the items; predict the rest "
-            f"({PROBE_STEPS} full-batch Adam steps at {PROBE_RATE:g}, the probe's own rate).")
+    run.say(
+        f"Now a label (the first property) given for half of the items; predict the rest "
+        f"({PROBE_STEPS} full-batch Adam steps at {PROBE_RATE:g}, the probe's own rate)."
+    )
     labels = properties[:, 0].astype("float32")
     train = np.zeros(vocabulary, dtype=bool)  # half of each class, so guessing scores 0.5
     rng = np.random.default_rng(run.seed)
@@ -271,8 +294,13 @@ def demo(run: Run) -> None:
     local = _probe(run, np.eye(vocabulary, dtype="float32"), labels, train, name="one-hot")
     distributed = _probe(run, vectors, labels, train, name="embedding-probe")
 
-    run.say(run.table("comparison", ["code", "numbers per item", "accuracy on unlabelled items"],
-                      [["one-hot", vocabulary, local], ["learned embedding", vectors.shape[1], distributed]]))
+    run.say(
+        run.table(
+            "comparison",
+            ["code", "numbers per item", "accuracy on unlabelled items"],
+            [["one-hot", vocabulary, local], ["learned embedding", vectors.shape[1], distributed]],
+        )
+    )
     run.metrics({"unseen_accuracy_one_hot": local, "unseen_accuracy_embedding": distributed})
     run.claim(
         f"Learned only from contexts, {DIMENSIONS}-number embeddings put items of the same kind "

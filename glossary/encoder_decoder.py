@@ -56,29 +56,49 @@ translations. BLEU compares the output with human translations: the geometric me
 """
 
 TITLE = "Encoder-decoder (sequence to sequence)"
-ALIASES = ("encoder-decoder model", "sequence to sequence", "seq2seq",
-           "sequence-to-sequence learning", "encoder", "decoder", "neural machine translation",
-           "nmt", "machine translation", "language translation", "context vector",
-           "thought vector", "beam search", "teacher forcing", "bleu")
+ALIASES = (
+    "encoder-decoder model",
+    "sequence to sequence",
+    "seq2seq",
+    "sequence-to-sequence learning",
+    "encoder",
+    "decoder",
+    "neural machine translation",
+    "nmt",
+    "machine translation",
+    "language translation",
+    "context vector",
+    "thought vector",
+    "beam search",
+    "teacher forcing",
+    "bleu",
+)
 
 PREREQUISITES = ("rnn", "language-model")
 
 RECALL = (
-    {"question": "Why did Sutskever, Vinyals and Le feed each English sentence to the encoder "
-                 "backwards?",
-     "options": {"A": "It put related source and target words closer together",
-                 "B": "An LSTM can only read from right to left",
-                 "C": "French word order is the reverse of English",
-                 "D": "It halved the length of the sentences"},
-     "answer": "A",
-     "why": "fed in reverse order because that put related words closer together"},
-    {"question": "While the model is being trained, what does the decoder receive as the previous "
-                 "word at each step?",
-     "options": {"A": "The true previous word of the reference translation",
-                 "B": "Its own most probable previous word",
-                 "C": "The B best partial translations so far",
-                 "D": "Nothing: it sees only the encoder's summary"},
-     "answer": "A",
-     "why": "Training maximises ∑ₜ log P(yₜ | y₁…yₜ₋₁, x) on sentence pairs, feeding the true "
-            "previous word to the decoder (teacher forcing)."},
+    {
+        "question": "Why did Sutskever, Vinyals and Le feed each English sentence to the encoder backwards?",
+        "options": {
+            "A": "It put related source and target words closer together",
+            "B": "An LSTM can only read from right to left",
+            "C": "French word order is the reverse of English",
+            "D": "It halved the length of the sentences",
+        },
+        "answer": "A",
+        "why": "fed in reverse order because that put related words closer together",
+    },
+    {
+        "question": "While the model is being trained, what does the decoder receive as the previous "
+        "word at each step?",
+        "options": {
+            "A": "The true previous word of the reference translation",
+            "B": "Its own most probable previous word",
+            "C": "The B best partial translations so far",
+            "D": "Nothing: it sees only the encoder's summary",
+        },
+        "answer": "A",
+        "why": "Training maximises ∑ₜ log P(yₜ | y₁…yₜ₋₁, x) on sentence pairs, feeding the true "
+        "previous word to the decoder (teacher forcing).",
+    },
 )

@@ -64,7 +64,10 @@ ALIASES = (
 )
 
 DEMO = {
-    "epochs": 15, "batch_size": 64, "learning_rate": 0.01, "datasets": ("mnist", "fashion_mnist"),
+    "epochs": 15,
+    "batch_size": 64,
+    "learning_rate": 0.01,
+    "datasets": ("mnist", "fashion_mnist"),
     "quick": {"epochs": 5},
 }
 
@@ -72,8 +75,8 @@ PREREQUISITES = ("supervised-learning", "logistic-regression")
 
 PREDICT = {
     "question": "The same softmax classifier is trained on MNIST twice: on the 784 raw pixels, and on "
-                "392 numbers a person designed, the edge strength in 8 directions within each 4×4-pixel "
-                "cell. Which scores higher on the test set?",
+    "392 numbers a person designed, the edge strength in 8 directions within each 4×4-pixel "
+    "cell. Which scores higher on the test set?",
     "options": {
         "A": "the one reading the designed numbers",
         "B": "the one reading raw pixels: they hold all the information",
@@ -81,19 +84,25 @@ PREDICT = {
         "D": "it depends on the seed",
     },
     "why": "Feature engineering is the manual craft of turning raw data into a handful of informative "
-           "numbers, called features, chosen with knowledge of the problem so that even a simple model "
-           "can tell the classes apart.",
+    "numbers, called features, chosen with knowledge of the problem so that even a simple model "
+    "can tell the classes apart.",
 }
 
 RECALL = (
-    {"question": "XOR on x₁, x₂ ∈ {−1, +1} cannot be split by a line. Which single extra feature lets "
-                 "one threshold separate the classes?",
-     "options": {"A": "the sum x₁ + x₂", "B": "the product x₁ · x₂", "C": "the square x₁²",
-                 "D": "the difference x₁ − x₂"},
-     "answer": "B",
-     "why": "A good feature can make a hopeless problem easy: XOR on x₁, x₂ ∈ {−1, +1} cannot be split "
-            "by any line, but with the extra feature x₁ · x₂ one threshold does it: the label is true "
-            "exactly where x₁ · x₂ = −1."},
+    {
+        "question": "XOR on x₁, x₂ ∈ {−1, +1} cannot be split by a line. Which single extra feature lets "
+        "one threshold separate the classes?",
+        "options": {
+            "A": "the sum x₁ + x₂",
+            "B": "the product x₁ · x₂",
+            "C": "the square x₁²",
+            "D": "the difference x₁ − x₂",
+        },
+        "answer": "B",
+        "why": "A good feature can make a hopeless problem easy: XOR on x₁, x₂ ∈ {−1, +1} cannot be split "
+        "by any line, but with the extra feature x₁ · x₂ one threshold does it: the label is true "
+        "exactly where x₁ · x₂ = −1.",
+    },
 )
 
 __all__ = ["OrientationHistograms", "logistic_regression"]
@@ -143,14 +152,14 @@ class OrientationHistograms(keras.layers.Layer):
         self.built = True  # no weights to create
 
     def call(self, images):
-        x = ops.pad(images[..., 0], ((0, 0), (1, 1), (1, 1)))              # zero border of 1 pixel
+        x = ops.pad(images[..., 0], ((0, 0), (1, 1), (1, 1)))  # zero border of 1 pixel
         gx = x[:, 1:-1, 2:] - x[:, 1:-1, :-2]
         gy = x[:, 2:, 1:-1] - x[:, :-2, 1:-1]
         strength = ops.sqrt(gx * gx + gy * gy)
-        angle = ops.mod(ops.arctan2(gy, gx), math.pi)                      # unsigned: [0, π)
+        angle = ops.mod(ops.arctan2(gy, gx), math.pi)  # unsigned: [0, π)
         which = ops.minimum(ops.floor(angle / (math.pi / self.bins)), self.bins - 1)
         votes = ops.one_hot(ops.cast(which, "int32"), self.bins, dtype=strength.dtype)
-        votes = votes * strength[..., None]                                # (batch, H, W, bins)
+        votes = votes * strength[..., None]  # (batch, H, W, bins)
         height, width = images.shape[1] // self.cell, images.shape[2] // self.cell
         cells = ops.reshape(votes, (-1, height, self.cell, width, self.cell, self.bins))
         features = ops.reshape(ops.sum(cells, axis=(2, 4)), (-1, height * width * self.bins))
@@ -175,9 +184,15 @@ _BAR = 0.03
 
 def logistic_regression(input_shape, classes: int, features=(), name="logistic_regression") -> keras.Sequential:
     """Multinomial logistic regression, softmax(W·φ(x) + b), on fixed features φ (none: raw pixels)."""
-    return keras.Sequential([keras.Input(input_shape), *features, keras.layers.Flatten(),
-                             keras.layers.Dense(classes, activation="softmax", name="softmax")],
-                            name=name)
+    return keras.Sequential(
+        [
+            keras.Input(input_shape),
+            *features,
+            keras.layers.Flatten(),
+            keras.layers.Dense(classes, activation="softmax", name="softmax"),
+        ],
+        name=name,
+    )
 
 
 def claim_parts(raw: float, engineered: float) -> list[Part]:
@@ -203,30 +218,40 @@ def demo(run: Run) -> None:
     train, test = (split.x_train, split.y_train), (split.x_test, split.y_test)
     pixels = int(np.prod(split.input_shape))
     run.say(f"Logistic regression on all {pixels} raw pixels…")
-    raw = run.train_and_evaluate(logistic_regression(split.input_shape, split.num_classes,
-                                                     name="raw_pixels"), train, test,
-                                 loss="sparse_categorical_crossentropy", metrics=["accuracy"],
-                                 name="raw-pixels")["accuracy"]
+    raw = run.train_and_evaluate(
+        logistic_regression(split.input_shape, split.num_classes, name="raw_pixels"),
+        train,
+        test,
+        loss="sparse_categorical_crossentropy",
+        metrics=["accuracy"],
+        name="raw-pixels",
+    )["accuracy"]
     histograms = OrientationHistograms(CELL, BINS)
     features = int(histograms.compute_output_shape((None, *split.input_shape))[1])
     run.say(f"…and on {features} hand-made numbers: edge strength per direction in each cell.")
     engineered = run.train_and_evaluate(
-        logistic_regression(split.input_shape, split.num_classes, features=[histograms],
-                            name="orientation_histograms"),
-        train, test, loss="sparse_categorical_crossentropy", metrics=["accuracy"])["accuracy"]
+        logistic_regression(split.input_shape, split.num_classes, features=[histograms], name="orientation_histograms"),
+        train,
+        test,
+        loss="sparse_categorical_crossentropy",
+        metrics=["accuracy"],
+    )["accuracy"]
     run.metrics({"test_accuracy_raw_pixels": raw, "test_accuracy_engineered": engineered})
     run.claim(
         f"Logistic regression reading {features} hand-made orientation-histogram features beats "
         f"the same classifier reading all {pixels} raw pixels by >= {{improvement:.0%}} of test "
         "accuracy (in points).",
         claim_parts(raw, engineered),
-        test_accuracy_raw_pixels=raw, test_accuracy_engineered=engineered, features=features, pixels=pixels,
+        test_accuracy_raw_pixels=raw,
+        test_accuracy_engineered=engineered,
+        features=features,
+        pixels=pixels,
     )
 
     # One image and its features: one tile per direction, each a map of the cells.
     example = split.x_test[:1]
     maps = ops.convert_to_numpy(histograms(example)).reshape(
-        split.input_shape[0] // CELL, split.input_shape[1] // CELL, -1)
+        split.input_shape[0] // CELL, split.input_shape[1] // CELL, -1
+    )
     run.images("example/image", example, enlarge=4)
-    run.mosaic("example/orientation_histograms", np.moveaxis(maps, -1, 0)[..., None], columns=BINS,
-               enlarge=8)
+    run.mosaic("example/orientation_histograms", np.moveaxis(maps, -1, 0)[..., None], columns=BINS, enlarge=8)

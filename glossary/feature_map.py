@@ -56,7 +56,10 @@ TITLE = "Feature map"
 ALIASES = ("activation map", "channel", "feature plane", "colour channel", "color channel")
 
 DEMO = {
-    "epochs": 8, "batch_size": 32, "learning_rate": 0.003, "datasets": ("mnist", "digits", "fashion_mnist"),
+    "epochs": 8,
+    "batch_size": 32,
+    "learning_rate": 0.003,
+    "datasets": ("mnist", "digits", "fashion_mnist"),
     "quick": {"epochs": 2},
 }
 
@@ -64,8 +67,8 @@ PREREQUISITES = ("convolution", "kernel")
 
 PREDICT = {
     "question": "A small CNN is trained to classify images. Then the maps that enter its second "
-                "convolution are set to zero one at a time (maps that are blank anyway are skipped). "
-                "What happens to that convolution's output maps each time?",
+    "convolution are set to zero one at a time (maps that are blank anyway are skipped). "
+    "What happens to that convolution's output maps each time?",
     "options": {
         "A": "every output map changes by a clear amount, whichever input map was zeroed",
         "B": "every output map changes, but some only by a trace",
@@ -73,23 +76,31 @@ PREDICT = {
         "D": "it depends on the seed",
     },
     "why": "Map number d is y[:, :, d] = f(K_d ⋆ x + b_d), where K_d is kernel d, x is the whole input "
-           "stack, ⋆ is the sliding dot product over all input channels, b_d a bias and f the "
-           "nonlinearity. So each output map mixes information from every input map.",
+    "stack, ⋆ is the sliding dot product over all input channels, b_d a bias and f the "
+    "nonlinearity. So each output map mixes information from every input map.",
 }
 
 RECALL = (
-    {"question": "A 224x224 RGB image goes through a conv layer of 64 kernels of 3x3, with padding 1 "
-                 "and stride 1. How many numbers does the layer output for this one image?",
-     "options": {"A": "3,211,264", "B": "150,528", "C": "1,728", "D": "9,633,792"},
-     "answer": "A",
-     "why": "Shape example: a 224×224×3 image through 64 kernels of 3×3 with padding 1 gives "
-            "224×224×64, i.e. 3,211,264 numbers, about 12.8 MB per image in 32-bit floats."},
-    {"question": "While a CNN trains, what often takes up most of the GPU's memory?",
-     "options": {"A": "the weights", "B": "the feature maps",
-                 "C": "the gradients of the weights", "D": "the batch of input images"},
-     "answer": "B",
-     "why": "Feature maps, not weights, often dominate the GPU memory used while training a CNN, which "
-            "is one reason pooling is applied."},
+    {
+        "question": "A 224x224 RGB image goes through a conv layer of 64 kernels of 3x3, with padding 1 "
+        "and stride 1. How many numbers does the layer output for this one image?",
+        "options": {"A": "3,211,264", "B": "150,528", "C": "1,728", "D": "9,633,792"},
+        "answer": "A",
+        "why": "Shape example: a 224×224×3 image through 64 kernels of 3×3 with padding 1 gives "
+        "224×224×64, i.e. 3,211,264 numbers, about 12.8 MB per image in 32-bit floats.",
+    },
+    {
+        "question": "While a CNN trains, what often takes up most of the GPU's memory?",
+        "options": {
+            "A": "the weights",
+            "B": "the feature maps",
+            "C": "the gradients of the weights",
+            "D": "the batch of input images",
+        },
+        "answer": "B",
+        "why": "Feature maps, not weights, often dominate the GPU memory used while training a CNN, which "
+        "is one reason pooling is applied.",
+    },
 )
 
 __all__ = ["one_feature_map", "numbers_in_maps_and_weights"]
@@ -119,7 +130,7 @@ def one_feature_map(maps, kernel, bias, d, padding="same"):
     Returns:
         (batch, H', W'), the pre-activation of map d.
     """
-    only_d = kernel[:, :, :, d:d + 1]                     # (k, k, C, 1): one kernel, all channels
+    only_d = kernel[:, :, :, d : d + 1]  # (k, k, C, 1): one kernel, all channels
     return conv2d_sliding_window(maps, only_d, padding=padding)[..., 0] + bias[d]
 
 
@@ -129,12 +140,12 @@ def numbers_in_maps_and_weights(model, batch_size):
     Training keeps each layer's output for the backward pass, so one step holds every map of
     every example in the batch; the weights are held once, however large the batch.
     """
-    maps = sum(int(np.prod(layer.output.shape[1:])) for layer in model.layers
-               if len(layer.output.shape) == 4)
+    maps = sum(int(np.prod(layer.output.shape[1:])) for layer in model.layers if len(layer.output.shape) == 4)
     return maps * batch_size, model.count_params()
 
 
 # --- the demo --------------------------------------------------------------------------------
+
 
 def measure(model, images):
     """What conv_2 of a trained CNN does with the maps below it (pure: model in, numbers out).
@@ -148,10 +159,11 @@ def measure(model, images):
     conv_2 = model.get_layer("conv_2")
     below = keras.Model(model.inputs, model.get_layer("pool_1").output).predict(images, verbose=0)
     kernel, bias = (ops.convert_to_numpy(w) for w in conv_2.weights)
-    layer_output = ops.convert_to_numpy(conv_2(below))             # after its ReLU
-    by_hand = np.stack([ops.convert_to_numpy(one_feature_map(below, kernel, bias, d))
-                        for d in range(kernel.shape[-1])], axis=-1)
-    size = np.abs(by_hand).mean(axis=(0, 1, 2))                    # each output map's mean size
+    layer_output = ops.convert_to_numpy(conv_2(below))  # after its ReLU
+    by_hand = np.stack(
+        [ops.convert_to_numpy(one_feature_map(below, kernel, bias, d)) for d in range(kernel.shape[-1])], axis=-1
+    )
+    size = np.abs(by_hand).mean(axis=(0, 1, 2))  # each output map's mean size
     live = [c for c in range(below.shape[-1]) if below[..., c].any()]
     mixing = np.zeros((len(live), kernel.shape[-1]))
     for row, c in enumerate(live):
@@ -175,8 +187,13 @@ MIN_WEAKEST_LINK = 0.005
 MIN_MAPS_TO_WEIGHTS = 5
 
 
-def claim_parts(numbers: dict[str, float], accuracy: float, tolerance: float,
-                min_accuracy: float = MIN_ACCURACY, min_link: float = MIN_WEAKEST_LINK) -> list[Part]:
+def claim_parts(
+    numbers: dict[str, float],
+    accuracy: float,
+    tolerance: float,
+    min_accuracy: float = MIN_ACCURACY,
+    min_link: float = MIN_WEAKEST_LINK,
+) -> list[Part]:
     """One map from one kernel and the count of numbers are true by construction: checks. Measured:
     the CNN learned, and in its trained conv layer every input map feeds every output map."""
     return [
@@ -195,6 +212,7 @@ def outcome(claim: dict) -> str:
 
     def option(value: float) -> str:
         return "A" if value >= link["bar"] else "C" if value <= 1e-4 else "B"
+
     return option(link["min"]) if option(link["min"]) == option(link["max"]) else "D"
 
 
@@ -203,19 +221,37 @@ def demo(run: Run) -> None:
     split = run.load_images(quick=(3000, 1000))
     model = build_cnn(split.input_shape, split.num_classes)
     run.say("Training the small CNN of the cnn entry (conv 16, pool, conv 32, pool, softmax)…")
-    accuracy = run.train_and_evaluate(model, (split.x_train, split.y_train), (split.x_test, split.y_test),
-                                      loss="sparse_categorical_crossentropy", metrics=["accuracy"])["accuracy"]
+    accuracy = run.train_and_evaluate(
+        model,
+        (split.x_train, split.y_train),
+        (split.x_test, split.y_test),
+        loss="sparse_categorical_crossentropy",
+        metrics=["accuracy"],
+    )["accuracy"]
 
-    run.say("conv_2: recomputing each output map from its own kernel alone, then blanking its input "
-            "maps one at a time to see which output maps move…")
+    run.say(
+        "conv_2: recomputing each output map from its own kernel alone, then blanking its input "
+        "maps one at a time to see which output maps move…"
+    )
     mixing, numbers = measure(model, split.x_test[:8])
     maps_in_batch, weights = numbers_in_maps_and_weights(model, run.batch_size)
     numbers["maps_to_weights"] = maps_in_batch / weights
-    run.say(run.table("maps_and_weights", ["layer", "map shape", f"numbers in maps, batch {run.batch_size}",
-                                           "weights"],
-                      [[layer.name, "×".join(map(str, layer.output.shape[1:])),
-                        int(np.prod(layer.output.shape[1:])) * run.batch_size, layer.count_params()]
-                       for layer in model.layers if len(layer.output.shape) == 4]))
+    run.say(
+        run.table(
+            "maps_and_weights",
+            ["layer", "map shape", f"numbers in maps, batch {run.batch_size}", "weights"],
+            [
+                [
+                    layer.name,
+                    "×".join(map(str, layer.output.shape[1:])),
+                    int(np.prod(layer.output.shape[1:])) * run.batch_size,
+                    layer.count_params(),
+                ]
+                for layer in model.layers
+                if len(layer.output.shape) == 4
+            ],
+        )
+    )
 
     # float32 rounding leaves ~1e-6; --precision mixed computes the layer in 16-bit floats
     tolerance = 1e-4 if model.get_layer("conv_2").compute_dtype == "float32" else 0.1
@@ -228,13 +264,13 @@ def demo(run: Run) -> None:
         f"{run.batch_size} the feature maps a training step keeps hold >= {{maps_to_weights:g}}x as "
         "many numbers as the weights.",
         claim_parts(numbers, accuracy, tolerance),
-        input_maps_blank=numbers["input_maps_blank"], numbers_in_maps=maps_in_batch,
+        input_maps_blank=numbers["input_maps_blank"],
+        numbers_in_maps=maps_in_batch,
         numbers_in_weights=weights,
     )
     image = split.x_test[:1]
     run.images("feature_maps/input", image, enlarge=max(1, 64 // image.shape[1]))
     for name in ("conv_1", "conv_2"):
         maps = keras.Model(model.inputs, model.get_layer(name).output).predict(image, verbose=0)[0]
-        run.mosaic(f"feature_maps/{name}", maps.transpose(2, 0, 1)[..., None],
-                   enlarge=max(1, 64 // maps.shape[0]))
+        run.mosaic(f"feature_maps/{name}", maps.transpose(2, 0, 1)[..., None], enlarge=max(1, 64 // maps.shape[0]))
     run.images("feature_maps/conv_2_mixing_input_by_output", mixing[None, :, :, None], enlarge=8)

@@ -55,11 +55,22 @@ costs it nothing.
 """
 
 TITLE = "Fully connected layer"
-ALIASES = ("dense layer", "dense", "fc layer", "fully connected", "linear layer", "affine layer",
-           "matrix multiplication", "flatten")
+ALIASES = (
+    "dense layer",
+    "dense",
+    "fc layer",
+    "fully connected",
+    "linear layer",
+    "affine layer",
+    "matrix multiplication",
+    "flatten",
+)
 
 DEMO = {
-    "epochs": 6, "batch_size": 32, "learning_rate": 0.002, "datasets": ("mnist",),
+    "epochs": 6,
+    "batch_size": 32,
+    "learning_rate": 0.002,
+    "datasets": ("mnist",),
     "quick": {"epochs": 3},
 }
 
@@ -67,9 +78,9 @@ PREREQUISITES = ("layer",)
 
 PREDICT = {
     "question": "An MLP and a small CNN are each trained twice: once on MNIST digits, once on the same "
-                "digits with their pixels shuffled (one fixed shuffle for every image; the MLP's "
-                "starting weights are shuffled to match). Whose test accuracy falls on the shuffled "
-                "digits?",
+    "digits with their pixels shuffled (one fixed shuffle for every image; the MLP's "
+    "starting weights are shuffled to match). Whose test accuracy falls on the shuffled "
+    "digits?",
     "options": {
         "A": "both nets': shuffled digits cannot be read",
         "B": "neither: each learns the shuffled digits as well as the originals",
@@ -78,29 +89,35 @@ PREDICT = {
         "E": "it depends on the seed",
     },
     "why": "Picture a committee where every member reads the entire report before voting: nothing is "
-           "local, and each member weighs every line differently. That is a dense layer. It makes no "
-           "assumption about which inputs belong together, which is flexible but costly, and it "
-           "treats a pattern in the top-left corner as unrelated to the same pattern in the centre.",
+    "local, and each member weighs every line differently. That is a dense layer. It makes no "
+    "assumption about which inputs belong together, which is flexible but costly, and it "
+    "treats a pattern in the top-left corner as unrelated to the same pattern in the centre.",
 }
 
 RECALL = (
-    {"question": "A stack of 7x7x64 feature maps is flattened and fed to a dense layer of 128 units. "
-                 "How many parameters does that layer have?",
-     "options": {"A": "401,536", "B": "401,408", "C": "36,928", "D": "8,320"},
-     "answer": "A",
-     "why": "Example: flatten a 7×7×64 stack of feature maps (3,136 numbers) into 128 units: 3,136 · "
-            "128 + 128 = 401,536 parameters, far more than a 3×3 conv layer from 64 to 64 channels "
-            "(9 · 64 · 64 + 64 = 36,928)."},
-    {"question": "Why do many modern CNNs average each final feature map to one number instead of "
-                 "flattening the maps into a long vector?",
-     "options": {"A": "flattening loses the order of the features",
-                 "B": "the first dense layer after flattening would hold most of the network's weights",
-                 "C": "dense layers cannot be trained on top of convolutions",
-                 "D": "averaging is more accurate on every task"},
-     "answer": "B",
-     "why": "In VGG-16 the first dense layer alone, 25,088 → 4,096, holds about 102.8 million of the "
-            "network's roughly 138 million weights. This is why modern CNNs often replace flattening "
-            "with global average pooling, which leaves only a small dense layer."},
+    {
+        "question": "A stack of 7x7x64 feature maps is flattened and fed to a dense layer of 128 units. "
+        "How many parameters does that layer have?",
+        "options": {"A": "401,536", "B": "401,408", "C": "36,928", "D": "8,320"},
+        "answer": "A",
+        "why": "Example: flatten a 7×7×64 stack of feature maps (3,136 numbers) into 128 units: 3,136 · "
+        "128 + 128 = 401,536 parameters, far more than a 3×3 conv layer from 64 to 64 channels "
+        "(9 · 64 · 64 + 64 = 36,928).",
+    },
+    {
+        "question": "Why do many modern CNNs average each final feature map to one number instead of "
+        "flattening the maps into a long vector?",
+        "options": {
+            "A": "flattening loses the order of the features",
+            "B": "the first dense layer after flattening would hold most of the network's weights",
+            "C": "dense layers cannot be trained on top of convolutions",
+            "D": "averaging is more accurate on every task",
+        },
+        "answer": "B",
+        "why": "In VGG-16 the first dense layer alone, 25,088 → 4,096, holds about 102.8 million of the "
+        "network's roughly 138 million weights. This is why modern CNNs often replace flattening "
+        "with global average pooling, which leaves only a small dense layer.",
+    },
 )
 
 __all__ = ["permute_rows_like_pixels"]
@@ -128,11 +145,17 @@ def permute_rows_like_pixels(weights, permutation):
 
 # --- the demo --------------------------------------------------------------------------------
 
+
 def _mlp(input_shape, num_classes, hidden=64):
-    return keras.Sequential([keras.Input(input_shape), keras.layers.Flatten(name="flatten"),
-                             DenseFromScratch(hidden, activation="relu", name="hidden"),
-                             DenseFromScratch(num_classes, activation="softmax", name="output")],
-                            name="mlp")
+    return keras.Sequential(
+        [
+            keras.Input(input_shape),
+            keras.layers.Flatten(name="flatten"),
+            DenseFromScratch(hidden, activation="relu", name="hidden"),
+            DenseFromScratch(num_classes, activation="softmax", name="output"),
+        ],
+        name="mlp",
+    )
 
 
 def _train_pair(run, build, x_train, y_train, x_test, y_test, scramble, name, permute_rows=False):
@@ -144,11 +167,19 @@ def _train_pair(run, build, x_train, y_train, x_test, y_test, scramble, name, pe
         hidden = shuffled.get_layer("hidden")
         hidden.set_weights(permute_rows_like_pixels(hidden.get_weights(), scramble.pixels))
     answers = []
-    for model, suffix, x, x_eval in ((plain, "", x_train, x_test),
-                                     (shuffled, "-shuffled", scramble(x_train), scramble(x_test))):
+    for model, suffix, x, x_eval in (
+        (plain, "", x_train, x_test),
+        (shuffled, "-shuffled", scramble(x_train), scramble(x_test)),
+    ):
         run.compile(model, loss="sparse_categorical_crossentropy", metrics=["accuracy"])
-        run.fit(model, x, y_train, validation_data=(x_eval, y_test),
-                name=None if name == "mlp" and not suffix else name + suffix, shuffle=False)
+        run.fit(
+            model,
+            x,
+            y_train,
+            validation_data=(x_eval, y_test),
+            name=None if name == "mlp" and not suffix else name + suffix,
+            shuffle=False,
+        )
         answers.append(model.predict(x_eval, verbose=0).argmax(axis=1))
     return plain, answers
 
@@ -168,8 +199,10 @@ def measure(mlp_answers, cnn_answers, y_test):
     accuracy = lambda answers: float(np.mean(answers == y_test))  # noqa: E731
     return {
         "mlp_same_answers": float(np.mean(mlp_answers[0] == mlp_answers[1])),
-        "mlp_accuracy": accuracy(mlp_answers[0]), "mlp_shuffled_accuracy": accuracy(mlp_answers[1]),
-        "cnn_accuracy": accuracy(cnn_answers[0]), "cnn_shuffled_accuracy": accuracy(cnn_answers[1]),
+        "mlp_accuracy": accuracy(mlp_answers[0]),
+        "mlp_shuffled_accuracy": accuracy(mlp_answers[1]),
+        "cnn_accuracy": accuracy(cnn_answers[0]),
+        "cnn_shuffled_accuracy": accuracy(cnn_answers[1]),
     }
 
 
@@ -181,20 +214,24 @@ MIN_ACCURACY = 0.8
 MIN_CNN_LOSS = 0.02
 
 
-def claim_parts(numbers: dict[str, float], wrong_counts: int, min_accuracy: float = MIN_ACCURACY,
-                min_cnn_loss: float = MIN_CNN_LOSS) -> list[Part]:
+def claim_parts(
+    numbers: dict[str, float], wrong_counts: int, min_accuracy: float = MIN_ACCURACY, min_cnn_loss: float = MIN_CNN_LOSS
+) -> list[Part]:
     """The MLP's indifference to the shuffle is true by construction (the same sums in another
     order) and so are the parameter counts: checks. Measured: both kinds of net learned, and the
     CNN, whose kernels count on neighbours, loses accuracy on shuffled pixels."""
     return [
         at_least("mlp_same_answers", numbers["mlp_same_answers"], 0.99, kind="identity"),
-        at_most("mlp_accuracy_change", abs(numbers["mlp_accuracy"] - numbers["mlp_shuffled_accuracy"]),
-                0.005, kind="identity"),
+        at_most(
+            "mlp_accuracy_change",
+            abs(numbers["mlp_accuracy"] - numbers["mlp_shuffled_accuracy"]),
+            0.005,
+            kind="identity",
+        ),
         at_most("parameter_counts_off_formula", wrong_counts, 0, kind="identity"),
         at_least("mlp_accuracy", numbers["mlp_accuracy"], min_accuracy),
         at_least("cnn_accuracy", numbers["cnn_accuracy"], min_accuracy),
-        at_least("cnn_accuracy_lost", numbers["cnn_accuracy"] - numbers["cnn_shuffled_accuracy"],
-                 min_cnn_loss),
+        at_least("cnn_accuracy_lost", numbers["cnn_accuracy"] - numbers["cnn_shuffled_accuracy"], min_cnn_loss),
     ]
 
 
@@ -220,31 +257,61 @@ def demo(run: Run) -> None:
     """Shuffle the pixels of every image the same way: an MLP does not notice, a CNN does."""
     split = run.load_images(quick=(3000, 1000))
     rng = np.random.default_rng(run.seed)
-    order = rng.permutation(len(split.x_train))   # one fixed order of examples for every fit
+    order = rng.permutation(len(split.x_train))  # one fixed order of examples for every fit
     x_train, y_train, x_test, y_test = split.x_train[order], split.y_train[order], split.x_test, split.y_test
     shape = split.input_shape
     scramble = _Scramble(rng.permutation(int(np.prod(shape))))
-    run.images("data/original_and_shuffled", np.concatenate([x_test[:4], scramble(x_test[:4])]),
-               enlarge=max(1, 64 // shape[0]))
+    run.images(
+        "data/original_and_shuffled", np.concatenate([x_test[:4], scramble(x_test[:4])]), enlarge=max(1, 64 // shape[0])
+    )
 
-    run.say("An MLP on the images, then the same MLP, started from its weights with the kernel rows "
-            "shuffled like the pixels, on the shuffled images (same batches, same order)…")
-    mlp, mlp_answers = _train_pair(run, lambda: _mlp(shape, split.num_classes), x_train, y_train,
-                                   x_test, y_test, scramble, "mlp", permute_rows=True)
-    run.say("The same two runs for the small CNN of the cnn entry, whose 3×3 kernels assume that "
-            "neighbouring pixels belong together…")
-    _, cnn_answers = _train_pair(run, lambda: build_cnn(shape, split.num_classes), x_train, y_train,
-                                 x_test, y_test, scramble, "cnn")
+    run.say(
+        "An MLP on the images, then the same MLP, started from its weights with the kernel rows "
+        "shuffled like the pixels, on the shuffled images (same batches, same order)…"
+    )
+    mlp, mlp_answers = _train_pair(
+        run,
+        lambda: _mlp(shape, split.num_classes),
+        x_train,
+        y_train,
+        x_test,
+        y_test,
+        scramble,
+        "mlp",
+        permute_rows=True,
+    )
+    run.say(
+        "The same two runs for the small CNN of the cnn entry, whose 3×3 kernels assume that "
+        "neighbouring pixels belong together…"
+    )
+    _, cnn_answers = _train_pair(
+        run, lambda: build_cnn(shape, split.num_classes), x_train, y_train, x_test, y_test, scramble, "cnn"
+    )
     numbers = measure(mlp_answers, cnn_answers, y_test)
 
-    counts = [(layer.name, int(layer.input.shape[-1]), layer.units, layer.count_params())
-              for layer in mlp.layers if isinstance(layer, DenseFromScratch)]
+    counts = [
+        (layer.name, int(layer.input.shape[-1]), layer.units, layer.count_params())
+        for layer in mlp.layers
+        if isinstance(layer, DenseFromScratch)
+    ]
     wrong_counts = sum(count != dense_parameter_count(n, m) for _, n, m, count in counts)
-    run.say(run.table("results", ["model", "pixels", "test accuracy"], [
-        ["MLP", "in order", numbers["mlp_accuracy"]], ["MLP", "shuffled", numbers["mlp_shuffled_accuracy"]],
-        ["CNN", "in order", numbers["cnn_accuracy"]], ["CNN", "shuffled", numbers["cnn_shuffled_accuracy"]]]))
-    run.table("parameters", ["dense layer", "inputs n", "units m", "n·m + m"],
-              [[name, n, m, count] for name, n, m, count in counts])
+    run.say(
+        run.table(
+            "results",
+            ["model", "pixels", "test accuracy"],
+            [
+                ["MLP", "in order", numbers["mlp_accuracy"]],
+                ["MLP", "shuffled", numbers["mlp_shuffled_accuracy"]],
+                ["CNN", "in order", numbers["cnn_accuracy"]],
+                ["CNN", "shuffled", numbers["cnn_shuffled_accuracy"]],
+            ],
+        )
+    )
+    run.table(
+        "parameters",
+        ["dense layer", "inputs n", "units m", "n·m + m"],
+        [[name, n, m, count] for name, n, m, count in counts],
+    )
     run.metrics({f"test_{key}": value for key, value in numbers.items() if key.endswith("accuracy")})
     run.claim(
         "A dense layer does not know which pixels are neighbours: an MLP trained on images whose "

@@ -75,7 +75,10 @@ ALIASES = (
 
 DEMO = {
     "steps_per_execution": 1,  # it times batches one at a time
-    "epochs": 2, "batch_size": 256, "learning_rate": 0.001, "datasets": ("mnist",),
+    "epochs": 2,
+    "batch_size": 256,
+    "learning_rate": 0.001,
+    "datasets": ("mnist",),
     "quick": {"epochs": 1},
 }
 
@@ -83,8 +86,8 @@ PREREQUISITES = ("layer",)
 
 PREDICT = {
     "question": "The same 1024-wide MLP trains on the same digits, on the same processor, once taking "
-                "8 examples per step and once 256. Counted in examples per second, how fast is the "
-                "larger batch against the smaller?",
+    "8 examples per step and once 256. Counted in examples per second, how fast is the "
+    "larger batch against the smaller?",
     "options": {
         "A": "several times as fast",
         "B": "about as fast, at most twice: the arithmetic per example does not change",
@@ -92,17 +95,23 @@ PREDICT = {
         "D": "it depends on the seed",
     },
     "why": "A GPU is a hall of thousands of line cooks who can only chop, but all at once. Matrix "
-           "products and convolutions are millions of independent multiply-adds: pure chopping work.",
+    "products and convolutions are millions of independent multiply-adds: pure chopping work.",
 }
 
 RECALL = (
-    {"question": "A fully connected layer maps a batch of 256 inputs, each 4096 wide, to 4096 "
-                 "outputs. About how much arithmetic is that?",
-     "options": {"A": "about 33.5 million FLOP", "B": "about 8.6 billion FLOP",
-                 "C": "about 2.1 million FLOP", "D": "about 8.6 trillion FLOP"},
-     "answer": "B",
-     "why": "That is B·n·m multiply-adds, about 2Bnm floating-point operations (FLOP). Example: B = "
-            "256, n = m = 4096 gives 2 · 256 · 4096 · 4096 ≈ 8.6 × 10⁹ FLOP."},
+    {
+        "question": "A fully connected layer maps a batch of 256 inputs, each 4096 wide, to 4096 "
+        "outputs. About how much arithmetic is that?",
+        "options": {
+            "A": "about 33.5 million FLOP",
+            "B": "about 8.6 billion FLOP",
+            "C": "about 2.1 million FLOP",
+            "D": "about 8.6 trillion FLOP",
+        },
+        "answer": "B",
+        "why": "That is B·n·m multiply-adds, about 2Bnm floating-point operations (FLOP). Example: B = "
+        "256, n = m = 4096 gives 2 · 256 · 4096 · 4096 ≈ 8.6 × 10⁹ FLOP.",
+    },
 )
 
 __all__ = ["matmul_rate", "accelerators"]
@@ -134,14 +143,14 @@ def matmul_rate(batch: int, width: int, device: str, repeats: int = 5) -> float:
         rng = np.random.default_rng(0)
         x = ops.convert_to_tensor(rng.normal(size=(batch, width)).astype("float32"))
         w = ops.convert_to_tensor(rng.normal(size=(width, width)).astype("float32"))
-        products = max(1, 2 ** 22 // (batch * width))  # enough work per timing to be measurable
+        products = max(1, 2**22 // (batch * width))  # enough work per timing to be measurable
         ops.convert_to_numpy(ops.sum(ops.matmul(x, w)))
         best = float("inf")
         for _ in range(repeats):
             started = time.perf_counter()
             total = 0.0
             for _ in range(products):
-                total = total + ops.sum(ops.matmul(x, w))   # sum: wait for the device to finish
+                total = total + ops.sum(ops.matmul(x, w))  # sum: wait for the device to finish
             ops.convert_to_numpy(total)
             best = min(best, (time.perf_counter() - started) / products)
     return 2.0 * batch * width * width / best
@@ -151,7 +160,7 @@ def matmul_rate(batch: int, width: int, device: str, repeats: int = 5) -> float:
 
 BATCHES = (1, 8, 64, 256, 1024)
 WIDTH = 1024
-SMALL_BATCH = 8        # the batch the run's batch is compared with
+SMALL_BATCH = 8  # the batch the run's batch is compared with
 QUICK_IMAGES = (1500, 500)
 # The claim's bars. The speed-ups are timings: they depend on the machine and on what else runs on
 # it, so they are shown but do not vote. The part that votes: trained at the run's batch for the
@@ -171,30 +180,43 @@ def _examples_per_second(history, examples: int, first_step: int) -> float:
     return (epochs * examples - min(first_step, examples)) / max(sum(history["training_seconds"]), 1e-9)
 
 
-def claim_parts(matmul_gain: float, training_gain: float, accuracy: float, *, quick: bool,
-                accelerator_speedup: float | None = None) -> list[Part]:
+def claim_parts(
+    matmul_gain: float, training_gain: float, accuracy: float, *, quick: bool, accelerator_speedup: float | None = None
+) -> list[Part]:
     """The claim's parts: how much faster batches of 256 multiply than single rows, how many more
     examples per second training handles at the run's batch than at SMALL_BATCH, and, on an
     accelerator, its speed-up over the CPU (timings, shown but not voting); and the test accuracy
     the MLP reached at the run's batch (measured: it votes)."""
-    parts = [at_least("test_accuracy", accuracy, LEARNED[quick]),
-             at_least("matmul_batching_gain", matmul_gain, MIN_MATMUL_GAIN, kind="timing"),
-             at_least("training_gain", training_gain, MIN_TRAINING_GAIN, kind="timing")]
+    parts = [
+        at_least("test_accuracy", accuracy, LEARNED[quick]),
+        at_least("matmul_batching_gain", matmul_gain, MIN_MATMUL_GAIN, kind="timing"),
+        at_least("training_gain", training_gain, MIN_TRAINING_GAIN, kind="timing"),
+    ]
     if accelerator_speedup is not None:
-        parts.append(at_least("accelerator_over_cpu_batch_256", accelerator_speedup,
-                              MIN_ACCELERATOR_SPEEDUP, kind="timing"))
+        parts.append(
+            at_least("accelerator_over_cpu_batch_256", accelerator_speedup, MIN_ACCELERATOR_SPEEDUP, kind="timing")
+        )
     return parts
 
 
 def _matmul_rates(run, devices, repeats):
     """GFLOP/s of a batch × WIDTH by WIDTH × WIDTH product, by device and batch; logged and shown."""
-    rates = {device: {batch: matmul_rate(batch, WIDTH, device, repeats) / 1e9 for batch in BATCHES}
-             for device in devices}
+    rates = {
+        device: {batch: matmul_rate(batch, WIDTH, device, repeats) / 1e9 for batch in BATCHES} for device in devices
+    }
     for batch in BATCHES:
-        run.scalars({device.replace(":", "_"): rates[device][batch] for device in devices},
-                    step=batch, prefix="matmul_gflops_by_batch")
-    run.say(run.table("matmul", ["batch", *(f"GFLOP/s on {device}" for device in devices)],
-                      [[batch, *(rates[device][batch] for device in devices)] for batch in BATCHES]))
+        run.scalars(
+            {device.replace(":", "_"): rates[device][batch] for device in devices},
+            step=batch,
+            prefix="matmul_gflops_by_batch",
+        )
+    run.say(
+        run.table(
+            "matmul",
+            ["batch", *(f"GFLOP/s on {device}" for device in devices)],
+            [[batch, *(rates[device][batch] for device in devices)] for batch in BATCHES],
+        )
+    )
     return rates
 
 
@@ -202,37 +224,56 @@ def demo(run: Run) -> None:
     """How fast this machine multiplies matrices and trains, by batch size, and on a GPU if any."""
     devices = ["cpu:0", *accelerators()]
     fastest = devices[-1]
-    run.say(f"Devices Keras sees: {', '.join(devices)}."
-            + ("" if len(devices) > 1 else " No GPU here: only the CPU can be measured."))
+    run.say(
+        f"Devices Keras sees: {', '.join(devices)}."
+        + ("" if len(devices) > 1 else " No GPU here: only the CPU can be measured.")
+    )
     rates = _matmul_rates(run, devices, repeats=3 if run.quick else 5)
 
     split = run.load_images(quick=QUICK_IMAGES)
     trained = {}
     for batch, name in ((SMALL_BATCH, f"batch-{SMALL_BATCH}"), (run.batch_size, None)):
         run.say(f"Training a {WIDTH}-wide MLP on {fastest} at batch {batch}…")
-        model = mlp(split.input_shape, (WIDTH, WIDTH), split.num_classes, output_activation="softmax",
-                    name="wide_mlp")
+        model = mlp(split.input_shape, (WIDTH, WIDTH), split.num_classes, output_activation="softmax", name="wide_mlp")
         with keras.device(fastest):
             run.compile(model, loss="sparse_categorical_crossentropy", metrics=["accuracy"])
             history = run.fit(model, split.x_train, split.y_train, batch_size=batch, name=name)
             accuracy = model.evaluate(split.x_test, split.y_test, verbose=0, return_dict=True)["accuracy"]
         first_step = batch * (model.steps_per_execution or 1)
-        trained[name] = {"speed": _examples_per_second(history, len(split.y_train), first_step),
-                         "accuracy": float(accuracy)}
+        trained[name] = {
+            "speed": _examples_per_second(history, len(split.y_train), first_step),
+            "accuracy": float(accuracy),
+        }
     small, large = trained[f"batch-{SMALL_BATCH}"], trained[None]
-    run.say(run.table("training", ["batch", "examples per second", "test accuracy"],
-                      [[SMALL_BATCH, small["speed"], small["accuracy"]],
-                       [run.batch_size, large["speed"], large["accuracy"]]]))
-    run.metrics({"matmul_gflops_batch_256": rates[fastest][256], "test_accuracy": large["accuracy"],
-                 f"examples_per_second_batch_{run.batch_size}": large["speed"]})
+    run.say(
+        run.table(
+            "training",
+            ["batch", "examples per second", "test accuracy"],
+            [[SMALL_BATCH, small["speed"], small["accuracy"]], [run.batch_size, large["speed"], large["accuracy"]]],
+        )
+    )
+    run.metrics(
+        {
+            "matmul_gflops_batch_256": rates[fastest][256],
+            "test_accuracy": large["accuracy"],
+            f"examples_per_second_batch_{run.batch_size}": large["speed"],
+        }
+    )
 
     speedup = rates[fastest][256] / rates["cpu:0"][256] if len(devices) > 1 else None
-    parts = claim_parts(rates[fastest][256] / rates[fastest][1], large["speed"] / small["speed"],
-                        large["accuracy"], quick=run.quick, accelerator_speedup=speedup)
-    device_part = ("No GPU on this machine, so the GPU-versus-CPU speed-up is not measured here; "
-                   "what is: " if speedup is None else
-                   f"On {fastest} a {WIDTH}-wide matrix product runs at least "
-                   "{accelerator_over_cpu_batch_256:g}x faster than on the CPU at batch 256; ")
+    parts = claim_parts(
+        rates[fastest][256] / rates[fastest][1],
+        large["speed"] / small["speed"],
+        large["accuracy"],
+        quick=run.quick,
+        accelerator_speedup=speedup,
+    )
+    device_part = (
+        "No GPU on this machine, so the GPU-versus-CPU speed-up is not measured here; what is: "
+        if speedup is None
+        else f"On {fastest} a {WIDTH}-wide matrix product runs at least "
+        "{accelerator_over_cpu_batch_256:g}x faster than on the CPU at batch 256; "
+    )
     run.claim(
         device_part + f"on {fastest}, a batch of 256 rows multiplies at least "
         "{matmul_batching_gain:g}x as many FLOP per second as a single row, and training a "
@@ -241,9 +282,9 @@ def demo(run: Run) -> None:
         "MLP still reaches {test_accuracy:.0%} test accuracy: parallel hardware needs work in large "
         "batches.",
         parts,
-        **{f"{device.replace(':', '_')}_gflops_batch_{b}": rates[device][b] for device in devices
-           for b in (1, 256)},
-        examples_per_second_small_batch=small["speed"], examples_per_second_run_batch=large["speed"],
+        **{f"{device.replace(':', '_')}_gflops_batch_{b}": rates[device][b] for device in devices for b in (1, 256)},
+        examples_per_second_small_batch=small["speed"],
+        examples_per_second_run_batch=large["speed"],
         test_accuracy_small_batch=small["accuracy"],
     )
 

@@ -67,11 +67,14 @@ ALIASES = (
 
 DEMO = {
     "steps_per_execution": 10,
-    "epochs": 10, "batch_size": 512, "learning_rate": 0.1, "datasets": ("synthetic",),
+    "epochs": 10,
+    "batch_size": 512,
+    "learning_rate": 0.1,
+    "datasets": ("synthetic",),
     "quick": {"epochs": 6},
     "ignores": {
         "learning_rate": "the demo sets its step sizes from the curvature it measures (0.5, 0.9 and "
-                         "1.1 times the limit 2/λ), so a rate given here would mean nothing",
+        "1.1 times the limit 2/λ), so a rate given here would mean nothing",
         "batch_size": "every step is a full-batch step: the batch is the whole training set of 512 points",
     },
 }
@@ -80,8 +83,8 @@ PREREQUISITES = ("loss-function", "parameter")
 
 PREDICT = {
     "question": "Full-batch gradient descent fits least squares, with λ the largest curvature of the "
-                "loss, measured from the data. One run steps at η = 0.9 × 2/λ, another at η = 1.1 × 2/λ, "
-                "for the same number of steps. What happens to the loss's excess over its minimum?",
+    "loss, measured from the data. One run steps at η = 0.9 × 2/λ, another at η = 1.1 × 2/λ, "
+    "for the same number of steps. What happens to the loss's excess over its minimum?",
     "options": {
         "A": "both runs shrink it",
         "B": "the 0.9 run shrinks it, the 1.1 run makes it grow",
@@ -90,16 +93,18 @@ PREDICT = {
         "E": "it depends on the seed",
     },
     "why": "Each step multiplies the distance to the minimum by 1 − 2η = 0.8, so w approaches 3. With "
-           "η = 1.1 the factor is −1.2: w overshoots further each time and diverges. The workable "
-           "range of η depends on the curvature of L.",
+    "η = 1.1 the factor is −1.2: w overshoots further each time and diverges. The workable "
+    "range of η depends on the curvature of L.",
 }
 
 RECALL = (
-    {"question": "Gradient descent on L(w) = (w − 3)² starts at w = 0 with learning rate 0.1. Where is "
-                 "w after two steps?",
-     "options": {"A": "0.6", "B": "1.08", "C": "1.2", "D": "3.0"},
-     "answer": "B",
-     "why": "Step 1: gradient −6, w becomes 0.6. Step 2: gradient −4.8, w becomes 1.08."},
+    {
+        "question": "Gradient descent on L(w) = (w − 3)² starts at w = 0 with learning rate 0.1. Where is "
+        "w after two steps?",
+        "options": {"A": "0.6", "B": "1.08", "C": "1.2", "D": "3.0"},
+        "answer": "B",
+        "why": "Step 1: gradient −6, w becomes 0.6. Step 2: gradient −4.8, w becomes 1.08.",
+    },
 )
 
 __all__ = ["gradient_descent", "largest_curvature"]
@@ -172,8 +177,7 @@ def _full_batch_descent(run: Run, x, y, learning_rate: float, name: str, epochs:
     run.compile(model, loss=SquaredError(), optimizer=keras.optimizers.SGD(learning_rate))
     start = float(model.evaluate(x, y, batch_size=len(x), verbose=0))
     tiled = (np.tile(x, (STEPS_PER_EPOCH, 1)), np.tile(y, (STEPS_PER_EPOCH, 1)))  # copies in a row
-    run.fit(model, *tiled, batch_size=len(x), shuffle=False, epochs=epochs,
-            name=None if name == "rate-0.9" else name)
+    run.fit(model, *tiled, batch_size=len(x), shuffle=False, epochs=epochs, name=None if name == "rate-0.9" else name)
     return start, float(model.evaluate(x, y, batch_size=len(x), verbose=0))
 
 
@@ -208,19 +212,28 @@ def demo(run: Run) -> None:
     limit = 2.0 / curvature
     steps = run.epochs * STEPS_PER_EPOCH
     floor = _lowest_loss(x, y)
-    run.say(f"Least squares on {len(x)} points: the bowl's largest curvature λ = {curvature:.2f}, "
-            f"so steps must stay below 2/λ = {limit:.3f}. {steps} full-batch steps at each of "
-            f"{', '.join(f'{f:g}' for f in FRACTIONS)} times that:")
+    run.say(
+        f"Least squares on {len(x)} points: the bowl's largest curvature λ = {curvature:.2f}, "
+        f"so steps must stay below 2/λ = {limit:.3f}. {steps} full-batch steps at each of "
+        f"{', '.join(f'{f:g}' for f in FRACTIONS)} times that:"
+    )
     ratios = {}
     for fraction in FRACTIONS:
         # A diverging run grows ~1.2² per step; 100 steps show it without overflowing float32.
         epochs = run.epochs if fraction < 1 else min(run.epochs, 100 // STEPS_PER_EPOCH)
         start, end = _full_batch_descent(run, x, y, fraction * limit, f"rate-{fraction:g}", epochs)
         ratios[fraction] = measure(start, end, floor)
-        run.say(f"  η = {fraction:g} × 2/λ = {fraction * limit:.3f}: loss {start:.3g} -> {end:.3g} "
-                f"(the minimum is {floor:.3g})")
-    run.say(run.table("step_sizes", ["η as a fraction of 2/λ", "η", "excess loss after / before"],
-                      [[f"{f:g}", f * limit, r] for f, r in ratios.items()]))
+        run.say(
+            f"  η = {fraction:g} × 2/λ = {fraction * limit:.3f}: loss {start:.3g} -> {end:.3g} "
+            f"(the minimum is {floor:.3g})"
+        )
+    run.say(
+        run.table(
+            "step_sizes",
+            ["η as a fraction of 2/λ", "η", "excess loss after / before"],
+            [[f"{f:g}", f * limit, r] for f, r in ratios.items()],
+        )
+    )
     run.metrics({f"loss_ratio_{f:g}": r for f, r in ratios.items()})
     run.claim(
         "Full-batch gradient descent on least squares, with λ the largest curvature measured from "
@@ -228,5 +241,8 @@ def demo(run: Run) -> None:
         f"{{loss_ratio_at_0_9:g}} of its start in {steps} steps, at η = 1.1 × 2/λ it grows >= "
         "{loss_ratio_at_1_1:g}-fold.",
         claim_parts(ratios[0.9], ratios[1.1]),
-        largest_curvature=curvature, step_limit=limit, lowest_loss=floor, loss_ratio_at_0_5=ratios[0.5],
+        largest_curvature=curvature,
+        step_limit=limit,
+        lowest_loss=floor,
+        loss_ratio_at_0_5=ratios[0.5],
     )

@@ -71,7 +71,10 @@ ALIASES = (
 
 DEMO = {
     "steps_per_execution": 1,  # the sequence counter checks the error after every batch
-    "epochs": 10, "batch_size": 32, "learning_rate": 1e-2, "datasets": ("synthetic",),
+    "epochs": 10,
+    "batch_size": 32,
+    "learning_rate": 1e-2,
+    "datasets": ("synthetic",),
     "quick": {"epochs": 4},
 }
 
@@ -79,9 +82,9 @@ PREREQUISITES = ("lstm",)
 
 PREDICT = {
     "question": "A GRU trains on the long adding problem (two marked numbers among many steps; the "
-                "target is their sum) until it meets the solved rule. Then an LSTM whose gates start "
-                "as Keras starts them, and a plain tanh RNN, both as wide as the GRU, train on the "
-                "very same sequences. Which of them end up solving it?",
+    "target is their sum) until it meets the solved rule. Then an LSTM whose gates start "
+    "as Keras starts them, and a plain tanh RNN, both as wide as the GRU, train on the "
+    "very same sequences. Which of them end up solving it?",
     "options": {
         "A": "the GRU and the LSTM; the plain RNN does not",
         "B": "only the GRU: the LSTM and the plain RNN do not",
@@ -90,29 +93,33 @@ PREDICT = {
         "E": "it depends on the seed",
     },
     "why": "On the same 12,000 sequences a SimpleRNN of the same width stayed at the mean guess (MSE "
-           "0.169, the guess 0.167), and so did an LSTM started as Keras starts it (forget-gate bias 1, "
-           "input-gate bias 0; MSE 0.167). That race says more about starts "
-           "than about cells: the lstm entry's LSTM, its gate biases started at 5 (forget) and −3 "
-           "(input), solves the same task in about 4,000 sequences (batch 8, rate 2e-2).",
+    "0.169, the guess 0.167), and so did an LSTM started as Keras starts it (forget-gate bias 1, "
+    "input-gate bias 0; MSE 0.167). That race says more about starts "
+    "than about cells: the lstm entry's LSTM, its gate biases started at 5 (forget) and −3 "
+    "(input), solves the same task in about 4,000 sequences (batch 8, rate 2e-2).",
 }
 
 RECALL = (
-    {"question": "A GRU in Cho et al.'s form reads 10 numbers per step and has 32 units. How many "
-                 "trainable parameters does it have?",
-     "options": {"A": "1,376", "B": "4,128", "C": "5,504", "D": "4,032"},
-     "answer": "B",
-     "why": "That gives 3(nd + n² + n) parameters against the LSTM's 4(nd + n² + n): for d = 10, "
-            "n = 32, 4,128 versus 5,504."},
-    {"question": "With h_t = z ⊙ h_(t−1) + (1 − z) ⊙ h̃, what happens in a unit whose update gate "
-                 "sits near 1?",
-     "options": {"A": "its previous value is carried forward, and gradients pass many steps without "
-                      "fading",
-                 "B": "its state is replaced by the candidate at every step",
-                 "C": "the candidate ignores the past, so the unit starts fresh",
-                 "D": "its separate memory cell is erased"},
-     "answer": "A",
-     "why": "Where z ≈ 1 the old value is copied forward and the direct derivative ∂h_t/∂h_(t−1) is "
-            "about 1, so gradients cross many steps without fading."},
+    {
+        "question": "A GRU in Cho et al.'s form reads 10 numbers per step and has 32 units. How many "
+        "trainable parameters does it have?",
+        "options": {"A": "1,376", "B": "4,128", "C": "5,504", "D": "4,032"},
+        "answer": "B",
+        "why": "That gives 3(nd + n² + n) parameters against the LSTM's 4(nd + n² + n): for d = 10, "
+        "n = 32, 4,128 versus 5,504.",
+    },
+    {
+        "question": "With h_t = z ⊙ h_(t−1) + (1 − z) ⊙ h̃, what happens in a unit whose update gate sits near 1?",
+        "options": {
+            "A": "its previous value is carried forward, and gradients pass many steps without fading",
+            "B": "its state is replaced by the candidate at every step",
+            "C": "the candidate ignores the past, so the unit starts fresh",
+            "D": "its separate memory cell is erased",
+        },
+        "answer": "A",
+        "why": "Where z ≈ 1 the old value is copied forward and the direct derivative ∂h_t/∂h_(t−1) is "
+        "about 1, so gradients cross many steps without fading.",
+    },
 )
 
 __all__ = ["GRUCellFromScratch"]
@@ -121,8 +128,7 @@ __all__ = ["GRUCellFromScratch"]
 import keras
 from keras import ops
 
-from nutshell.glossary._adding import (MODERN, SEQUENCES_PER_EPOCH, mse_on, regressor, sequences,
-                                       train_until_solved)
+from nutshell.glossary._adding import MODERN, SEQUENCES_PER_EPOCH, mse_on, regressor, sequences, train_until_solved
 from nutshell.glossary._claims import Part, at_least, at_most
 from nutshell.glossary._run import Run
 from nutshell.glossary.lstm import LSTMCellFromScratch
@@ -166,30 +172,33 @@ class GRUCellFromScratch(keras.layers.Layer):
 
     def build(self, input_shape):
         n = self.units
-        self.kernel = self.add_weight(shape=(input_shape[-1], 3 * n), initializer="glorot_uniform",
-                                      name="kernel")                                  # W_z W_r W_h
-        self.recurrent_kernel = self.add_weight(shape=(n, 3 * n), initializer="orthogonal",
-                                                name="recurrent_kernel")              # U_z U_r U_h
-        self.bias = self.add_weight(shape=(2, 3 * n) if self.reset_after else (3 * n,),
-                                    initializer="zeros", name="bias")
+        self.kernel = self.add_weight(
+            shape=(input_shape[-1], 3 * n), initializer="glorot_uniform", name="kernel"
+        )  # W_z W_r W_h
+        self.recurrent_kernel = self.add_weight(
+            shape=(n, 3 * n), initializer="orthogonal", name="recurrent_kernel"
+        )  # U_z U_r U_h
+        self.bias = self.add_weight(
+            shape=(2, 3 * n) if self.reset_after else (3 * n,), initializer="zeros", name="bias"
+        )
 
     def call(self, x, states, training=False):
         h_prev = states[0] if isinstance(states, (list, tuple)) else states
         n = self.units
-        u_zr, u_h = self.recurrent_kernel[:, :2 * n], self.recurrent_kernel[:, 2 * n:]
+        u_zr, u_h = self.recurrent_kernel[:, : 2 * n], self.recurrent_kernel[:, 2 * n :]
         if self.reset_after:
             x_side = ops.matmul(x, self.kernel) + self.bias[0]
             h_side = ops.matmul(h_prev, self.recurrent_kernel) + self.bias[1]
         else:
             x_side = ops.matmul(x, self.kernel) + self.bias
             h_side = ops.matmul(h_prev, u_zr)  # the candidate's part waits for the reset gate
-        z = ops.sigmoid(x_side[:, :n] + h_side[:, :n])            # update gate: keep how much
-        r = ops.sigmoid(x_side[:, n:2 * n] + h_side[:, n:2 * n])  # reset gate: consult how much
+        z = ops.sigmoid(x_side[:, :n] + h_side[:, :n])  # update gate: keep how much
+        r = ops.sigmoid(x_side[:, n : 2 * n] + h_side[:, n : 2 * n])  # reset gate: consult how much
         if self.reset_after:
-            candidate = ops.tanh(x_side[:, 2 * n:] + r * h_side[:, 2 * n:])
+            candidate = ops.tanh(x_side[:, 2 * n :] + r * h_side[:, 2 * n :])
         else:
-            candidate = ops.tanh(x_side[:, 2 * n:] + ops.matmul(r * h_prev, u_h))
-        h = z * h_prev + (1.0 - z) * candidate   # where z ≈ 1 the old value is copied forward
+            candidate = ops.tanh(x_side[:, 2 * n :] + ops.matmul(r * h_prev, u_h))
+        h = z * h_prev + (1.0 - z) * candidate  # where z ≈ 1 the old value is copied forward
         return h, [h]
 
     def get_config(self):
@@ -218,9 +227,11 @@ def gru_cell(units: int) -> keras.layers.Layer:
 def claim_parts(mse: dict[str, float], weights: dict[str, int], mean_guess_mse: float) -> list[Part]:
     """The GRU solves the task; the plain RNN, on the same sequences, stays near the mean guess;
     the GRU has 3/4 of an LSTM's recurrent weights (true by construction: a check)."""
-    return [at_most("gru_test_mse", mse["gru"], SOLVED_BAR),
-            at_least("simple_rnn_mse_over_mean_guess", mse["simple_rnn"] / mean_guess_mse, NEAR_MEAN_GUESS),
-            at_most("gru_over_lstm_weights", weights["gru"] / weights["lstm"], 0.75, kind="identity")]
+    return [
+        at_most("gru_test_mse", mse["gru"], SOLVED_BAR),
+        at_least("simple_rnn_mse_over_mean_guess", mse["simple_rnn"] / mean_guess_mse, NEAR_MEAN_GUESS),
+        at_most("gru_over_lstm_weights", weights["gru"] / weights["lstm"], 0.75, kind="identity"),
+    ]
 
 
 def outcome(claim: dict) -> str:
@@ -243,31 +254,48 @@ def outcome(claim: dict) -> str:
 def demo(run: Run) -> None:
     """A GRU learns the long adding problem; a plain RNN on the same sequences stays at the mean
     guess; an LSTM at Keras's default start is trained beside them and reported."""
-    steps = 50 if run.quick else 100      # quick: the same race on sequences half as long
+    steps = 50 if run.quick else 100  # quick: the same race on sequences half as long
     budget = run.epochs * SEQUENCES_PER_EPOCH
     data = sequences(MODERN, budget, run.seed, steps=steps, n_test=2_000)
-    run.say(f"The {steps}-step adding problem (guessing the mean: MSE {data.mean_guess_mse:.3f}; "
-            f"solved: check MSE stays below 0.01). A GRU of {UNITS} units (our cell, the equations "
-            f"above), until solved, at most {budget:,} sequences…")
+    run.say(
+        f"The {steps}-step adding problem (guessing the mean: MSE {data.mean_guess_mse:.3f}; "
+        f"solved: check MSE stays below 0.01). A GRU of {UNITS} units (our cell, the equations "
+        f"above), until solved, at most {budget:,} sequences…"
+    )
     gru = regressor(keras.layers.RNN(gru_cell(UNITS), name="recurrent"), steps, "gru")
-    trained = train_until_solved(run, gru, MODERN, data, budget, learning_rate=run.learning_rate,
-                                 batch_size=run.batch_size)
+    trained = train_until_solved(
+        run, gru, MODERN, data, budget, learning_rate=run.learning_rate, batch_size=run.batch_size
+    )
     used = trained.sequences_seen
-    run.say(f"…then, on the same {used:,} sequences, an LSTM at Keras's default start (forget-gate "
-            f"bias 1, input-gate bias 0) and a SimpleRNN, both of {UNITS} units.")
+    run.say(
+        f"…then, on the same {used:,} sequences, an LSTM at Keras's default start (forget-gate "
+        f"bias 1, input-gate bias 0) and a SimpleRNN, both of {UNITS} units."
+    )
     others = {"lstm": LSTMCellFromScratch(UNITS), "simple_rnn": SimpleRNNCellFromScratch(UNITS)}
     models = {"gru": gru}
     for name, cell in others.items():
         models[name] = regressor(keras.layers.RNN(cell, name="recurrent"), steps, name)
-        train_until_solved(run, models[name], MODERN, data, used, learning_rate=run.learning_rate,
-                           batch_size=run.batch_size, name=name.replace("_", "-"))
+        train_until_solved(
+            run,
+            models[name],
+            MODERN,
+            data,
+            used,
+            learning_rate=run.learning_rate,
+            batch_size=run.batch_size,
+            name=name.replace("_", "-"),
+        )
 
     mse = {name: mse_on(model, data.test) for name, model in models.items()}
     weights = {name: model.get_layer("recurrent").count_params() for name, model in models.items()}
-    run.say(run.table("race", ["unit", "recurrent weights", f"test MSE after {used:,} sequences"],
-                      [[name, weights[name], mse[name]] for name in models]))
-    run.metrics({f"test_mse_{name}": value for name, value in mse.items()}
-                | {"mean_guess_mse": data.mean_guess_mse})
+    run.say(
+        run.table(
+            "race",
+            ["unit", "recurrent weights", f"test MSE after {used:,} sequences"],
+            [[name, weights[name], mse[name]] for name in models],
+        )
+    )
+    run.metrics({f"test_mse_{name}": value for name, value in mse.items()} | {"mean_guess_mse": data.mean_guess_mse})
     solved = {"gru_sequences_to_solve": trained.sequences_to_solve} if trained.sequences_to_solve else {}
     run.claim(
         f"A GRU of {UNITS} units, trained on at most {budget:,} fresh {steps}-step adding-problem "
@@ -278,6 +306,11 @@ def demo(run: Run) -> None:
         "the lstm entry's LSTM, its gate biases started at 5 and -3 (batch 8, rate 2e-2), solves the "
         "100-step task in about 4,000 sequences.",
         claim_parts(mse, weights, data.mean_guess_mse),
-        mean_guess_mse=data.mean_guess_mse, lstm_test_mse=mse["lstm"], simple_rnn_test_mse=mse["simple_rnn"],
-        sequences_trained=used, gru_weights=weights["gru"], lstm_weights=weights["lstm"], **solved,
+        mean_guess_mse=data.mean_guess_mse,
+        lstm_test_mse=mse["lstm"],
+        simple_rnn_test_mse=mse["simple_rnn"],
+        sequences_trained=used,
+        gru_weights=weights["gru"],
+        lstm_weights=weights["lstm"],
+        **solved,
     )

@@ -83,29 +83,44 @@ What each wave could train:
 """
 
 TITLE = "History of deep learning"
-ALIASES = ("history of neural networks", "ai winter", "three waves", "cybernetics",
-           "connectionism", "parallel distributed processing", "pdp", "deep learning revolution",
-           "neocognitron")
+ALIASES = (
+    "history of neural networks",
+    "ai winter",
+    "three waves",
+    "cybernetics",
+    "connectionism",
+    "parallel distributed processing",
+    "pdp",
+    "deep learning revolution",
+    "neocognitron",
+)
 
 PREREQUISITES = ()
 
 RECALL = (
-    {"question": "Whose work does reverse-mode differentiation, the mathematics inside backpropagation, "
-                 "go back to?",
-     "options": {"A": "Rumelhart, Hinton and Williams, 1986",
-                 "B": "Linnainmaa, 1970",
-                 "C": "Rosenblatt, 1958",
-                 "D": "LeCun and colleagues, 1989"},
-     "answer": "B",
-     "why": "Reverse-mode differentiation, which gets every derivative of a result in one backward "
-            "sweep, goes back to Linnainmaa (1970)"},
-    {"question": "What ended the first wave of neural-network research?",
-     "options": {"A": "One layer cannot compute functions such as XOR, and nobody had a widely used "
-                      "way to train more layers",
-                 "B": "Computers of the time were too slow to run a perceptron at all",
-                 "C": "Backpropagation had been tried and shown not to work",
-                 "D": "Support vector machines won the benchmarks"},
-     "answer": "A",
-     "why": "Minsky and Papert's 1969 book showed what one layer cannot do, XOR among it, and there was "
-            "no widely used way to train more layers."},
+    {
+        "question": "Whose work does reverse-mode differentiation, the mathematics inside backpropagation, go back to?",
+        "options": {
+            "A": "Rumelhart, Hinton and Williams, 1986",
+            "B": "Linnainmaa, 1970",
+            "C": "Rosenblatt, 1958",
+            "D": "LeCun and colleagues, 1989",
+        },
+        "answer": "B",
+        "why": "Reverse-mode differentiation, which gets every derivative of a result in one backward "
+        "sweep, goes back to Linnainmaa (1970)",
+    },
+    {
+        "question": "What ended the first wave of neural-network research?",
+        "options": {
+            "A": "One layer cannot compute functions such as XOR, and nobody had a widely used "
+            "way to train more layers",
+            "B": "Computers of the time were too slow to run a perceptron at all",
+            "C": "Backpropagation had been tried and shown not to work",
+            "D": "Support vector machines won the benchmarks",
+        },
+        "answer": "A",
+        "why": "Minsky and Papert's 1969 book showed what one layer cannot do, XOR among it, and there was "
+        "no widely used way to train more layers.",
+    },
 )

@@ -58,24 +58,35 @@ searched on a log scale, e.g. 10⁻⁴ to 10⁻¹.
 """
 
 TITLE = "Hyperparameter"
-ALIASES = ("hyperparameter tuning", "hyperparameter search", "hyperparameter optimization",
-           "grid search", "random search", "model selection")
+ALIASES = (
+    "hyperparameter tuning",
+    "hyperparameter search",
+    "hyperparameter optimization",
+    "grid search",
+    "random search",
+    "model selection",
+)
 
 PREREQUISITES = ("parameter", "gradient-descent")
 
 RECALL = (
-    {"question": "A grid search tries three values for each of five settings. How many models does "
-                 "it train?",
-     "options": {"A": "15", "B": "243", "C": "125", "D": "3"},
-     "answer": "B",
-     "why": "Grid search tries every combination: three values for each of five hyperparameters is "
-            "3⁵ = 243 training runs."},
-    {"question": "You compare a hundred learning rates. Which data should pick the winner?",
-     "options": {"A": "The test set, so the choice reflects new data",
-                 "B": "A separate validation set, keeping the test set for one final reading",
-                 "C": "The training set, the largest one",
-                 "D": "Any of them: the choice does not bias the reported score"},
-     "answer": "B",
-     "why": "Choosing among a hundred settings by test score makes that score optimistic, so a "
-            "separate validation set does the choosing and the test set is read once at the end."},
+    {
+        "question": "A grid search tries three values for each of five settings. How many models does it train?",
+        "options": {"A": "15", "B": "243", "C": "125", "D": "3"},
+        "answer": "B",
+        "why": "Grid search tries every combination: three values for each of five hyperparameters is "
+        "3⁵ = 243 training runs.",
+    },
+    {
+        "question": "You compare a hundred learning rates. Which data should pick the winner?",
+        "options": {
+            "A": "The test set, so the choice reflects new data",
+            "B": "A separate validation set, keeping the test set for one final reading",
+            "C": "The training set, the largest one",
+            "D": "Any of them: the choice does not bias the reported score",
+        },
+        "answer": "B",
+        "why": "Choosing among a hundred settings by test score makes that score optimistic, so a "
+        "separate validation set does the choosing and the test set is read once at the end.",
+    },
 )

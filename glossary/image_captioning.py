@@ -52,26 +52,40 @@ over image-caption pairs. With attention, the image becomes L = 196 vectors aᵢ
 """
 
 TITLE = "Image captioning"
-ALIASES = ("caption generation", "captioning", "image caption", "image description",
-           "captioning images", "show and tell")
+ALIASES = (
+    "caption generation",
+    "captioning",
+    "image caption",
+    "image description",
+    "captioning images",
+    "show and tell",
+)
 
 PREREQUISITES = ("encoder-decoder", "cnn")
 
 RECALL = (
-    {"question": "In Show and tell, how does the picture reach the caption-writing LSTM?",
-     "options": {"A": "The ConvNet's image vector is the LSTM's first input",
-                 "B": "The image vector is added to the input at every word",
-                 "C": "Each word looks at a different region of the photo",
-                 "D": "The LSTM reads the raw pixels row by row"},
-     "answer": "A",
-     "why": "In Show and tell the image vector CNN(I) is the LSTM's first input"},
-    {"question": "With Xu et al.'s attention, how many image vectors can the decoder weight when it "
-                 "writes each word?",
-     "options": {"A": "1, the whole image's summary",
-                 "B": "196, one per cell of a 14×14 grid of 512-channel features",
-                 "C": "512, one per channel",
-                 "D": "5, one per reference caption"},
-     "answer": "B",
-     "why": "With attention, the image becomes L = 196 vectors aᵢ (a 14×14 grid of 512-channel "
-            "features) and each step reads its own context zₜ = ∑ᵢ αₜᵢ aᵢ."},
+    {
+        "question": "In Show and tell, how does the picture reach the caption-writing LSTM?",
+        "options": {
+            "A": "The ConvNet's image vector is the LSTM's first input",
+            "B": "The image vector is added to the input at every word",
+            "C": "Each word looks at a different region of the photo",
+            "D": "The LSTM reads the raw pixels row by row",
+        },
+        "answer": "A",
+        "why": "In Show and tell the image vector CNN(I) is the LSTM's first input",
+    },
+    {
+        "question": "With Xu et al.'s attention, how many image vectors can the decoder weight when it "
+        "writes each word?",
+        "options": {
+            "A": "1, the whole image's summary",
+            "B": "196, one per cell of a 14×14 grid of 512-channel features",
+            "C": "512, one per channel",
+            "D": "5, one per reference caption",
+        },
+        "answer": "B",
+        "why": "With attention, the image becomes L = 196 vectors aᵢ (a 14×14 grid of 512-channel "
+        "features) and each step reads its own context zₜ = ∑ᵢ αₜᵢ aᵢ.",
+    },
 )

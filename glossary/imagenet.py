@@ -46,25 +46,34 @@ gives a top-5 error of 1 − 5/1000 = 99.5%.
 """
 
 TITLE = "ImageNet"
-ALIASES = ("ilsvrc", "imagenet challenge", "imagenet competition",
-           "imagenet large scale visual recognition challenge", "imagenet dataset")
+ALIASES = (
+    "ilsvrc",
+    "imagenet challenge",
+    "imagenet competition",
+    "imagenet large scale visual recognition challenge",
+    "imagenet dataset",
+)
 
 PREREQUISITES = ("classification",)
 
 RECALL = (
-    {"question": "A model that names five of ILSVRC's 1000 classes at random for every image: what "
-                 "top-5 error should it expect?",
-     "options": {"A": "99.9%", "B": "99.5%", "C": "95%", "D": "80%"},
-     "answer": "B",
-     "why": "Guessing at random gives a top-5 error of 1 − 5/1000 = 99.5%."},
-    {"question": "Why did the challenge score a model on its five best guesses rather than its "
-                 "single best one?",
-     "options": {"A": "Photos often contain several objects, and some classes are hard to tell "
-                      "apart even for people",
-                 "B": "To make the benchmark easier for the hand-engineered methods of 2010",
-                 "C": "Because every image was labelled with five classes",
-                 "D": "Because the labels from Mechanical Turk were wrong in about one case in five"},
-     "answer": "A",
-     "why": "The challenge used k = 5 because photos often contain several objects and some classes "
-            "are hard to tell apart even for people (over a hundred of the 1000 are dog breeds)."},
+    {
+        "question": "A model that names five of ILSVRC's 1000 classes at random for every image: what "
+        "top-5 error should it expect?",
+        "options": {"A": "99.9%", "B": "99.5%", "C": "95%", "D": "80%"},
+        "answer": "B",
+        "why": "Guessing at random gives a top-5 error of 1 − 5/1000 = 99.5%.",
+    },
+    {
+        "question": "Why did the challenge score a model on its five best guesses rather than its single best one?",
+        "options": {
+            "A": "Photos often contain several objects, and some classes are hard to tell apart even for people",
+            "B": "To make the benchmark easier for the hand-engineered methods of 2010",
+            "C": "Because every image was labelled with five classes",
+            "D": "Because the labels from Mechanical Turk were wrong in about one case in five",
+        },
+        "answer": "A",
+        "why": "The challenge used k = 5 because photos often contain several objects and some classes "
+        "are hard to tell apart even for people (over a hundred of the 1000 are dog breeds).",
+    },
 )

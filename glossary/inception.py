@@ -78,7 +78,9 @@ TITLE = "Inception"
 ALIASES = ("googlenet", "inception module", "inception network", "inception block", "inception v1")
 
 DEMO = {
-    "epochs": 8, "batch_size": 64, "learning_rate": 0.003,
+    "epochs": 8,
+    "batch_size": 64,
+    "learning_rate": 0.003,
     "datasets": ("mnist", "fashion_mnist", "digits"),
     "quick": {"epochs": 4},
 }
@@ -87,9 +89,9 @@ PREREQUISITES = ("cnn", "pointwise-convolution")
 
 PREDICT = {
     "question": "A small inception network is trained twice on the same images: once with 1×1 "
-                "convolutions that squeeze the channels before its 3×3 and 5×5 convolutions, once "
-                "with those convolutions working on all the channels. The squeezed version does a "
-                "fraction of the multiply-adds. What does the squeezing do to test accuracy?",
+    "convolutions that squeeze the channels before its 3×3 and 5×5 convolutions, once "
+    "with those convolutions working on all the channels. The squeezed version does a "
+    "fraction of the multiply-adds. What does the squeezing do to test accuracy?",
     "options": {
         "A": "little or nothing: within a point of the unsqueezed network",
         "B": "it costs clearly more than a point: thrown-away channels lose information",
@@ -97,27 +99,36 @@ PREDICT = {
         "D": "it depends on the seed",
     },
     "why": "Naively that is expensive (a 5×5 kernel over hundreds of channels), so 1×1 convolutions "
-           "first squeeze the channels (192 maps of 28×28 into 16, say), and only then do the big "
-           "kernels run.",
+    "first squeeze the channels (192 maps of 28×28 into 16, say), and only then do the big "
+    "kernels run.",
 }
 
 RECALL = (
-    {"question": "An inception module's four branches give 128, 192, 96 and 64 maps of 28×28 from "
-                 "the same input. What shape leaves the module?",
-     "options": {"A": "28×28×192, the widest branch", "B": "28×28×480",
-                 "C": "28×28×120, the branches averaged", "D": "56×56×120, tiled two by two"},
-     "answer": "B",
-     "why": "The output is the channel-wise concatenation, so its depth is the sum of the branch "
-            "widths."},
-    {"question": "On a 28×28×192 input, a 5×5 convolution with 32 output maps needs about 120 million "
-                 "multiply-adds. About how many does the branch need if a 1×1 convolution first "
-                 "reduces the input to 16 channels?",
-     "options": {"A": "about 12.4 million", "B": "about 60 million",
-                 "C": "about 130 million: the extra 1×1 layer adds work",
-                 "D": "about 2.4 million"},
-     "answer": "A",
-     "why": "That is about 9.7 times less work, and weights drop from 153,600 to 3,072 + 12,800 = "
-            "15,872."},
+    {
+        "question": "An inception module's four branches give 128, 192, 96 and 64 maps of 28×28 from "
+        "the same input. What shape leaves the module?",
+        "options": {
+            "A": "28×28×192, the widest branch",
+            "B": "28×28×480",
+            "C": "28×28×120, the branches averaged",
+            "D": "56×56×120, tiled two by two",
+        },
+        "answer": "B",
+        "why": "The output is the channel-wise concatenation, so its depth is the sum of the branch widths.",
+    },
+    {
+        "question": "On a 28×28×192 input, a 5×5 convolution with 32 output maps needs about 120 million "
+        "multiply-adds. About how many does the branch need if a 1×1 convolution first "
+        "reduces the input to 16 channels?",
+        "options": {
+            "A": "about 12.4 million",
+            "B": "about 60 million",
+            "C": "about 130 million: the extra 1×1 layer adds work",
+            "D": "about 2.4 million",
+        },
+        "answer": "A",
+        "why": "That is about 9.7 times less work, and weights drop from 153,600 to 3,072 + 12,800 = 15,872.",
+    },
 )
 
 __all__ = ["InceptionModule", "inception_without_reductions", "conv_multiply_adds", "module_cost"]
@@ -166,12 +177,26 @@ class InceptionModule(keras.layers.Layer):
         (1, 28, 28, 256)
     """
 
-    def __init__(self, filters_1x1, reduce_3x3, filters_3x3, reduce_5x5, filters_5x5,
-                 pool_projection, activation="relu", **kwargs):
+    def __init__(
+        self,
+        filters_1x1,
+        reduce_3x3,
+        filters_3x3,
+        reduce_5x5,
+        filters_5x5,
+        pool_projection,
+        activation="relu",
+        **kwargs,
+    ):
         super().__init__(**kwargs)
-        widths = {"filters_1x1": filters_1x1, "filters_3x3": filters_3x3,
-                  "filters_5x5": filters_5x5, "reduce_3x3": reduce_3x3, "reduce_5x5": reduce_5x5,
-                  "pool_projection": pool_projection}
+        widths = {
+            "filters_1x1": filters_1x1,
+            "filters_3x3": filters_3x3,
+            "filters_5x5": filters_5x5,
+            "reduce_3x3": reduce_3x3,
+            "reduce_5x5": reduce_5x5,
+            "pool_projection": pool_projection,
+        }
         may_be_none = ("reduce_3x3", "reduce_5x5", "pool_projection")
         for name, width in widths.items():
             if width is None and name in may_be_none:
@@ -190,8 +215,9 @@ class InceptionModule(keras.layers.Layer):
         # The sublayers compute in the module's own dtype policy (mixed precision included).
         def conv(filters, size, name):
             # stride 1 and "same" padding: every branch keeps height and width, so they stack.
-            return keras.layers.Conv2D(filters, size, padding="same", activation=self.activation,
-                                       name=name, dtype=self.dtype_policy)
+            return keras.layers.Conv2D(
+                filters, size, padding="same", activation=self.activation, name=name, dtype=self.dtype_policy
+            )
 
         def optional(filters, name):
             return [conv(filters, 1, name)] if filters is not None else []
@@ -202,9 +228,9 @@ class InceptionModule(keras.layers.Layer):
         self.branch_1x1 = [conv(filters_1x1, 1, "branch_1x1")]
         self.branch_3x3 = optional(reduce_3x3, "reduce_3x3") + [conv(filters_3x3, 3, "branch_3x3")]
         self.branch_5x5 = optional(reduce_5x5, "reduce_5x5") + [conv(filters_5x5, 5, "branch_5x5")]
-        self.branch_pool = ([keras.layers.MaxPooling2D(3, strides=1, padding="same", name="branch_pool",
-                                                       dtype=self.dtype_policy)]
-                            + optional(pool_projection, "pool_projection"))
+        self.branch_pool = [
+            keras.layers.MaxPooling2D(3, strides=1, padding="same", name="branch_pool", dtype=self.dtype_policy)
+        ] + optional(pool_projection, "pool_projection")
 
     @property
     def branches(self):
@@ -240,22 +266,23 @@ class InceptionModule(keras.layers.Layer):
     def get_config(self):
         return {
             **super().get_config(),
-            "filters_1x1": self.filters_1x1, "reduce_3x3": self.reduce_3x3,
-            "filters_3x3": self.filters_3x3, "reduce_5x5": self.reduce_5x5,
-            "filters_5x5": self.filters_5x5, "pool_projection": self.pool_projection,
+            "filters_1x1": self.filters_1x1,
+            "reduce_3x3": self.reduce_3x3,
+            "filters_3x3": self.filters_3x3,
+            "reduce_5x5": self.reduce_5x5,
+            "filters_5x5": self.filters_5x5,
+            "pool_projection": self.pool_projection,
             "activation": keras.activations.serialize(self.activation),
         }
 
 
-def inception_without_reductions(filters_1x1, filters_3x3, filters_5x5, pool_projection,
-                                 **kwargs) -> InceptionModule:
+def inception_without_reductions(filters_1x1, filters_3x3, filters_5x5, pool_projection, **kwargs) -> InceptionModule:
     """The module with the 3×3 and 5×5 convolutions run straight on the input, no 1×1 first.
 
     The 1×1 projection after the pool stays (pass `pool_projection=None` to drop it too), so both
     versions produce the same number of channels and differ only in the reductions.
     """
-    return InceptionModule(filters_1x1, None, filters_3x3, None, filters_5x5, pool_projection,
-                           **kwargs)
+    return InceptionModule(filters_1x1, None, filters_3x3, None, filters_5x5, pool_projection, **kwargs)
 
 
 def conv_multiply_adds(conv: keras.layers.Conv2D, input_shape) -> int:
@@ -281,16 +308,26 @@ def module_cost(module: InceptionModule, input_shape) -> dict:
                 cost += conv_multiply_adds(layer, shape)
             shape = layer.compute_output_shape(shape)
         per_branch.append(cost)
-    return {"weights": model.count_params(), "multiply_adds": sum(per_branch),
-            "branch_multiply_adds": per_branch, "output_channels": int(model.output_shape[-1])}
+    return {
+        "weights": model.count_params(),
+        "multiply_adds": sum(per_branch),
+        "branch_multiply_adds": per_branch,
+        "output_channels": int(model.output_shape[-1]),
+    }
 
 
 # --- the demo --------------------------------------------------------------------------------
 
 # GoogLeNet's "inception (3a)": its input is 192 maps of 28×28.
 INCEPTION_3A_INPUT = (28, 28, 192)
-INCEPTION_3A = {"filters_1x1": 64, "reduce_3x3": 96, "filters_3x3": 128, "reduce_5x5": 16,
-                "filters_5x5": 32, "pool_projection": 32}
+INCEPTION_3A = {
+    "filters_1x1": 64,
+    "reduce_3x3": 96,
+    "filters_3x3": 128,
+    "reduce_5x5": 16,
+    "filters_5x5": 32,
+    "pool_projection": 32,
+}
 BRANCH_NAMES = ("1x1", "3x3", "5x5", "pool")
 # Szegedy et al. 2015, table 1, row "inception (3a)": params 159K, ops 128M.
 TABLE_1_PARAMS, TABLE_1_OPS = "159K", "128M"
@@ -299,8 +336,8 @@ TABLE_1_PARAMS, TABLE_1_OPS = "159K", "128M"
 # 14×14×32 and 7×7×80 maps; the 1×1 reductions squeeze 32 channels to 16 and 8, and 80 to 32 and 8.
 SMALL_MODULES = {"inception_1": (16, 16, 32, 8, 16, 16), "inception_2": (32, 32, 48, 8, 16, 16)}
 STEM_FILTERS = 32
-QUICK_IMAGES = 3000     # --quick: a stratified 3,000 of the training images
-MAX_IMAGES = 10_000     # caps larger sets
+QUICK_IMAGES = 3000  # --quick: a stratified 3,000 of the training images
+MAX_IMAGES = 10_000  # caps larger sets
 # The head: the last maps flattened into the softmax layer, not GoogLeNet's global average pooling.
 # Chosen with --quick --held-out (a validation split of the training images) on seeds 100-102:
 # flattened 0.963-0.967 validation accuracy on MNIST, averaged 0.848-0.858 (too few numbers left,
@@ -310,18 +347,21 @@ HEAD = "flatten"
 # --held-out on seeds 100-102 to leave a margin of 5% or more below the lowest: MNIST 0.9825-0.9835
 # (quick 0.963-0.967), Fashion-MNIST 0.888 (seed 100 only; quick 0.832-0.846), digits 0.958-0.972
 # (quick 0.872-0.933).
-LEARNED = {False: {"mnist": 0.93, "fashion_mnist": 0.84, "digits": 0.9},
-           True: {"mnist": 0.9, "fashion_mnist": 0.75, "digits": 0.8}}
+LEARNED = {
+    False: {"mnist": 0.93, "fashion_mnist": 0.84, "digits": 0.9},
+    True: {"mnist": 0.9, "fashion_mnist": 0.75, "digits": 0.8},
+}
 # The reductions may cost at most 1 point of test accuracy. On the same held-out runs they cost
 # MNIST -0.1 to 0.35 points (quick 0.45-0.65): the claim holds there with room to spare. Elsewhere
 # it is closer, and can fail: Fashion-MNIST 0.9 (quick 0.2-1.9), the 8x8 digits 0.3-2.2 (quick
 # 0.3-7.2; their second module works on 2x2 maps, where the narrow 5x5 branch has little to see).
 MAX_ACCURACY_COST = 0.01
-MIN_SAVING = 2.0           # and must cut the modules' multiply-adds and weights at least 2x
+MIN_SAVING = 2.0  # and must cut the modules' multiply-adds and weights at least 2x
 
 
-def small_inception_network(input_shape, num_classes: int, reductions: bool = True,
-                            head: str | None = None) -> keras.Model:
+def small_inception_network(
+    input_shape, num_classes: int, reductions: bool = True, head: str | None = None
+) -> keras.Model:
     """A GoogLeNet in miniature: a stem convolution and pooling, two small inception modules with a
     pooling step between, then a softmax layer. Without `reductions` the modules' 3×3 and 5×5
     convolutions run on all their input channels; every output width stays the same, so the rest
@@ -338,8 +378,7 @@ def small_inception_network(input_shape, num_classes: int, reductions: bool = Tr
         if step:
             x = keras.layers.MaxPooling2D(2, name=f"pool_{step}")(x)
         f1, r3, f3, r5, f5, pool = widths
-        x = InceptionModule(f1, r3 if reductions else None, f3, r5 if reductions else None, f5, pool,
-                            name=name)(x)
+        x = InceptionModule(f1, r3 if reductions else None, f3, r5 if reductions else None, f5, pool, name=name)(x)
     if head == "average":
         x = keras.layers.GlobalAveragePooling2D(name="average")(x)
     elif head == "flatten":
@@ -361,14 +400,17 @@ def network_cost(model: keras.Model) -> dict[str, int]:
             other += conv_multiply_adds(layer, (1, *layer.input.shape[1:]))
         elif isinstance(layer, keras.layers.Dense):
             other += int(np.prod(layer.kernel.shape))
-    return {"module_weights": sum(cost["weights"] for cost in costs),
-            "module_multiply_adds": sum(cost["multiply_adds"] for cost in costs),
-            "weights": model.count_params(),
-            "multiply_adds": other + sum(cost["multiply_adds"] for cost in costs)}
+    return {
+        "module_weights": sum(cost["weights"] for cost in costs),
+        "module_multiply_adds": sum(cost["multiply_adds"] for cost in costs),
+        "weights": model.count_params(),
+        "multiply_adds": other + sum(cost["multiply_adds"] for cost in costs),
+    }
 
 
-def claim_parts(reduced: dict[str, float], naive: dict[str, float], learned: float,
-                inception_3a_saving: float) -> list[Part]:
+def claim_parts(
+    reduced: dict[str, float], naive: dict[str, float], learned: float, inception_3a_saving: float
+) -> list[Part]:
     """The claim's parts from the two trained networks' numbers (accuracy, seconds, and their
     network_cost), with and without the 1×1 reductions.
 
@@ -385,11 +427,11 @@ def claim_parts(reduced: dict[str, float], naive: dict[str, float], learned: flo
     return [
         at_least("accuracy_with_reductions", reduced["accuracy"], learned),
         at_most("accuracy_cost_of_reductions", naive["accuracy"] - reduced["accuracy"], MAX_ACCURACY_COST),
-        at_least("module_multiply_adds_saving",
-                 naive["module_multiply_adds"] / reduced["module_multiply_adds"], MIN_SAVING),
+        at_least(
+            "module_multiply_adds_saving", naive["module_multiply_adds"] / reduced["module_multiply_adds"], MIN_SAVING
+        ),
         at_least("module_weights_saving", naive["module_weights"] / reduced["module_weights"], MIN_SAVING),
-        at_most("training_time_ratio", reduced["seconds"] / max(naive["seconds"], 1e-9), 1.0,
-                kind="timing"),
+        at_most("training_time_ratio", reduced["seconds"] / max(naive["seconds"], 1e-9), 1.0, kind="timing"),
         at_least("inception_3a_multiply_adds_saving", inception_3a_saving, MIN_SAVING, kind="identity"),
     ]
 
@@ -398,29 +440,45 @@ def _inception_3a(run):
     """GoogLeNet's (3a) module with and without its reductions: multiply-adds and weights counted
     from the Keras layers, branch by branch, beside the paper's table 1. Returns both costs."""
     reduced = module_cost(InceptionModule(**INCEPTION_3A), INCEPTION_3A_INPUT)
-    naive = module_cost(inception_without_reductions(
-        INCEPTION_3A["filters_1x1"], INCEPTION_3A["filters_3x3"], INCEPTION_3A["filters_5x5"],
-        INCEPTION_3A["pool_projection"]), INCEPTION_3A_INPUT)
-    rows = [[name, cheap, dear, dear / cheap] for name, cheap, dear in
-            zip(BRANCH_NAMES, reduced["branch_multiply_adds"], naive["branch_multiply_adds"])]
-    rows += [["module", reduced["multiply_adds"], naive["multiply_adds"],
-              naive["multiply_adds"] / reduced["multiply_adds"]],
-             ["weights (with biases)", reduced["weights"], naive["weights"],
-              naive["weights"] / reduced["weights"]],
-             ["GoogLeNet table 1, inception (3a)", f"ops {TABLE_1_OPS}, params {TABLE_1_PARAMS}", "", ""]]
-    run.say(run.table("cost/inception_3a", ["branch", "multiply-adds with 1x1 reductions", "without",
-                                            "ratio"], rows))
+    naive = module_cost(
+        inception_without_reductions(
+            INCEPTION_3A["filters_1x1"],
+            INCEPTION_3A["filters_3x3"],
+            INCEPTION_3A["filters_5x5"],
+            INCEPTION_3A["pool_projection"],
+        ),
+        INCEPTION_3A_INPUT,
+    )
+    rows = [
+        [name, cheap, dear, dear / cheap]
+        for name, cheap, dear in zip(BRANCH_NAMES, reduced["branch_multiply_adds"], naive["branch_multiply_adds"])
+    ]
+    rows += [
+        ["module", reduced["multiply_adds"], naive["multiply_adds"], naive["multiply_adds"] / reduced["multiply_adds"]],
+        ["weights (with biases)", reduced["weights"], naive["weights"], naive["weights"] / reduced["weights"]],
+        ["GoogLeNet table 1, inception (3a)", f"ops {TABLE_1_OPS}, params {TABLE_1_PARAMS}", "", ""],
+    ]
+    run.say(run.table("cost/inception_3a", ["branch", "multiply-adds with 1x1 reductions", "without", "ratio"], rows))
     return reduced, naive
 
 
 def _train(run, model, split, name=None):
     """Train with Adam at the run's rate, decaying to 0 over the run; test accuracy, seconds."""
     run.compile(model, loss="sparse_categorical_crossentropy", metrics=["accuracy"])
-    history = run.fit(model, split.x_train, split.y_train, validation_data=(split.x_test, split.y_test),
-                      name=name, callbacks=[cosine_decay(run.learning_rate, run.epochs)])
+    history = run.fit(
+        model,
+        split.x_train,
+        split.y_train,
+        validation_data=(split.x_test, split.y_test),
+        name=name,
+        callbacks=[cosine_decay(run.learning_rate, run.epochs)],
+    )
     scores = model.evaluate(split.x_test, split.y_test, batch_size=500, verbose=0, return_dict=True)
-    return {"accuracy": float(scores["accuracy"]), "seconds": float(sum(history["training_seconds"])),
-            **network_cost(model)}
+    return {
+        "accuracy": float(scores["accuracy"]),
+        "seconds": float(sum(history["training_seconds"])),
+        **network_cost(model),
+    }
 
 
 def _example_index(split):
@@ -434,51 +492,84 @@ def _look_inside(run, model, split):
     """One test image, and what the stem and each branch of the first module make of it; each
     map shown about 84 pixels wide, the branches' maps side by side as one mosaic per branch."""
     shown = _example_index(split)
-    image = split.x_test[shown:shown + 1]
+    image = split.x_test[shown : shown + 1]
     guess = int(np.argmax(model.predict(image, verbose=0)))
-    run.images(f"inside/1_test_image_label_{int(split.y_test[shown])}_predicted_{guess}", image,
-               enlarge=max(1, 224 // image.shape[1]))
+    run.images(
+        f"inside/1_test_image_label_{int(split.y_test[shown])}_predicted_{guess}",
+        image,
+        enlarge=max(1, 224 // image.shape[1]),
+    )
     stem_maps = keras.Model(model.input, model.get_layer("stem_pool").output)(image)
     size = int(stem_maps.shape[1])
     enlarge = max(1, 84 // size)
-    run.mosaic(f"inside/2_stem_{stem_maps.shape[-1]}_maps_of_{size}x{size}",
-               np.moveaxis(ops.convert_to_numpy(stem_maps)[0], -1, 0)[..., None], enlarge=enlarge)
+    run.mosaic(
+        f"inside/2_stem_{stem_maps.shape[-1]}_maps_of_{size}x{size}",
+        np.moveaxis(ops.convert_to_numpy(stem_maps)[0], -1, 0)[..., None],
+        enlarge=enlarge,
+    )
     branches = model.get_layer("inception_1").branch_outputs(stem_maps)
     for step, (name, maps) in enumerate(zip(BRANCH_NAMES, branches), start=3):
         maps = np.moveaxis(ops.convert_to_numpy(maps)[0], -1, 0)[..., None]
-        run.mosaic(f"inside/{step}_inception_1_branch_{name}_{len(maps)}_maps_of_{size}x{size}", maps,
-                   enlarge=enlarge)
+        run.mosaic(f"inside/{step}_inception_1_branch_{name}_{len(maps)}_maps_of_{size}x{size}", maps, enlarge=enlarge)
 
 
 def demo(run: Run) -> None:
     """The same small inception network with and without its 1×1 reductions: cost and accuracy."""
-    run.say("GoogLeNet's inception (3a) on 192 maps of 28x28, with and without the 1x1 reductions; "
-            "multiply-adds and weights counted from the Conv2D layers:")
+    run.say(
+        "GoogLeNet's inception (3a) on 192 maps of 28x28, with and without the 1x1 reductions; "
+        "multiply-adds and weights counted from the Conv2D layers:"
+    )
     module_3a, naive_3a = _inception_3a(run)
 
     split = run.load_images(quick=(QUICK_IMAGES, None))
     if len(split.y_train) > MAX_IMAGES:
         split = split.subset(MAX_IMAGES)
-    run.say(f"Two small inception networks learn {split.name} ({len(split.y_train):,} training "
-            f"images, {len(split.y_test):,} test images): the same layers, with and without the 1x1 "
-            "reductions before the 3x3 and 5x5 convolutions.")
+    run.say(
+        f"Two small inception networks learn {split.name} ({len(split.y_train):,} training "
+        f"images, {len(split.y_test):,} test images): the same layers, with and without the 1x1 "
+        "reductions before the 3x3 and 5x5 convolutions."
+    )
     model = small_inception_network(split.input_shape, split.num_classes, reductions=True)
     reduced = _train(run, model, split)
-    naive = _train(run, small_inception_network(split.input_shape, split.num_classes, reductions=False),
-                   split, name="without_reductions")
-    run.say(run.table("cost/small_networks", ["network", "test accuracy", "training seconds",
-                                              "module multiply-adds", "module weights",
-                                              "multiply-adds (all)", "weights (all)"],
-                      [[name, n["accuracy"], n["seconds"], n["module_multiply_adds"], n["module_weights"],
-                        n["multiply_adds"], n["weights"]]
-                       for name, n in (("with 1x1 reductions", reduced), ("without", naive))]))
-    run.metrics({"test_accuracy": reduced["accuracy"],
-                 "test_accuracy_without_reductions": naive["accuracy"]})
+    naive = _train(
+        run,
+        small_inception_network(split.input_shape, split.num_classes, reductions=False),
+        split,
+        name="without_reductions",
+    )
+    run.say(
+        run.table(
+            "cost/small_networks",
+            [
+                "network",
+                "test accuracy",
+                "training seconds",
+                "module multiply-adds",
+                "module weights",
+                "multiply-adds (all)",
+                "weights (all)",
+            ],
+            [
+                [
+                    name,
+                    n["accuracy"],
+                    n["seconds"],
+                    n["module_multiply_adds"],
+                    n["module_weights"],
+                    n["multiply_adds"],
+                    n["weights"],
+                ]
+                for name, n in (("with 1x1 reductions", reduced), ("without", naive))
+            ],
+        )
+    )
+    run.metrics({"test_accuracy": reduced["accuracy"], "test_accuracy_without_reductions": naive["accuracy"]})
 
     biases = sum(INCEPTION_3A.values())
     kernels = module_3a["weights"] - biases
-    parts = claim_parts(reduced, naive, LEARNED[run.quick][run.settings.dataset],
-                        naive_3a["multiply_adds"] / module_3a["multiply_adds"])
+    parts = claim_parts(
+        reduced, naive, LEARNED[run.quick][run.settings.dataset], naive_3a["multiply_adds"] / module_3a["multiply_adds"]
+    )
     run.claim(
         f"On {split.name}, 1x1 reductions before the 3x3 and 5x5 convolutions cut a small inception "
         "network's module multiply-adds and weights at least {module_multiply_adds_saving:g}x and "
@@ -492,19 +583,25 @@ def demo(run: Run) -> None:
             "source": "Szegedy et al. 2015 (GoogLeNet), table 1, inception (3a)",
             "published": f"{TABLE_1_PARAMS} parameters, {TABLE_1_OPS} operations",
             "ours": "inception_3a_multiply_adds",
-            "note": ("We count the multiply-adds of the six convolutions and leave out the max pool's "
-                     f"comparisons: {module_3a['multiply_adds']:,} is the table's {TABLE_1_OPS}. The "
-                     "table's 159K reads as kernel weights in units of 1,024 (our reading: the paper "
-                     f"does not say): {module_3a['weights']:,} weights less {biases} biases (one per "
-                     f"output map of each convolution) = {kernels:,} = {kernels / 1024:.1f} x 1,024."),
+            "note": (
+                "We count the multiply-adds of the six convolutions and leave out the max pool's "
+                f"comparisons: {module_3a['multiply_adds']:,} is the table's {TABLE_1_OPS}. The "
+                "table's 159K reads as kernel weights in units of 1,024 (our reading: the paper "
+                f"does not say): {module_3a['weights']:,} weights less {biases} biases (one per "
+                f"output map of each convolution) = {kernels:,} = {kernels / 1024:.1f} x 1,024."
+            ),
         },
         inception_3a_multiply_adds=module_3a["multiply_adds"],
         inception_3a_multiply_adds_without_reductions=naive_3a["multiply_adds"],
-        inception_3a_weights=module_3a["weights"], inception_3a_kernel_weights=kernels,
+        inception_3a_weights=module_3a["weights"],
+        inception_3a_kernel_weights=kernels,
         inception_3a_weights_without_reductions=naive_3a["weights"],
-        test_accuracy=reduced["accuracy"], test_accuracy_without_reductions=naive["accuracy"],
-        multiply_adds=reduced["multiply_adds"], multiply_adds_without_reductions=naive["multiply_adds"],
-        weights=reduced["weights"], weights_without_reductions=naive["weights"],
+        test_accuracy=reduced["accuracy"],
+        test_accuracy_without_reductions=naive["accuracy"],
+        multiply_adds=reduced["multiply_adds"],
+        multiply_adds_without_reductions=naive["multiply_adds"],
+        weights=reduced["weights"],
+        weights_without_reductions=naive["weights"],
     )
     _look_inside(run, model, split)
 

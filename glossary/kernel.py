@@ -56,12 +56,21 @@ right 96-99% of the time (`--quick`, seeds 0-4). A 3×3 kernel, too small to hol
 
 TITLE = "Kernel (filter)"
 ALIASES = (
-    "filter", "convolution kernel", "filter bank", "feature detector", "convolutional filter",
-    "conv filter", "edge detector", "sobel filter",
+    "filter",
+    "convolution kernel",
+    "filter bank",
+    "feature detector",
+    "convolutional filter",
+    "conv filter",
+    "edge detector",
+    "sobel filter",
 )
 
 DEMO = {
-    "epochs": 12, "batch_size": 32, "learning_rate": 0.01, "datasets": ("synthetic",),
+    "epochs": 12,
+    "batch_size": 32,
+    "learning_rate": 0.01,
+    "datasets": ("synthetic",),
     "quick": {"epochs": 5},
 }
 
@@ -69,8 +78,8 @@ PREREQUISITES = ("convolution",)
 
 PREDICT = {
     "question": "A single random 5x5 kernel, followed by a max over the whole map and a sigmoid, is "
-                "trained only to say whether a \"T\" is hidden somewhere in a noisy image; it is never "
-                "shown the T by itself. What do its 25 weights look like after training?",
+    "trained only to say whether a \"T\" is hidden somewhere in a noisy image; it is never "
+    "shown the T by itself. What do its 25 weights look like after training?",
     "options": {
         "A": "a T: the kernel turns into the pattern it detects",
         "B": "a rough, blurred likeness of the T, far from a clean copy",
@@ -78,21 +87,24 @@ PREDICT = {
         "D": "it depends on the seed",
     },
     "why": "A kernel is a template. Where the patch of input under it looks like the template, the sum "
-           "of products is large; where it looks like the opposite, the sum is strongly negative; on "
-           "flat, featureless regions it is near zero.",
+    "of products is large; where it looks like the opposite, the sum is strongly negative; on "
+    "flat, featureless regions it is near zero.",
 }
 
 RECALL = (
-    {"question": "How many parameters does a 3x3 conv layer from 64 to 128 channels have?",
-     "options": {"A": "73,856", "B": "73,728", "C": "1,152", "D": "36,928"},
-     "answer": "A",
-     "why": "A 3×3 layer from 64 to 128 channels has 128·(9·64 + 1) = 73,856."},
-    {"question": "A Sobel kernel, which reacts to change from left to right, reads a patch whose nine "
-                 "pixels all have brightness 10. What does it output?",
-     "options": {"A": "160", "B": "90", "C": "0, whatever the brightness",
-                 "D": "10, the patch's brightness"},
-     "answer": "C",
-     "why": "On a flat patch (all 10s) it gives −10·4 + 10·4 = 0, because its entries sum to zero."},
+    {
+        "question": "How many parameters does a 3x3 conv layer from 64 to 128 channels have?",
+        "options": {"A": "73,856", "B": "73,728", "C": "1,152", "D": "36,928"},
+        "answer": "A",
+        "why": "A 3×3 layer from 64 to 128 channels has 128·(9·64 + 1) = 73,856.",
+    },
+    {
+        "question": "A Sobel kernel, which reacts to change from left to right, reads a patch whose nine "
+        "pixels all have brightness 10. What does it output?",
+        "options": {"A": "160", "B": "90", "C": "0, whatever the brightness", "D": "10, the patch's brightness"},
+        "answer": "C",
+        "why": "On a flat patch (all 10s) it gives −10·4 + 10·4 = 0, because its entries sum to zero.",
+    },
 )
 
 __all__ = ["scenes_with_template", "kernel_cosine"]
@@ -122,7 +134,7 @@ def scenes_with_template(n, size=16, noise=0.5, seed=0):
     k = TEMPLATE.shape[0]
     for image, row, column, label in zip(images, *rng.integers(0, size - k + 1, (2, n)), labels):
         if label:
-            image[row:row + k, column:column + k, 0] += TEMPLATE
+            image[row : row + k, column : column + k, 0] += TEMPLATE
     return images, labels.astype("float32")
 
 
@@ -140,8 +152,9 @@ def kernel_cosine(kernel, pattern, slack=0):
     for dy in range(-slack, slack + 1):
         for dx in range(-slack, slack + 1):
             moved = np.zeros_like(pattern)
-            moved[max(dy, 0):k_h + min(dy, 0), max(dx, 0):k_w + min(dx, 0)] = \
-                pattern[max(-dy, 0):k_h + min(-dy, 0), max(-dx, 0):k_w + min(-dx, 0)]
+            moved[max(dy, 0) : k_h + min(dy, 0), max(dx, 0) : k_w + min(dx, 0)] = pattern[
+                max(-dy, 0) : k_h + min(-dy, 0), max(-dx, 0) : k_w + min(-dx, 0)
+            ]
             b = np.ravel(moved)
             best = max(best, float(a @ b / (np.linalg.norm(a) * np.linalg.norm(b))))
     return best
@@ -159,11 +172,15 @@ def _one_kernel_detector():
     weight on minus one, a poor solution gradient descent sometimes finds. Here a large response
     can only mean "present", so the kernel must turn towards the pattern.
     """
-    return keras.Sequential([keras.Input((16, 16, 1)),
-                             keras.layers.Conv2D(1, KERNEL_SIZE, name="kernel"),  # its bias: the threshold
-                             keras.layers.GlobalMaxPooling2D(name="strongest"),
-                             keras.layers.Activation("sigmoid", name="present")],
-                            name="one_kernel")
+    return keras.Sequential(
+        [
+            keras.Input((16, 16, 1)),
+            keras.layers.Conv2D(1, KERNEL_SIZE, name="kernel"),  # its bias: the threshold
+            keras.layers.GlobalMaxPooling2D(name="strongest"),
+            keras.layers.Activation("sigmoid", name="present"),
+        ],
+        name="one_kernel",
+    )
 
 
 def _on_template_grid(kernel):
@@ -176,9 +193,11 @@ def measure(model, test):
     """The learned kernel's cosine with the T (best placement within a pixel) and the detector's
     accuracy (pure: trained model in, numbers out)."""
     learned = _on_template_grid(ops.convert_to_numpy(model.get_layer("kernel").kernel)[:, :, 0, 0])
-    return {"kernel_cosine_learned": kernel_cosine(learned, TEMPLATE, slack=1),
-            "kernel_cosine_learned_centred": kernel_cosine(learned, TEMPLATE),
-            "test_accuracy": float(model.evaluate(*test, verbose=0)[1])}
+    return {
+        "kernel_cosine_learned": kernel_cosine(learned, TEMPLATE, slack=1),
+        "kernel_cosine_learned_centred": kernel_cosine(learned, TEMPLATE),
+        "test_accuracy": float(model.evaluate(*test, verbose=0)[1]),
+    }
 
 
 # Bars, chosen on seeds 100-102 (fresh scenes), --quick: the learned kernel's cosine with the T was
@@ -190,11 +209,14 @@ MIN_COSINE = 0.9
 MIN_ACCURACY = 0.85
 
 
-def claim_parts(numbers: dict[str, float], min_cosine: float = MIN_COSINE,
-                min_accuracy: float = MIN_ACCURACY) -> list[Part]:
+def claim_parts(
+    numbers: dict[str, float], min_cosine: float = MIN_COSINE, min_accuracy: float = MIN_ACCURACY
+) -> list[Part]:
     """Both measured: the kernel turned into the T, and the detector finds it."""
-    return [at_least("kernel_cosine_learned", numbers["kernel_cosine_learned"], min_cosine),
-            at_least("test_accuracy", numbers["test_accuracy"], min_accuracy)]
+    return [
+        at_least("kernel_cosine_learned", numbers["kernel_cosine_learned"], min_cosine),
+        at_least("test_accuracy", numbers["test_accuracy"], min_accuracy),
+    ]
 
 
 def outcome(claim: dict) -> str:
@@ -205,6 +227,7 @@ def outcome(claim: dict) -> str:
 
     def option(value: float) -> str:
         return "A" if value >= cosine["bar"] else "C" if value < 0.5 else "B"
+
     return option(cosine["min"]) if option(cosine["min"]) == option(cosine["max"]) else "D"
 
 
@@ -218,15 +241,20 @@ def demo(run: Run) -> None:
     model = _one_kernel_detector()
     start = _on_template_grid(ops.convert_to_numpy(model.get_layer("kernel").kernel)[:, :, 0, 0])
     cosine_start = kernel_cosine(start, TEMPLATE, slack=1)
-    run.say(f"One {KERNEL_SIZE}×{KERNEL_SIZE} kernel starts random (cosine with the T: "
-            f"{cosine_start:+.2f}) and is trained only on present / absent labels…")
+    run.say(
+        f"One {KERNEL_SIZE}×{KERNEL_SIZE} kernel starts random (cosine with the T: "
+        f"{cosine_start:+.2f}) and is trained only on present / absent labels…"
+    )
     run.compile(model, loss="binary_crossentropy", metrics=["accuracy"])
     run.fit(model, *train, validation_data=test)
     numbers = measure(model, test)
 
     learned = ops.convert_to_numpy(model.get_layer("kernel").kernel)[:, :, 0, 0]
-    run.table("kernel/learned", [f"column {c + 1}" for c in range(learned.shape[1])],
-              [[f"{w:+.2f}" for w in row] for row in learned])
+    run.table(
+        "kernel/learned",
+        [f"column {c + 1}" for c in range(learned.shape[1])],
+        [[f"{w:+.2f}" for w in row] for row in learned],
+    )
     run.metrics({**numbers, "kernel_cosine_start": cosine_start})
     run.claim(
         f"One {KERNEL_SIZE}×{KERNEL_SIZE} kernel, trained only on whether a T is hidden somewhere in a "
@@ -237,8 +265,10 @@ def demo(run: Run) -> None:
         kernel_cosine_start=cosine_start,
         kernel_cosine_learned_centred=numbers["kernel_cosine_learned_centred"],
     )
-    run.images("kernel/template_start_learned",
-               np.stack([TEMPLATE, start, _on_template_grid(learned)])[..., None], enlarge=24)
+    run.images(
+        "kernel/template_start_learned", np.stack([TEMPLATE, start, _on_template_grid(learned)])[..., None], enlarge=24
+    )
     # The learned kernel as a plain template: its response map on a test scene peaks on the T.
-    run.images("kernel/response_maps", ops.convert_to_numpy(ops.conv(test[0][:4], learned[:, :, None, None])),
-               enlarge=8)
+    run.images(
+        "kernel/response_maps", ops.convert_to_numpy(ops.conv(test[0][:4], learned[:, :, None, None])), enlarge=8
+    )

@@ -51,21 +51,34 @@ probability 10⁻⁴ and perplexity (10⁻⁴)^(−1/3) ≈ 21.5.
 """
 
 TITLE = "Language model"
-ALIASES = ("language modelling", "language modeling", "next-word prediction",
-           "next-character prediction", "character-level language model", "n-gram model",
-           "n-gram", "perplexity", "neural language model", "text generation")
+ALIASES = (
+    "language modelling",
+    "language modeling",
+    "next-word prediction",
+    "next-character prediction",
+    "character-level language model",
+    "n-gram model",
+    "n-gram",
+    "perplexity",
+    "neural language model",
+    "text generation",
+)
 
 PREREQUISITES = ("one-hot-encoding", "softmax")
 
 RECALL = (
-    {"question": "A model gives a three-word sentence the probability 10⁻⁴. What is its perplexity on "
-                 "that sentence?",
-     "options": {"A": "About 21.5", "B": "10,000", "C": "About 4", "D": "About 0.05"},
-     "answer": "A",
-     "why": "give the three-word sentence probability 10⁻⁴ and perplexity (10⁻⁴)^(−1/3) ≈ 21.5."},
-    {"question": "A model spreads its guess evenly over a vocabulary of V words at every step. What "
-                 "is its perplexity?",
-     "options": {"A": "V", "B": "1", "C": "log V", "D": "1/V"},
-     "answer": "A",
-     "why": "a model that guesses uniformly over a vocabulary of V words has PP = V; lower is better."},
+    {
+        "question": "A model gives a three-word sentence the probability 10⁻⁴. What is its perplexity on "
+        "that sentence?",
+        "options": {"A": "About 21.5", "B": "10,000", "C": "About 4", "D": "About 0.05"},
+        "answer": "A",
+        "why": "give the three-word sentence probability 10⁻⁴ and perplexity (10⁻⁴)^(−1/3) ≈ 21.5.",
+    },
+    {
+        "question": "A model spreads its guess evenly over a vocabulary of V words at every step. What "
+        "is its perplexity?",
+        "options": {"A": "V", "B": "1", "C": "log V", "D": "1/V"},
+        "answer": "A",
+        "why": "a model that guesses uniformly over a vocabulary of V words has PP = V; lower is better.",
+    },
 )

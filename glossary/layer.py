@@ -73,7 +73,9 @@ TITLE = "Layer"
 ALIASES = ("input layer", "hidden layer", "output layer", "network layer")
 
 DEMO = {
-    "epochs": 20, "batch_size": 32, "learning_rate": 0.001,
+    "epochs": 20,
+    "batch_size": 32,
+    "learning_rate": 0.001,
     "datasets": ("mnist", "digits", "fashion_mnist"),
     "quick": {"epochs": 5},  # and 4,000 training images
 }
@@ -82,8 +84,8 @@ PREREQUISITES = ("unit", "activation")
 
 PREDICT = {
     "question": "A digit classifier lays each 28x28 image out as 784 numbers, feeds them to a hidden "
-                "layer of 128 ReLU units and then to an output layer of 10 softmax units. Before it "
-                "trains: where do most of its trainable weights and biases sit?",
+    "layer of 128 ReLU units and then to an output layer of 10 softmax units. Before it "
+    "trains: where do most of its trainable weights and biases sit?",
     "options": {
         "A": "in the input layer, which needs a weight for every pixel",
         "B": "in the hidden layer",
@@ -91,33 +93,45 @@ PREDICT = {
         "D": "in no single layer: they are spread about evenly",
     },
     "why": "A 784 → 128 → 10 network has (784·128 + 128) + (128·10 + 10) = 100,480 + 1,290 = 101,770. "
-           "The network above has an input, a hidden and an output layer, but only two layers of "
-           "weights, so many authors call it a two-layer network: the input layer has no units and no "
-           "parameters.",
+    "The network above has an input, a hidden and an output layer, but only two layers of "
+    "weights, so many authors call it a two-layer network: the input layer has no units and no "
+    "parameters.",
 }
 
 RECALL = (
-    {"question": "How many trainable numbers does a dense layer from 64 inputs to 32 units hold?",
-     "options": {"A": "2,048", "B": "2,080", "C": "2,112", "D": "96"},
-     "answer": "B",
-     "why": "A dense layer from 64 inputs to 32 units has 64 × 32 + 32 = 2080 parameters."},
-    {"question": "A dense layer computes a' = σ(Wa + b), taking n inputs to m units. What is the shape "
-                 "of W, and what does a row of it hold?",
-     "options": {"A": "m × n; row j holds the weights of unit j",
-                 "B": "n × m; row i holds every unit's weight on input i",
-                 "C": "m × m; row j mixes unit j with the other units",
-                 "D": "1 × n; one row shared by all the units"},
-     "answer": "A",
-     "why": "W is an m × n matrix whose row j holds the weights of unit j, b holds m biases, and σ is "
-            "applied to each entry."},
-    {"question": "A network has an input layer, one hidden layer and an output layer. Many authors call "
-                 "it a network of how many layers?",
-     "options": {"A": "a one-layer network", "B": "a two-layer network", "C": "a three-layer network",
-                 "D": "a four-layer network"},
-     "answer": "B",
-     "why": "The network above has an input, a hidden and an output layer, but only two layers of "
-            "weights, so many authors call it a two-layer network: the input layer has no units and no "
-            "parameters."},
+    {
+        "question": "How many trainable numbers does a dense layer from 64 inputs to 32 units hold?",
+        "options": {"A": "2,048", "B": "2,080", "C": "2,112", "D": "96"},
+        "answer": "B",
+        "why": "A dense layer from 64 inputs to 32 units has 64 × 32 + 32 = 2080 parameters.",
+    },
+    {
+        "question": "A dense layer computes a' = σ(Wa + b), taking n inputs to m units. What is the shape "
+        "of W, and what does a row of it hold?",
+        "options": {
+            "A": "m × n; row j holds the weights of unit j",
+            "B": "n × m; row i holds every unit's weight on input i",
+            "C": "m × m; row j mixes unit j with the other units",
+            "D": "1 × n; one row shared by all the units",
+        },
+        "answer": "A",
+        "why": "W is an m × n matrix whose row j holds the weights of unit j, b holds m biases, and σ is "
+        "applied to each entry.",
+    },
+    {
+        "question": "A network has an input layer, one hidden layer and an output layer. Many authors call "
+        "it a network of how many layers?",
+        "options": {
+            "A": "a one-layer network",
+            "B": "a two-layer network",
+            "C": "a three-layer network",
+            "D": "a four-layer network",
+        },
+        "answer": "B",
+        "why": "The network above has an input, a hidden and an output layer, but only two layers of "
+        "weights, so many authors call it a two-layer network: the input layer has no units and no "
+        "parameters.",
+    },
 )
 
 __all__ = ["DenseFromScratch", "dense_parameter_count"]
@@ -166,8 +180,7 @@ class DenseFromScratch(keras.layers.Layer):
     def build(self, input_shape):
         inputs = input_shape[-1]
         # one weight per (input, unit) pair and one bias per unit: inputs·units + units numbers
-        self.kernel = self.add_weight(shape=(inputs, self.units), initializer=self.kernel_initializer,
-                                      name="kernel")
+        self.kernel = self.add_weight(shape=(inputs, self.units), initializer=self.kernel_initializer, name="kernel")
         self.bias = self.add_weight(shape=(self.units,), initializer="zeros", name="bias")
 
     def call(self, x):
@@ -178,9 +191,12 @@ class DenseFromScratch(keras.layers.Layer):
         return (*input_shape[:-1], self.units)
 
     def get_config(self):
-        return {**super().get_config(), "units": self.units,
-                "activation": keras.activations.serialize(self.activation),
-                "kernel_initializer": keras.initializers.serialize(self.kernel_initializer)}
+        return {
+            **super().get_config(),
+            "units": self.units,
+            "activation": keras.activations.serialize(self.activation),
+            "kernel_initializer": keras.initializers.serialize(self.kernel_initializer),
+        }
 
 
 def dense_parameter_count(inputs: int, units: int) -> int:
@@ -204,17 +220,21 @@ def _mlp(input_shape, hidden, classes) -> keras.Model:
     """Input layer (the flattened pixels, no parameters) -> hidden layer(s) -> softmax output layer."""
     return keras.Sequential(
         [keras.Input(input_shape), keras.layers.Flatten(name="input_pixels")]
-        + [DenseFromScratch(units, activation="relu", name=f"hidden_{i}")
-           for i, units in enumerate(hidden, start=1)]
-        + [DenseFromScratch(classes, activation="softmax", name="output")])
+        + [DenseFromScratch(units, activation="relu", name=f"hidden_{i}") for i, units in enumerate(hidden, start=1)]
+        + [DenseFromScratch(classes, activation="softmax", name="output")]
+    )
 
 
 def _same_model_from_keras_dense(model: keras.Model) -> keras.Model:
     """The same architecture built from keras.layers.Dense, holding our model's weights."""
     twin = keras.Sequential(
         [keras.Input(model.input_shape[1:]), keras.layers.Flatten()]
-        + [keras.layers.Dense(layer.units, activation=layer.activation) for layer in model.layers
-           if isinstance(layer, DenseFromScratch)])
+        + [
+            keras.layers.Dense(layer.units, activation=layer.activation)
+            for layer in model.layers
+            if isinstance(layer, DenseFromScratch)
+        ]
+    )
     twin.set_weights(model.get_weights())
     return twin
 
@@ -226,16 +246,16 @@ def _parameter_table(model: keras.Model) -> list[tuple[str, str, int, int, int]]
         counted = int(sum(np.prod(weight.shape) for weight in layer.weights))
         if isinstance(layer, DenseFromScratch):
             inputs = int(layer.input.shape[-1])
-            rows.append((layer.name, str(inputs), layer.units, counted,
-                         dense_parameter_count(inputs, layer.units)))
+            rows.append((layer.name, str(inputs), layer.units, counted, dense_parameter_count(inputs, layer.units)))
         else:  # the input layer only lays the pixels out in a row: nothing to learn
             shape = "x".join(str(size) for size in layer.input.shape[1:])
             rows.append((layer.name, shape, int(layer.output.shape[-1]), counted, 0))
     return rows
 
 
-def claim_parts(accuracy: float, bar: float, table: list[tuple], difference: float,
-                tolerance: float = 1e-5) -> list[Part]:
+def claim_parts(
+    accuracy: float, bar: float, table: list[tuple], difference: float, tolerance: float = 1e-5
+) -> list[Part]:
     """Accurate enough (what training can fail); every layer counted as the formula says and equal
     to Keras's Dense (true by construction: checks, not votes)."""
     miscounted = sum(counted != formula for *_, counted, formula in table)
@@ -277,13 +297,24 @@ def _log_first_layer(run: Run, model: keras.Model, start, image_shape) -> None:
     positive, black for negative, mid-grey for zero), and how far training moved it."""
     first = _weight_images(model.get_layer("hidden_1").kernel, image_shape)
     factor = max(1, 56 // image_shape[0])
-    run.mosaic("first_layer_weights/1_every_hidden_unit", _centred(first), columns=16, enlarge=factor,
-               rescale=False, gap_value=0.5)
+    run.mosaic(
+        "first_layer_weights/1_every_hidden_unit",
+        _centred(first),
+        columns=16,
+        enlarge=factor,
+        rescale=False,
+        gap_value=0.5,
+    )
     # Pixels that are blank in almost every image (the digits' border) barely move from their
     # random start; the change shows what training wrote into each unit.
-    run.mosaic("first_layer_weights/2_change_from_start",
-               _centred(first - _weight_images(start, image_shape)), columns=16, enlarge=factor,
-               rescale=False, gap_value=0.5)
+    run.mosaic(
+        "first_layer_weights/2_change_from_start",
+        _centred(first - _weight_images(start, image_shape)),
+        columns=16,
+        enlarge=factor,
+        rescale=False,
+        gap_value=0.5,
+    )
 
 
 def demo(run: Run) -> None:
@@ -291,8 +322,10 @@ def demo(run: Run) -> None:
     split = run.load_images(quick=QUICK_IMAGES)
     model = _mlp(split.input_shape, _HIDDEN, split.num_classes)
     start = ops.convert_to_numpy(model.get_layer("hidden_1").kernel)
-    run.say(f"{split.name}: {len(split.x_train):,} training and {len(split.x_test):,} test images of "
-            f"{'x'.join(str(n) for n in split.input_shape)}; an MLP of our DenseFromScratch layers…")
+    run.say(
+        f"{split.name}: {len(split.x_train):,} training and {len(split.x_test):,} test images of "
+        f"{'x'.join(str(n) for n in split.input_shape)}; an MLP of our DenseFromScratch layers…"
+    )
     run.compile(model, loss="sparse_categorical_crossentropy", metrics=["accuracy"])
     run.fit(model, split.x_train, split.y_train, validation_data=(split.x_test, split.y_test))
     accuracy = float(model.evaluate(split.x_test, split.y_test, verbose=0)[1])
@@ -300,10 +333,14 @@ def demo(run: Run) -> None:
     table = _parameter_table(model)
     total = sum(counted for *_, counted, _ in table)
     twin = _same_model_from_keras_dense(model)
-    run.say(run.table("parameters", ["layer", "inputs", "units", "counted", "inputs·units + units"],
-                      [list(row) for row in table] + [["total", "", "", total, twin.count_params()]]))
-    difference = float(np.abs(model.predict(split.x_test, verbose=0)
-                              - twin.predict(split.x_test, verbose=0)).max())
+    run.say(
+        run.table(
+            "parameters",
+            ["layer", "inputs", "units", "counted", "inputs·units + units"],
+            [list(row) for row in table] + [["total", "", "", total, twin.count_params()]],
+        )
+    )
+    difference = float(np.abs(model.predict(split.x_test, verbose=0) - twin.predict(split.x_test, verbose=0)).max())
 
     bar = _ACCURACY_BAR.get(split.name, _ACCURACY_BAR["mnist"])[run.quick]
     run.metrics({"test_accuracy": accuracy, "parameters": total})
@@ -312,7 +349,8 @@ def demo(run: Run) -> None:
         f">= {{test_accuracy:.0%}} test accuracy on {split.name}; every layer's parameter count "
         "equals inputs·units + units; keras.layers.Dense with the same weights predicts the same.",
         claim_parts(accuracy, bar, table, difference),
-        total_parameters=total, keras_dense_parameters=twin.count_params(),
+        total_parameters=total,
+        keras_dense_parameters=twin.count_params(),
         **{f"{name}_parameters": counted for name, *_, counted, _ in table[1:]},
     )
     _log_first_layer(run, model, start, split.input_shape)

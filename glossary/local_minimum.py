@@ -60,32 +60,51 @@ the minima cluster at losses near the global one.
 """
 
 TITLE = "Local minima and saddle points"
-ALIASES = ("local minima", "saddle point", "global minimum", "global minima", "critical point",
-           "loss landscape", "loss surface", "convex optimization", "non-convex optimization",
-           "convexity", "plateau", "degenerate hessian", "hessian")
+ALIASES = (
+    "local minima",
+    "saddle point",
+    "global minimum",
+    "global minima",
+    "critical point",
+    "loss landscape",
+    "loss surface",
+    "convex optimization",
+    "non-convex optimization",
+    "convexity",
+    "plateau",
+    "degenerate hessian",
+    "hessian",
+)
 
 PREREQUISITES = ("gradient-descent",)
 
 RECALL = (
-    {"question": "Where the gradient is zero, the Hessian's eigenvalues are 3, 0.5 and −2. What "
-                 "kind of critical point is it?",
-     "options": {"A": "A local minimum",
-                 "B": "A local maximum",
-                 "C": "A saddle",
-                 "D": "Undecided until higher derivatives are checked"},
-     "answer": "C",
-     "why": "some positive, some negative: saddle point"},
-    {"question": "Why does the Hessian of a ReLU network usually have an eigenvalue of exactly 0 at "
-                 "its critical points?",
-     "options": {"A": "Scaling a unit's incoming weights by c > 0 and its outgoing ones by 1/c leaves "
-                      "the function unchanged, so the loss is flat along that direction",
-                 "B": "ReLU's second derivative is zero, so the loss has no curvature in any "
-                      "direction",
-                 "C": "The loss of a network is convex, so it is flat at every minimum",
-                 "D": "Gradient descent only ever stops at saddle points"},
-     "answer": "A",
-     "why": "A ReLU unit with non-zero weights computes the same function if its incoming weights "
-            "and bias are multiplied by c > 0 and its outgoing weights divided by c, so every "
-            "critical point lies on a curve of critical points with the same loss, and the Hessian "
-            "has eigenvalue 0 along that curve."},
+    {
+        "question": "Where the gradient is zero, the Hessian's eigenvalues are 3, 0.5 and −2. What "
+        "kind of critical point is it?",
+        "options": {
+            "A": "A local minimum",
+            "B": "A local maximum",
+            "C": "A saddle",
+            "D": "Undecided until higher derivatives are checked",
+        },
+        "answer": "C",
+        "why": "some positive, some negative: saddle point",
+    },
+    {
+        "question": "Why does the Hessian of a ReLU network usually have an eigenvalue of exactly 0 at "
+        "its critical points?",
+        "options": {
+            "A": "Scaling a unit's incoming weights by c > 0 and its outgoing ones by 1/c leaves "
+            "the function unchanged, so the loss is flat along that direction",
+            "B": "ReLU's second derivative is zero, so the loss has no curvature in any direction",
+            "C": "The loss of a network is convex, so it is flat at every minimum",
+            "D": "Gradient descent only ever stops at saddle points",
+        },
+        "answer": "A",
+        "why": "A ReLU unit with non-zero weights computes the same function if its incoming weights "
+        "and bias are multiplied by c > 0 and its outgoing weights divided by c, so every "
+        "critical point lies on a curve of critical points with the same loss, and the Hessian "
+        "has eigenvalue 0 along that curve.",
+    },
 )

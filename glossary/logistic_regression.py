@@ -53,11 +53,20 @@ minimum: the claim fails.
 """
 
 TITLE = "Logistic regression"
-ALIASES = ("logit model", "multinomial logistic regression", "logistic classifier",
-           "logit regression", "softmax regression", "binary logistic regression")
+ALIASES = (
+    "logit model",
+    "multinomial logistic regression",
+    "logistic classifier",
+    "logit regression",
+    "softmax regression",
+    "binary logistic regression",
+)
 
 DEMO = {
-    "epochs": 20, "batch_size": 5000, "learning_rate": 2.0, "datasets": ("synthetic",),
+    "epochs": 20,
+    "batch_size": 5000,
+    "learning_rate": 2.0,
+    "datasets": ("synthetic",),
     "quick": {"epochs": 6},
 }
 
@@ -65,9 +74,9 @@ PREREQUISITES = ("unit", "sigmoid")
 
 PREDICT = {
     "question": "Labels are drawn at random from a known logistic model with weights (2, −1) and bias "
-                "0.5. A sigmoid unit is then trained on them with cross-entropy by plain gradient "
-                "descent, three times: from zero weights, from small random ones and from weights far "
-                "from zero. Where do the three runs end?",
+    "0.5. A sigmoid unit is then trained on them with cross-entropy by plain gradient "
+    "descent, three times: from zero weights, from small random ones and from weights far "
+    "from zero. Where do the three runs end?",
     "options": {
         "A": "at the same weights, close to the ones that generated the labels",
         "B": "at different weights: each start settles in a minimum of its own",
@@ -75,29 +84,36 @@ PREDICT = {
         "D": "it depends on the seed",
     },
     "why": "Training minimises the binary cross-entropy L = −[y ln p + (1 − y) ln(1 − p)], whose "
-           "gradient is ∂L/∂w = (p − y)x and ∂L/∂b = p − y. The average loss is convex in w and b, so "
-           "gradient descent does not get stuck in a bad local minimum (on perfectly separable data "
-           "the weights grow without bound unless regularised).",
+    "gradient is ∂L/∂w = (p − y)x and ∂L/∂b = p − y. The average loss is convex in w and b, so "
+    "gradient descent does not get stuck in a bad local minimum (on perfectly separable data "
+    "the weights grow without bound unless regularised).",
 }
 
 RECALL = (
-    {"question": "In a fitted logistic regression the weight on input x₁ is 0.7. What happens to the "
-                 "odds of the positive class when x₁ grows by 1?",
-     "options": {"A": "they are multiplied by e^0.7, about 2",
-                 "B": "they grow by 0.7",
-                 "C": "the probability of the positive class grows by 0.7",
-                 "D": "they are multiplied by 0.7"},
-     "answer": "A",
-     "why": "Equivalently ln(p / (1 − p)) = w·x + b, so raising xᵢ by 1 multiplies the odds by e^(wᵢ)."},
-    {"question": "Logistic regression picks a class. What does the word \"regression\" in its name refer "
-                 "to?",
-     "options": {"A": "fitting the log-odds of the class as a straight-line function of the inputs",
-                 "B": "its output, a real number that is rounded to a class afterwards",
-                 "C": "predictions drifting back towards the average class",
-                 "D": "an older use of the method for predicting prices"},
-     "answer": "A",
-     "why": "Despite its name it classifies: \"regression\" refers to fitting the log-odds of the class "
-            "as a straight-line function of the inputs."},
+    {
+        "question": "In a fitted logistic regression the weight on input x₁ is 0.7. What happens to the "
+        "odds of the positive class when x₁ grows by 1?",
+        "options": {
+            "A": "they are multiplied by e^0.7, about 2",
+            "B": "they grow by 0.7",
+            "C": "the probability of the positive class grows by 0.7",
+            "D": "they are multiplied by 0.7",
+        },
+        "answer": "A",
+        "why": "Equivalently ln(p / (1 − p)) = w·x + b, so raising xᵢ by 1 multiplies the odds by e^(wᵢ).",
+    },
+    {
+        "question": "Logistic regression picks a class. What does the word \"regression\" in its name refer to?",
+        "options": {
+            "A": "fitting the log-odds of the class as a straight-line function of the inputs",
+            "B": "its output, a real number that is rounded to a class afterwards",
+            "C": "predictions drifting back towards the average class",
+            "D": "an older use of the method for predicting prices",
+        },
+        "answer": "A",
+        "why": "Despite its name it classifies: \"regression\" refers to fitting the log-odds of the class "
+        "as a straight-line function of the inputs.",
+    },
 )
 
 __all__ = ["sample_logistic", "newton_fit"]
@@ -115,8 +131,9 @@ from nutshell.glossary.unit import Unit
 TRUE_WEIGHTS, TRUE_BIAS = np.array([2.0, -1.0]), 0.5  # the worked example above
 
 
-def sample_logistic(n: int, weights=TRUE_WEIGHTS, bias: float = TRUE_BIAS,
-                    seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+def sample_logistic(
+    n: int, weights=TRUE_WEIGHTS, bias: float = TRUE_BIAS, seed: int = 0
+) -> tuple[np.ndarray, np.ndarray]:
     """Data drawn from the model itself: x ~ N(0, I), y = 1 with probability σ(w·x + b)."""
     rng = np.random.default_rng(seed)
     x = rng.normal(0, 1, (n, len(weights)))
@@ -153,8 +170,10 @@ SAME_MINIMUM, NEAR_TRUTH = 0.01, 0.25
 
 def claim_parts(to_minimum: float, to_truth: float) -> list[Part]:
     """Every start ends at the loss's one minimum, and that minimum is near the true weights."""
-    return [at_most("largest_distance_to_minimum", to_minimum, SAME_MINIMUM),
-            at_most("largest_error_vs_truth", to_truth, NEAR_TRUTH)]
+    return [
+        at_most("largest_distance_to_minimum", to_minimum, SAME_MINIMUM),
+        at_most("largest_error_vs_truth", to_truth, NEAR_TRUTH),
+    ]
 
 
 def outcome(claim: dict) -> str:
@@ -183,8 +202,13 @@ def _descend(run: Run, x, y, start: str, scale: float, rng) -> np.ndarray:
     model.set_weights([rng.uniform(-scale, scale, (2, 1)), rng.uniform(-scale, scale, (1,))])
     run.compile(model, loss=LOSS(), metrics=["accuracy"], optimizer="sgd")
     tiled = np.tile(x, (STEPS_PER_EPOCH, 1)), np.tile(y, STEPS_PER_EPOCH)  # copies in a row
-    run.fit(model, *tiled, batch_size=min(run.batch_size, len(x)), shuffle=run.batch_size < len(x),
-            name=None if start == "small" else f"start-{start}")
+    run.fit(
+        model,
+        *tiled,
+        batch_size=min(run.batch_size, len(x)),
+        shuffle=run.batch_size < len(x),
+        name=None if start == "small" else f"start-{start}",
+    )
     kernel, bias = (ops.convert_to_numpy(v) for v in model.weights)
     return np.append(kernel[:, 0], bias)
 
@@ -195,17 +219,29 @@ def demo(run: Run) -> None:
     x, y = sample_logistic(n, seed=run.seed)
     best_w, best_b = newton_fit(x, y)
     rng = np.random.default_rng(run.seed + 1)
-    run.say(f"{n} examples drawn from p = σ({TRUE_WEIGHTS[0]:g}x₁ {TRUE_WEIGHTS[1]:+g}x₂ {TRUE_BIAS:+g}); "
-            f"the loss's minimum (Newton's method): w = ({best_w[0]:.3f}, {best_w[1]:.3f}), b = {best_b:.3f}")
+    run.say(
+        f"{n} examples drawn from p = σ({TRUE_WEIGHTS[0]:g}x₁ {TRUE_WEIGHTS[1]:+g}x₂ {TRUE_BIAS:+g}); "
+        f"the loss's minimum (Newton's method): w = ({best_w[0]:.3f}, {best_w[1]:.3f}), b = {best_b:.3f}"
+    )
     found = {start: _descend(run, x, y, start, scale, rng) for start, scale in STARTS.items()}
     best = np.append(best_w, best_b)
     truth = np.append(TRUE_WEIGHTS, TRUE_BIAS)
     to_minimum = max(float(np.abs(theta - best).max()) for theta in found.values())
     to_truth = float(np.abs(best - truth).max())
-    run.say(run.table("weights", ["run", "w₁", "w₂", "b", "odds ×e^(w₁) per unit of x₁"],
-                      [[name, *t, np.exp(t[0])] for name, t in
-                       {"truth": truth, "Newton (minimum)": best,
-                        **{f"from {start} weights": t for start, t in found.items()}}.items()]))
+    run.say(
+        run.table(
+            "weights",
+            ["run", "w₁", "w₂", "b", "odds ×e^(w₁) per unit of x₁"],
+            [
+                [name, *t, np.exp(t[0])]
+                for name, t in {
+                    "truth": truth,
+                    "Newton (minimum)": best,
+                    **{f"from {start} weights": t for start, t in found.items()},
+                }.items()
+            ],
+        )
+    )
     run.metrics({"largest_distance_to_minimum": to_minimum, "largest_error_vs_truth": to_truth})
     run.claim(
         "Trained by gradient descent from three different starts, logistic regression lands on "
@@ -214,5 +250,7 @@ def demo(run: Run) -> None:
         f"within {{largest_error_vs_truth:g}} of ({TRUE_WEIGHTS[0]:g}, {TRUE_WEIGHTS[1]:g}, "
         f"{TRUE_BIAS:g})).",
         claim_parts(to_minimum, to_truth),
-        w1=float(best[0]), w2=float(best[1]), b=float(best[2]),
+        w1=float(best[0]),
+        w2=float(best[1]),
+        b=float(best[2]),
     )

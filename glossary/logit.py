@@ -52,22 +52,29 @@ ALIASES = ("log-odds", "from_logits", "pre-softmax scores", "unnormalized log-pr
 PREREQUISITES = ("sigmoid", "softmax")
 
 RECALL = (
-    {"question": "What happens to a softmax classifier's probabilities if 5 is added to every one of "
-                 "its scores?",
-     "options": {"A": "Nothing: they stay the same",
-                 "B": "They all rise",
-                 "C": "The largest grows and the others shrink",
-                 "D": "They no longer sum to one"},
-     "answer": "A",
-     "why": "Only differences between logits matter: adding the same constant to all of them leaves "
-            "the probabilities unchanged."},
-    {"question": "Scores z = (200, 0), class 2 correct. The softmax is taken first in float32 and the "
-                 "result handed to Keras's cross-entropy. What loss is reported?",
-     "options": {"A": "About 200, the exact value",
-                 "B": "About 16, because the probability is clipped to 10⁻⁷",
-                 "C": "Infinity",
-                 "D": "0"},
-     "answer": "B",
-     "why": "Keras clips probabilities to at least 10⁻⁷, which reports a loss of about 16 instead of "
-            "200, and a clipped value passes no gradient back."},
+    {
+        "question": "What happens to a softmax classifier's probabilities if 5 is added to every one of its scores?",
+        "options": {
+            "A": "Nothing: they stay the same",
+            "B": "They all rise",
+            "C": "The largest grows and the others shrink",
+            "D": "They no longer sum to one",
+        },
+        "answer": "A",
+        "why": "Only differences between logits matter: adding the same constant to all of them leaves "
+        "the probabilities unchanged.",
+    },
+    {
+        "question": "Scores z = (200, 0), class 2 correct. The softmax is taken first in float32 and the "
+        "result handed to Keras's cross-entropy. What loss is reported?",
+        "options": {
+            "A": "About 200, the exact value",
+            "B": "About 16, because the probability is clipped to 10⁻⁷",
+            "C": "Infinity",
+            "D": "0",
+        },
+        "answer": "B",
+        "why": "Keras clips probabilities to at least 10⁻⁷, which reports a loss of about 16 instead of "
+        "200, and a clipped value passes no gradient back.",
+    },
 )

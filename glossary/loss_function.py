@@ -68,7 +68,10 @@ ALIASES = (
 )
 
 DEMO = {
-    "epochs": 40, "batch_size": 32, "learning_rate": 0.05, "datasets": ("synthetic",),
+    "epochs": 40,
+    "batch_size": 32,
+    "learning_rate": 0.05,
+    "datasets": ("synthetic",),
     "quick": {"epochs": 8},
 }
 
@@ -76,8 +79,8 @@ PREREQUISITES = ("parameter",)
 
 PREDICT = {
     "question": "A line is fitted to points of y = 2x + 1 after a tenth of the training targets were "
-                "moved up by 10: once by minimizing squared error, once by minimizing absolute error. "
-                "On clean test points, which line misses by more on average?",
+    "moved up by 10: once by minimizing squared error, once by minimizing absolute error. "
+    "On clean test points, which line misses by more on average?",
     "options": {
         "A": "the squared-error line",
         "B": "the absolute-error line",
@@ -85,18 +88,22 @@ PREDICT = {
         "D": "it depends on the seed",
     },
     "why": 'The choice of loss decides what "wrong" means. Squared error punishes a miss of 4 sixteen '
-           "times as much as a miss of 1, so it cares a lot about outliers.",
+    "times as much as a miss of 1, so it cares a lot about outliers.",
 }
 
 RECALL = (
-    {"question": "Why is a classifier trained on cross-entropy while its accuracy is what gets reported?",
-     "options": {"A": "accuracy is flat almost everywhere, so its gradient gives no direction",
-                 "B": "accuracy is too slow to compute on every batch",
-                 "C": "accuracy cannot be averaged over the examples of a batch",
-                 "D": "cross-entropy is always higher, so it is easier to lower"},
-     "answer": "A",
-     "why": "Accuracy fails this test: it is flat almost everywhere, so its gradient is zero and gives "
-            "no direction. That is why one trains on cross-entropy and reports accuracy."},
+    {
+        "question": "Why is a classifier trained on cross-entropy while its accuracy is what gets reported?",
+        "options": {
+            "A": "accuracy is flat almost everywhere, so its gradient gives no direction",
+            "B": "accuracy is too slow to compute on every batch",
+            "C": "accuracy cannot be averaged over the examples of a batch",
+            "D": "cross-entropy is always higher, so it is easier to lower",
+        },
+        "answer": "A",
+        "why": "Accuracy fails this test: it is flat almost everywhere, so its gradient is zero and gives "
+        "no direction. That is why one trains on cross-entropy and reports accuracy.",
+    },
 )
 
 __all__ = ["squared_error", "absolute_error", "SquaredError", "AbsoluteError"]
@@ -198,9 +205,11 @@ def measure(model, test) -> tuple[float, float, float]:
 def claim_parts(squared_miss: float, absolute_miss: float, clean_miss: float) -> list[Part]:
     """Squared error is dragged by the outliers, absolute error is not, and squared error fits
     clean targets (so the drag is the outliers' doing, not the loss failing to fit a line)."""
-    return [at_least("squared_error_miss", squared_miss, _BARS["dragged"]),
-            at_most("absolute_error_miss", absolute_miss, _BARS["robust"]),
-            at_most("squared_error_clean_miss", clean_miss, _BARS["robust"])]
+    return [
+        at_least("squared_error_miss", squared_miss, _BARS["dragged"]),
+        at_most("absolute_error_miss", absolute_miss, _BARS["robust"]),
+        at_most("squared_error_clean_miss", clean_miss, _BARS["robust"]),
+    ]
 
 
 def outcome(claim: dict) -> str:
@@ -223,25 +232,44 @@ def demo(run: Run) -> None:
     corrupted = rng.random(len(y)) < OUTLIER_SHARE
     y_bad = y + OUTLIER_SIZE * corrupted[:, None].astype("float32")
     test = _noisy_line(500, rng)
-    run.say(f"A line fitted to 1,000 points of y = 2x + 1, {corrupted.mean():.0%} of them moved up "
-            f"by {OUTLIER_SIZE:g}; scored on clean test points.")
+    run.say(
+        f"A line fitted to 1,000 points of y = 2x + 1, {corrupted.mean():.0%} of them moved up "
+        f"by {OUTLIER_SIZE:g}; scored on clean test points."
+    )
     fits = {
         "squared error": measure(_fit_line(run, SquaredError(), (x, y_bad), name="squared-error"), test),
         "absolute error": measure(_fit_line(run, AbsoluteError(), (x, y_bad)), test),
-        "squared error, no outliers": measure(_fit_line(run, SquaredError(), (x, y), name="squared-error-clean"),
-                                              test),
+        "squared error, no outliers": measure(_fit_line(run, SquaredError(), (x, y), name="squared-error-clean"), test),
     }
-    run.say(run.table("fits", ["loss", "training targets", "fitted line", "mean miss on clean test points"],
-                      [[label.split(",")[0], "clean" if "no outliers" in label else "with outliers",
-                        f"{w:.2f}x + {b:.2f}", miss] for label, (miss, w, b) in fits.items()]))
+    run.say(
+        run.table(
+            "fits",
+            ["loss", "training targets", "fitted line", "mean miss on clean test points"],
+            [
+                [
+                    label.split(",")[0],
+                    "clean" if "no outliers" in label else "with outliers",
+                    f"{w:.2f}x + {b:.2f}",
+                    miss,
+                ]
+                for label, (miss, w, b) in fits.items()
+            ],
+        )
+    )
     squared, absolute, clean = (fits[k][0] for k in fits)
-    run.metrics({"test_miss_squared_error": squared, "test_miss_absolute_error": absolute,
-                 "test_miss_squared_error_clean": clean})
+    run.metrics(
+        {
+            "test_miss_squared_error": squared,
+            "test_miss_absolute_error": absolute,
+            "test_miss_squared_error_clean": clean,
+        }
+    )
     run.claim(
         f"With {OUTLIER_SHARE:.0%} of the targets off by +{OUTLIER_SIZE:g}, the line fitted with "
         "squared error misses clean test points by >= {squared_error_miss:g} on average (dragged "
         "towards the outliers), the one fitted with absolute error by <= {absolute_error_miss:g}; "
         "on clean targets squared error fits too (<= {squared_error_clean_miss:g}).",
         claim_parts(squared, absolute, clean),
-        squared_error_intercept=fits["squared error"][2], absolute_error_intercept=fits["absolute error"][2],
+        squared_error_intercept=fits["squared error"][2],
+        absolute_error_intercept=fits["absolute error"][2],
     )

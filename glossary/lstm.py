@@ -88,8 +88,10 @@ ALIASES = (
 
 DEMO = {
     "steps_per_execution": 1,  # the sequence counter checks the error after every batch
-    "epochs": 16, "batch_size": 8, "learning_rate": 2e-2,
-    "datasets": ("adding-modern", "adding-1997"),   # the first is the default
+    "epochs": 16,
+    "batch_size": 8,
+    "learning_rate": 2e-2,
+    "datasets": ("adding-modern", "adding-1997"),  # the first is the default
     "quick": {"epochs": 2},
 }
 
@@ -97,44 +99,54 @@ PREREQUISITES = ("rnn", "vanishing-gradient")
 
 PREDICT = {
     "question": "An LSTM and a plain tanh RNN of the same width train on the same adding-problem "
-                "sequences: about 100 steps, two of them marked, the target computed from the two "
-                "marked numbers. The LSTM trains until it meets the solved rule; the plain RNN then "
-                "gets exactly the sequences it used. Where do the two nets end up?",
+    "sequences: about 100 steps, two of them marked, the target computed from the two "
+    "marked numbers. The LSTM trains until it meets the solved rule; the plain RNN then "
+    "gets exactly the sequences it used. Where do the two nets end up?",
     "options": {
         "A": "both solve it: a plain RNN is enough",
         "B": "the LSTM solves it; the plain RNN errs about as much as always guessing the mean",
-        "C": "the LSTM solves it; the plain RNN gets partway, clearly better than guessing the mean "
-             "but not solved",
+        "C": "the LSTM solves it; the plain RNN gets partway, clearly better than guessing the mean but not solved",
         "D": "the LSTM does not solve it within the sequences it is given",
         "E": "it depends on the seed",
     },
     "why": "A plain RNN rewrites its whole state every step, so early details soon fade. An LSTM keeps "
-           "a notebook, the cell, that it only edits: each step it may cross out lines (forget gate), "
-           "add notes (input gate) and choose what to read aloud (output gate).",
+    "a notebook, the cell, that it only edits: each step it may cross out lines (forget gate), "
+    "add notes (input gate) and choose what to read aloud (output gate).",
 }
 
 RECALL = (
-    {"question": "An LSTM layer reads 10 numbers per step and has 32 units. How many trainable "
-                 "parameters does it have?",
-     "options": {"A": "1,376", "B": "4,128", "C": "5,504", "D": "5,376"},
-     "answer": "C",
-     "why": "each W is n × d, each U is n × n, each b has n entries, so 4(nd + n² + n) parameters: "
-            "5,504 for d = 10, n = 32."},
-    {"question": "Along the cell's direct path, each step multiplies a stored signal by the forget "
-                 "gate's value. If that value stays at 0.99 for 100 steps, how much of the signal is "
-                 "left?",
-     "options": {"A": "almost all of it: the cell path has no weights to shrink it",
-                 "B": "about 0.37 of it",
-                 "C": "about 3 × 10⁻⁵ of it",
-                 "D": "none: the tanh slopes along the way wipe it out"},
-     "answer": "B",
-     "why": "so long memory needs f ≈ 1 (over 100 steps f = 0.99 keeps 0.37 of a signal, f = 0.9 about "
-            "3 × 10⁻⁵)"},
-    {"question": "Which gate did the LSTM cell of 1997 not have yet?",
-     "options": {"A": "the input gate", "B": "the forget gate", "C": "the output gate",
-                 "D": "none: all three gates date from 1997"},
-     "answer": "B",
-     "why": "the 1997 cell had no forget gate (Gers et al. added it in 2000), a factor of exactly 1"},
+    {
+        "question": "An LSTM layer reads 10 numbers per step and has 32 units. How many trainable "
+        "parameters does it have?",
+        "options": {"A": "1,376", "B": "4,128", "C": "5,504", "D": "5,376"},
+        "answer": "C",
+        "why": "each W is n × d, each U is n × n, each b has n entries, so 4(nd + n² + n) parameters: "
+        "5,504 for d = 10, n = 32.",
+    },
+    {
+        "question": "Along the cell's direct path, each step multiplies a stored signal by the forget "
+        "gate's value. If that value stays at 0.99 for 100 steps, how much of the signal is "
+        "left?",
+        "options": {
+            "A": "almost all of it: the cell path has no weights to shrink it",
+            "B": "about 0.37 of it",
+            "C": "about 3 × 10⁻⁵ of it",
+            "D": "none: the tanh slopes along the way wipe it out",
+        },
+        "answer": "B",
+        "why": "so long memory needs f ≈ 1 (over 100 steps f = 0.99 keeps 0.37 of a signal, f = 0.9 about 3 × 10⁻⁵)",
+    },
+    {
+        "question": "Which gate did the LSTM cell of 1997 not have yet?",
+        "options": {
+            "A": "the input gate",
+            "B": "the forget gate",
+            "C": "the output gate",
+            "D": "none: all three gates date from 1997",
+        },
+        "answer": "B",
+        "why": "the 1997 cell had no forget gate (Gers et al. added it in 2000), a factor of exactly 1",
+    },
 )
 
 __all__ = ["LSTMCellFromScratch", "set_gate_biases"]
@@ -146,9 +158,20 @@ import keras
 import numpy as np
 from keras import ops
 
-from nutshell.glossary._adding import (CORRECT_ERROR, RECENT, SEQUENCES_PER_EPOCH, SOLVED_MSE, STEPS,
-                                       VARIANTS, Sequences, Variant, errors, regressor, sequences,
-                                       train_until_solved)
+from nutshell.glossary._adding import (
+    CORRECT_ERROR,
+    RECENT,
+    SEQUENCES_PER_EPOCH,
+    SOLVED_MSE,
+    STEPS,
+    VARIANTS,
+    Sequences,
+    Variant,
+    errors,
+    regressor,
+    sequences,
+    train_until_solved,
+)
 from nutshell.glossary._claims import Part, at_least, at_most
 from nutshell.glossary._run import Run
 
@@ -178,8 +201,14 @@ class LSTMCellFromScratch(keras.layers.Layer):
         (4, 8)
     """
 
-    def __init__(self, units: int, unit_forget_bias: bool = True,
-                 kernel_initializer="glorot_uniform", recurrent_initializer="orthogonal", **kwargs):
+    def __init__(
+        self,
+        units: int,
+        unit_forget_bias: bool = True,
+        kernel_initializer="glorot_uniform",
+        recurrent_initializer="orthogonal",
+        **kwargs,
+    ):
         super().__init__(**kwargs)
         if not isinstance(units, int) or units < 1:
             raise ValueError(f"units must be a positive integer, not {units!r}")
@@ -194,37 +223,40 @@ class LSTMCellFromScratch(keras.layers.Layer):
     def build(self, input_shape):
         d, n = input_shape[-1], self.units
         # Columns [0:n] feed i, [n:2n] f, [2n:3n] g, [3n:4n] o: Keras's layout, so weights swap.
-        self.kernel = self.add_weight(shape=(d, 4 * n), initializer=self.kernel_initializer,
-                                      name="kernel")                    # W, applied to x_t
-        self.recurrent_kernel = self.add_weight(shape=(n, 4 * n), name="recurrent_kernel",
-                                                initializer=self.recurrent_initializer)  # U, to h
-        self.bias = self.add_weight(shape=(4 * n,), initializer=self._bias_initializer,
-                                    name="bias")
+        self.kernel = self.add_weight(
+            shape=(d, 4 * n), initializer=self.kernel_initializer, name="kernel"
+        )  # W, applied to x_t
+        self.recurrent_kernel = self.add_weight(
+            shape=(n, 4 * n), name="recurrent_kernel", initializer=self.recurrent_initializer
+        )  # U, to h
+        self.bias = self.add_weight(shape=(4 * n,), initializer=self._bias_initializer, name="bias")
 
     def _bias_initializer(self, shape, dtype=None):
         n = self.units
         forget = np.ones(n) if self.unit_forget_bias else np.zeros(n)
-        return ops.convert_to_tensor(np.concatenate([np.zeros(n), forget, np.zeros(2 * n)]),
-                                     dtype=dtype)
+        return ops.convert_to_tensor(np.concatenate([np.zeros(n), forget, np.zeros(2 * n)]), dtype=dtype)
 
     def call(self, x, states, training=False):
         h_prev, c_prev = states
         # All four pre-activations in one matrix product (cheaper than four), then cut apart.
         z = ops.matmul(x, self.kernel) + ops.matmul(h_prev, self.recurrent_kernel) + self.bias
         z_i, z_f, z_g, z_o = ops.split(z, 4, axis=-1)
-        i = ops.sigmoid(z_i)     # input gate: how much of the candidate to write
-        f = ops.sigmoid(z_f)     # forget gate: how much of the old cell to keep
-        o = ops.sigmoid(z_o)     # output gate: how much of the cell to reveal
-        g = ops.tanh(z_g)        # candidate: what could be written, in (-1, 1)
-        c = f * c_prev + i * g   # the cell is edited, not rewritten: the path gradients ride
+        i = ops.sigmoid(z_i)  # input gate: how much of the candidate to write
+        f = ops.sigmoid(z_f)  # forget gate: how much of the old cell to keep
+        o = ops.sigmoid(z_o)  # output gate: how much of the cell to reveal
+        g = ops.tanh(z_g)  # candidate: what could be written, in (-1, 1)
+        c = f * c_prev + i * g  # the cell is edited, not rewritten: the path gradients ride
         h = o * ops.tanh(c)
         return h, [h, c]
 
     def get_config(self):
-        return {**super().get_config(), "units": self.units,
-                "unit_forget_bias": self.unit_forget_bias,
-                "kernel_initializer": keras.initializers.serialize(self.kernel_initializer),
-                "recurrent_initializer": keras.initializers.serialize(self.recurrent_initializer)}
+        return {
+            **super().get_config(),
+            "units": self.units,
+            "unit_forget_bias": self.unit_forget_bias,
+            "kernel_initializer": keras.initializers.serialize(self.kernel_initializer),
+            "recurrent_initializer": keras.initializers.serialize(self.recurrent_initializer),
+        }
 
 
 def set_gate_biases(cell: LSTMCellFromScratch, input_gate: float, forget_gate: float) -> None:
@@ -236,7 +268,7 @@ def set_gate_biases(cell: LSTMCellFromScratch, input_gate: float, forget_gate: f
     """
     n = cell.units
     bias = ops.convert_to_numpy(cell.bias).copy()
-    bias[:n], bias[n:2 * n] = input_gate, forget_gate
+    bias[:n], bias[n : 2 * n] = input_gate, forget_gate
     cell.bias.assign(bias)
 
 
@@ -244,7 +276,7 @@ def set_gate_biases(cell: LSTMCellFromScratch, input_gate: float, forget_gate: f
 # The adding problem, its two versions (see "The adding problem" above; `--dataset` picks one)
 # and the sequence-counting trainer live in nutshell.glossary._adding, shared with rnn and gru.
 
-PAPER_SEQUENCES = 74_000     # Hochreiter & Schmidhuber (1997): the 1997 variant at T = 100
+PAPER_SEQUENCES = 74_000  # Hochreiter & Schmidhuber (1997): the 1997 variant at T = 100
 
 
 @dataclass(frozen=True)
@@ -252,8 +284,8 @@ class Setup:
     """The LSTM's width and its gates' starting biases for one version of the task."""
 
     units: int
-    forget_bias: float   # σ(1) ≈ 0.73 (Keras's start), σ(5) ≈ 0.993
-    input_bias: float    # σ(0) = 0.5 (Keras's start), σ(-3) ≈ 0.05
+    forget_bias: float  # σ(1) ≈ 0.73 (Keras's start), σ(5) ≈ 0.993
+    input_bias: float  # σ(0) = 0.5 (Keras's start), σ(-3) ≈ 0.05
 
 
 # The gates' start, chosen on seeds 100-102 (fresh sequences, never reported) with the rest of the
@@ -262,8 +294,10 @@ class Setup:
 # The 1997 variant keeps that start; on the same seeds it met the paper's rule after 13,256,
 # 19,472 and 16,352 sequences. Quick mode's 8,000 sequences cover the modern variant's 3,200-4,000
 # plus the two confirming looks (1,600).
-SETUPS = {"adding-modern": Setup(units=64, forget_bias=5.0, input_bias=-3.0),
-          "adding-1997": Setup(units=32, forget_bias=5.0, input_bias=-3.0)}
+SETUPS = {
+    "adding-modern": Setup(units=64, forget_bias=5.0, input_bias=-3.0),
+    "adding-1997": Setup(units=32, forget_bias=5.0, input_bias=-3.0),
+}
 
 # The claim's bars. SOLVED_MSE (0.01) is the task's usual "solved"; a net "stays near the mean
 # guess" when its test MSE is at least 3/4 of the guess's. On seeds 100-102, quick, modern: LSTM
@@ -283,8 +317,7 @@ def lstm_net(setup: Setup, variant: Variant, length: int) -> keras.Model:
 
 def simple_rnn_net(setup: Setup, variant: Variant, length: int) -> keras.Model:
     """The plain tanh RNN of the same width: what the LSTM is measured against."""
-    return regressor(keras.layers.SimpleRNN(setup.units, name="recurrent"), length, "simple_rnn",
-                     variant.masked)
+    return regressor(keras.layers.SimpleRNN(setup.units, name="recurrent"), length, "simple_rnn", variant.masked)
 
 
 def measure(lstm: keras.Model, simple: keras.Model, test: tuple[np.ndarray, np.ndarray]) -> dict[str, float]:
@@ -292,7 +325,7 @@ def measure(lstm: keras.Model, simple: keras.Model, test: tuple[np.ndarray, np.n
     numbers = {}
     for name, model in (("lstm", lstm), ("simple_rnn", simple)):
         error = errors(model, test)
-        numbers[f"{name}_test_mse"] = float(np.mean(error ** 2))
+        numbers[f"{name}_test_mse"] = float(np.mean(error**2))
         numbers[f"{name}_test_correct"] = float(np.mean(np.abs(error) < CORRECT_ERROR))
     return numbers
 
@@ -300,9 +333,10 @@ def measure(lstm: keras.Model, simple: keras.Model, test: tuple[np.ndarray, np.n
 def claim_parts(numbers: dict[str, float], mean_guess_mse: float, paper_rule: bool) -> list[Part]:
     """The LSTM learns the task; the plain RNN, given the same sequences, stays near the mean
     guess. On the 1997 version the LSTM must also get most fresh sequences within 0.04."""
-    parts = [at_most("lstm_test_mse", numbers["lstm_test_mse"], SOLVED_MSE),
-             at_least("simple_rnn_mse_over_mean_guess", numbers["simple_rnn_test_mse"] / mean_guess_mse,
-                      NEAR_MEAN_GUESS)]
+    parts = [
+        at_most("lstm_test_mse", numbers["lstm_test_mse"], SOLVED_MSE),
+        at_least("simple_rnn_mse_over_mean_guess", numbers["simple_rnn_test_mse"] / mean_guess_mse, NEAR_MEAN_GUESS),
+    ]
     if paper_rule:
         parts.insert(1, at_least("lstm_test_correct", numbers["lstm_test_correct"], CORRECT_SHARE))
     return parts
@@ -328,17 +362,23 @@ def outcome(claim: dict) -> str:
 
 def _statement(variant: Variant, setup: Setup, budget: int, mean_guess: float) -> str:
     """The claim's sentence; `{part}` becomes that part's bar."""
-    simple = (f"while a SimpleRNN of {setup.units} units trained on the same sequences stays near the "
-              "mean guess (test MSE at least {simple_rnn_mse_over_mean_guess:.0%} of the guess's).")
+    simple = (
+        f"while a SimpleRNN of {setup.units} units trained on the same sequences stays near the "
+        "mean guess (test MSE at least {simple_rnn_mse_over_mean_guess:.0%} of the guess's)."
+    )
     if variant.paper_rule:
-        return (f"On the 1997 adding problem (T = {STEPS}, Hochreiter & Schmidhuber's set-up; the mean "
-                f"guess scores MSE {mean_guess:.3f}) an LSTM of {setup.units} units, trained on at most "
-                f"{budget:,} fresh sequences and stopped by the paper's rule, reaches test MSE <= "
-                "{lstm_test_mse} with at least {lstm_test_correct:.0%} of fresh sequences within "
-                f"{CORRECT_ERROR} (the paper's tolerance), " + simple)
-    return (f"On the modern {STEPS}-step adding problem (values in [0, 1], target the sum of the two "
-            f"marked ones; the mean guess scores MSE {mean_guess:.3f}) an LSTM of {setup.units} units "
-            f"trained on at most {budget:,} fresh sequences reaches test MSE <= {{lstm_test_mse}}, " + simple)
+        return (
+            f"On the 1997 adding problem (T = {STEPS}, Hochreiter & Schmidhuber's set-up; the mean "
+            f"guess scores MSE {mean_guess:.3f}) an LSTM of {setup.units} units, trained on at most "
+            f"{budget:,} fresh sequences and stopped by the paper's rule, reaches test MSE <= "
+            "{lstm_test_mse} with at least {lstm_test_correct:.0%} of fresh sequences within "
+            f"{CORRECT_ERROR} (the paper's tolerance), " + simple
+        )
+    return (
+        f"On the modern {STEPS}-step adding problem (values in [0, 1], target the sum of the two "
+        f"marked ones; the mean guess scores MSE {mean_guess:.3f}) an LSTM of {setup.units} units "
+        f"trained on at most {budget:,} fresh sequences reaches test MSE <= {{lstm_test_mse}}, " + simple
+    )
 
 
 def _anchor(solved_at: int, budget: int, setup: Setup, batch_size: int) -> dict[str, str]:
@@ -347,62 +387,83 @@ def _anchor(solved_at: int, budget: int, setup: Setup, batch_size: int) -> dict[
         "source": "Hochreiter & Schmidhuber (1997), Neural Computation 9(8), experiment 4, T = 100",
         "published": f"{PAPER_SEQUENCES:,} training sequences",
         "ours": "lstm_sequences_to_solve" if solved_at else "sequences_trained",
-        "note": ("" if solved_at else f"ours NOT solved within {budget:,}; ") + (
+        "note": ("" if solved_at else f"ours NOT solved within {budget:,}; ")
+        + (
             "same task and stopping rule; they trained online (one sequence per update) a net of 93 "
             f"weights without a forget gate, we train Adam on batches of {batch_size} ({setup.units} "
             f"units, a forget gate; gate biases start at {setup.forget_bias:g} (forget) and "
-            f"{setup.input_bias:g} (input)) and count whole batches"),
+            f"{setup.input_bias:g} (input)) and count whole batches"
+        ),
     }
 
 
 def _task_words(variant: Variant, data: Sequences, budget: int, quick: bool) -> str:
     if variant.paper_rule:
-        return (f"The adding problem as Hochreiter & Schmidhuber set it in 1997: T = {STEPS} to "
-                f"{data.length} steps, values in [-1, 1], target 0.5 + (X1 + X2)/4 (guessing the mean: "
-                f"MSE {data.mean_guess_mse:.3f}). Solved when the last {RECENT:,} training sequences "
-                f"all had |error| < {CORRECT_ERROR} and their MSE is below {SOLVED_MSE}; shorter "
-                f"sequences are pre-padded and the padding masked. Up to {budget:,} fresh sequences."
-                + (" On held-out seeds the LSTM needed 13,000-19,500 of them, more than quick mode "
-                   "gives it: expect the verdict to fail." if quick else ""))
-    return (f"The modern adding problem: {STEPS} steps, values in [0, 1], target X1 + X2 (guessing "
-            f"the mean: MSE {data.mean_guess_mse:.3f}); solved when the held-out MSE stays below "
-            f"{SOLVED_MSE}. Up to {budget:,} fresh sequences (on held-out seeds the LSTM needed "
-            f"3,200-4,000). No published count exists for this variant; the paper's "
-            f"{PAPER_SEQUENCES:,} is for --dataset adding-1997.")
+        return (
+            f"The adding problem as Hochreiter & Schmidhuber set it in 1997: T = {STEPS} to "
+            f"{data.length} steps, values in [-1, 1], target 0.5 + (X1 + X2)/4 (guessing the mean: "
+            f"MSE {data.mean_guess_mse:.3f}). Solved when the last {RECENT:,} training sequences "
+            f"all had |error| < {CORRECT_ERROR} and their MSE is below {SOLVED_MSE}; shorter "
+            f"sequences are pre-padded and the padding masked. Up to {budget:,} fresh sequences."
+            + (
+                " On held-out seeds the LSTM needed 13,000-19,500 of them, more than quick mode "
+                "gives it: expect the verdict to fail."
+                if quick
+                else ""
+            )
+        )
+    return (
+        f"The modern adding problem: {STEPS} steps, values in [0, 1], target X1 + X2 (guessing "
+        f"the mean: MSE {data.mean_guess_mse:.3f}); solved when the held-out MSE stays below "
+        f"{SOLVED_MSE}. Up to {budget:,} fresh sequences (on held-out seeds the LSTM needed "
+        f"3,200-4,000). No published count exists for this variant; the paper's "
+        f"{PAPER_SEQUENCES:,} is for --dataset adding-1997."
+    )
 
 
 def demo(run: Run) -> None:
     """An LSTM solves the 100-step adding problem; a SimpleRNN of the same width does not."""
     variant, setup = VARIANTS[run.settings.dataset], SETUPS[run.settings.dataset]
     budget = run.epochs * SEQUENCES_PER_EPOCH
-    data = sequences(variant, budget, run.seed)   # train (each seen once), check, test
+    data = sequences(variant, budget, run.seed)  # train (each seen once), check, test
     run.say(_task_words(variant, data, budget, run.quick))
 
-    run.say(f"An LSTM of {setup.units} units (our cell in keras.layers.RNN; gate biases at the start: "
-            f"forget {setup.forget_bias:g}, input {setup.input_bias:g}), until solved…")
+    run.say(
+        f"An LSTM of {setup.units} units (our cell in keras.layers.RNN; gate biases at the start: "
+        f"forget {setup.forget_bias:g}, input {setup.input_bias:g}), until solved…"
+    )
     lstm = lstm_net(setup, variant, data.length)
-    trained = train_until_solved(run, lstm, variant, data, budget,
-                                 learning_rate=run.learning_rate, batch_size=run.batch_size)
+    trained = train_until_solved(
+        run, lstm, variant, data, budget, learning_rate=run.learning_rate, batch_size=run.batch_size
+    )
     solved_at, used = trained.sequences_to_solve, trained.sequences_seen
-    run.say(f"The LSTM met the rule after {solved_at:,} sequences." if solved_at
-            else f"The LSTM did not meet the rule within {budget:,} sequences.")
+    run.say(
+        f"The LSTM met the rule after {solved_at:,} sequences."
+        if solved_at
+        else f"The LSTM did not meet the rule within {budget:,} sequences."
+    )
 
     run.say(f"…then a SimpleRNN of {setup.units} units on the same {used:,} sequences, same optimizer.")
     simple = simple_rnn_net(setup, variant, data.length)
-    train_until_solved(run, simple, variant, data, used, learning_rate=run.learning_rate,
-                       batch_size=run.batch_size, name="simple-rnn")
+    train_until_solved(
+        run, simple, variant, data, used, learning_rate=run.learning_rate, batch_size=run.batch_size, name="simple-rnn"
+    )
 
     numbers = measure(lstm, simple, data.test)
-    run.metrics({**numbers, "mean_guess_mse": data.mean_guess_mse,
-                 "lstm_training_seconds": trained.seconds})
+    run.metrics({**numbers, "mean_guess_mse": data.mean_guess_mse, "lstm_training_seconds": trained.seconds})
     rule = f"MSE of the last {RECENT:,}" if variant.paper_rule else "check MSE"
     run.table("lstm_learning_curve", ["sequences seen", rule], [list(point) for point in trained.curve])
 
     parts = claim_parts(numbers, data.mean_guess_mse, variant.paper_rule)
-    run.claim(_statement(variant, setup, budget, data.mean_guess_mse), parts,
-              anchor=_anchor(solved_at, budget, setup, run.batch_size) if variant.paper_rule else None,
-              mean_guess_mse=data.mean_guess_mse, simple_rnn_test_mse=numbers["simple_rnn_test_mse"],
-              sequences_trained=used, **({"lstm_sequences_to_solve": solved_at} if solved_at else {}))
+    run.claim(
+        _statement(variant, setup, budget, data.mean_guess_mse),
+        parts,
+        anchor=_anchor(solved_at, budget, setup, run.batch_size) if variant.paper_rule else None,
+        mean_guess_mse=data.mean_guess_mse,
+        simple_rnn_test_mse=numbers["simple_rnn_test_mse"],
+        sequences_trained=used,
+        **({"lstm_sequences_to_solve": solved_at} if solved_at else {}),
+    )
     log_gates(run, lstm, data.test, setup.units)
 
 
@@ -417,7 +478,7 @@ def _gates_over_time(model: keras.Model, x: np.ndarray):
         z = ops.matmul(step, cell.kernel) + ops.matmul(h, cell.recurrent_kernel) + cell.bias
         gates = ops.convert_to_numpy(ops.sigmoid(z))[0]
         inputs.append(gates[:n])
-        forgets.append(gates[n:2 * n])
+        forgets.append(gates[n : 2 * n])
         h, (_, c) = cell(step, [h, c])
         cells.append(ops.convert_to_numpy(c)[0])
     return np.array(cells).T, np.array(inputs).T, np.array(forgets).T
@@ -432,19 +493,23 @@ def _with_marks(picture: np.ndarray, markers: np.ndarray) -> np.ndarray:
 
 def log_gates(run: Run, lstm: keras.Model, test: tuple[np.ndarray, np.ndarray], units: int) -> None:
     """Pictures: the cell state and two gates of the trained LSTM over one test sequence."""
-    one = test[0][0][test[0][0].any(axis=1)]   # the first test sequence, without its padding
+    one = test[0][0][test[0][0].any(axis=1)]  # the first test sequence, without its padding
     cells, inputs, forgets = _gates_over_time(lstm, one)
     marks = np.flatnonzero(one[:, 1] == 1)
     output = float(np.asarray(lstm.predict(test[0][:1], verbose=0)).reshape(-1)[0])
     grey_is_zero = 0.5 + cells / (2 * max(float(np.abs(cells).max()), 1e-6))
-    for tag, picture in (("1_cell_state_c_t", grey_is_zero), ("2_input_gate_i_t", inputs),
-                         ("3_forget_gate_f_t", forgets)):
-        run.images(f"inside/{tag}_rows_units_columns_steps", _with_marks(picture, one[:, 1]),
-                   enlarge=6, rescale=False)
-    run.text("inside/what_the_pictures_show",
-             f"One test sequence of {len(one)} steps, marked at steps {marks[0]} and {marks[1]} "
-             f"(target {float(test[1][0]):.3f}, LSTM output {output:.3f}). In each picture the strip "
-             f"on top is white at the two marked steps; below it, each row is one of the {units} "
-             "cells and each column a time step. Cell state c_t: grey is 0, white the largest "
-             "positive value, black its negative; look for rows that change at the marks and then "
-             "hold. Gates: white is 1 (the input gate writes, the forget gate keeps), black is 0.")
+    for tag, picture in (
+        ("1_cell_state_c_t", grey_is_zero),
+        ("2_input_gate_i_t", inputs),
+        ("3_forget_gate_f_t", forgets),
+    ):
+        run.images(f"inside/{tag}_rows_units_columns_steps", _with_marks(picture, one[:, 1]), enlarge=6, rescale=False)
+    run.text(
+        "inside/what_the_pictures_show",
+        f"One test sequence of {len(one)} steps, marked at steps {marks[0]} and {marks[1]} "
+        f"(target {float(test[1][0]):.3f}, LSTM output {output:.3f}). In each picture the strip "
+        f"on top is white at the two marked steps; below it, each row is one of the {units} "
+        "cells and each column a time step. Cell state c_t: grey is 0, white the largest "
+        "positive value, black its negative; look for rows that change at the marks and then "
+        "hold. Gates: white is 1 (the input gate writes, the forget gate keeps), black is 0.",
+    )

@@ -52,7 +52,10 @@ TITLE = "Maxout"
 ALIASES = ("maxout unit", "maxout network", "maxout activation", "maxout layer")
 
 DEMO = {
-    "epochs": 15, "batch_size": 32, "learning_rate": 0.03, "datasets": ("synthetic",),
+    "epochs": 15,
+    "batch_size": 32,
+    "learning_rate": 0.03,
+    "datasets": ("synthetic",),
     "quick": {"epochs": 8},
 }
 
@@ -60,8 +63,8 @@ PREREQUISITES = ("unit", "relu")
 
 PREDICT = {
     "question": "On [−1, 1] the wave sin(3x) bends one way, then the other. One maxout unit of 8 linear pieces, "
-                "and the difference of two such units, are each trained to follow it. Which of them "
-                "ends up close to the wave everywhere?",
+    "and the difference of two such units, are each trained to follow it. Which of them "
+    "ends up close to the wave everywhere?",
     "options": {
         "A": "both: 8 pieces are plenty for one wave",
         "B": "only the difference of two units",
@@ -70,24 +73,26 @@ PREDICT = {
         "E": "it depends on the seed",
     },
     "why": "Because the winner can change from input to input, the output is made of straight pieces "
-           "joined at kinks: a learned, convex activation shape. With enough pieces, a maxout unit can "
-           "approximate any convex function of its input, and the difference of two maxout units can "
-           "approximate any continuous function on a bounded region.",
+    "joined at kinks: a learned, convex activation shape. With enough pieces, a maxout unit can "
+    "approximate any convex function of its input, and the difference of two maxout units can "
+    "approximate any continuous function on a bounded region.",
 }
 
 RECALL = (
-    {"question": "A layer of 32 maxout units with 4 pieces each reads 64 inputs. How many parameters "
-                 "does it have?",
-     "options": {"A": "2,080", "B": "8,320", "C": "8,192", "D": "520"},
-     "answer": "B",
-     "why": "Parameter count: from 64 inputs to 32 maxout units with k = 4 costs 4 × (64·32 + 32) = "
-            "8,320 parameters, against 2,080 for a plain dense layer of the same shape."},
-    {"question": "A maxout unit of two pieces reads a single number x. Which two pieces make it compute "
-                 "ReLU?",
-     "options": {"A": "x and 0", "B": "x and −x", "C": "0 and −x", "D": "x and 2x"},
-     "answer": "A",
-     "why": "Special cases with k = 2 and a one-dimensional input: pieces x and 0 give max(x, 0), which "
-            "is ReLU; pieces x and −x give |x|."},
+    {
+        "question": "A layer of 32 maxout units with 4 pieces each reads 64 inputs. How many parameters does it have?",
+        "options": {"A": "2,080", "B": "8,320", "C": "8,192", "D": "520"},
+        "answer": "B",
+        "why": "Parameter count: from 64 inputs to 32 maxout units with k = 4 costs 4 × (64·32 + 32) = "
+        "8,320 parameters, against 2,080 for a plain dense layer of the same shape.",
+    },
+    {
+        "question": "A maxout unit of two pieces reads a single number x. Which two pieces make it compute ReLU?",
+        "options": {"A": "x and 0", "B": "x and −x", "C": "0 and −x", "D": "x and 2x"},
+        "answer": "A",
+        "why": "Special cases with k = 2 and a one-dimensional input: pieces x and 0 give max(x, 0), which "
+        "is ReLU; pieces x and −x give |x|.",
+    },
 )
 
 __all__ = ["MaxoutDense", "MaxoutDifference"]
@@ -130,15 +135,15 @@ class MaxoutDense(keras.layers.Layer):
         self.units, self.pieces = units, pieces
 
     def build(self, input_shape):
-        self.kernel = self.add_weight(shape=(input_shape[-1], self.units * self.pieces),
-                                      initializer="glorot_uniform", name="kernel")
-        self.bias = self.add_weight(shape=(self.units * self.pieces,), initializer="zeros",
-                                    name="bias")
+        self.kernel = self.add_weight(
+            shape=(input_shape[-1], self.units * self.pieces), initializer="glorot_uniform", name="kernel"
+        )
+        self.bias = self.add_weight(shape=(self.units * self.pieces,), initializer="zeros", name="bias")
 
     def call(self, x):
-        z = ops.matmul(x, self.kernel) + self.bias                   # (batch, units·pieces)
-        z = ops.reshape(z, (-1, self.units, self.pieces))            # one row of k sums per unit
-        return ops.max(z, axis=-1)                                   # h_i = max_j z_ij
+        z = ops.matmul(x, self.kernel) + self.bias  # (batch, units·pieces)
+        z = ops.reshape(z, (-1, self.units, self.pieces))  # one row of k sums per unit
+        return ops.max(z, axis=-1)  # h_i = max_j z_ij
 
     def compute_output_shape(self, input_shape):
         return (*input_shape[:-1], self.units)
@@ -206,7 +211,7 @@ def _as_tangents(layer, rng):
     """
     kernel, _ = layer.get_weights()
     slopes = rng.uniform(-1.0, 1.0, kernel.shape).astype("float32")
-    layer.set_weights([slopes, -slopes[0] ** 2 / 2])
+    layer.set_weights([slopes, -(slopes[0] ** 2) / 2])
 
 
 def _fit(run, model, train, grid, name):
@@ -235,8 +240,7 @@ def _one_unit(pieces, rng):
 MORE_PIECES_AT_MOST, ONE_UNIT_AT_LEAST, TWO_UNITS_AT_MOST = 0.5, 0.25, 0.1
 
 
-def claim_parts(relu_gap: float, errors: dict[int, float], sine_one_unit: float,
-                sine_difference: float) -> list[Part]:
+def claim_parts(relu_gap: float, errors: dict[int, float], sine_one_unit: float, sine_difference: float) -> list[Part]:
     """More pieces fit x² better; one unit cannot fit sin(3x) and the difference of two can. That
     a two-piece unit with pieces x and 0 is ReLU is true by construction: a check, not a vote."""
     first, last = min(errors), max(errors)
@@ -289,8 +293,7 @@ def demo(run: Run) -> None:
         unit = _one_unit(k, rng)
         errors[k] = _fit(run, unit, train, grid, f"square-{k}-pieces")
         winning[k] = _winning_pieces(unit.get_layer("maxout"), grid[0])
-        run.scalars({"rms_error": errors[k], "pieces_still_winning": winning[k]}, step=k,
-                    prefix="x_squared_by_pieces")
+        run.scalars({"rms_error": errors[k], "pieces_still_winning": winning[k]}, step=k, prefix="x_squared_by_pieces")
 
     train, grid = _curve(lambda x: np.sin(3.0 * x), n, run.seed + 1)
     k = PIECES[-1]
@@ -302,12 +305,21 @@ def demo(run: Run) -> None:
     _as_tangents(pair.pair, rng)
     difference_error = _fit(run, difference, train, grid, None)
 
-    run.say(run.table("errors", ["model", "target", "RMS error on [−1, 1]"],
-                      [[f"one unit, {k} pieces ({winning[k]} still winning)", "x²", errors[k]] for k in PIECES]
-                      + [[f"one unit, {PIECES[-1]} pieces", "sin 3x", single_error],
-                         [f"difference of two units, {PIECES[-1]} pieces each", "sin 3x", difference_error]]))
-    run.metrics({f"x_squared_error_{k}_pieces": errors[k] for k in PIECES}
-                | {"sine_error_one_unit": single_error, "sine_error_difference": difference_error})
+    run.say(
+        run.table(
+            "errors",
+            ["model", "target", "RMS error on [−1, 1]"],
+            [[f"one unit, {k} pieces ({winning[k]} still winning)", "x²", errors[k]] for k in PIECES]
+            + [
+                [f"one unit, {PIECES[-1]} pieces", "sin 3x", single_error],
+                [f"difference of two units, {PIECES[-1]} pieces each", "sin 3x", difference_error],
+            ],
+        )
+    )
+    run.metrics(
+        {f"x_squared_error_{k}_pieces": errors[k] for k in PIECES}
+        | {"sine_error_one_unit": single_error, "sine_error_difference": difference_error}
+    )
     first, last = PIECES[0], PIECES[-1]
     run.claim(
         "ReLU is maxout with pieces x and 0 (exact). One maxout unit fits the convex x² on [−1, 1] "
@@ -320,8 +332,10 @@ def demo(run: Run) -> None:
         **{f"x_squared_error_{k}_pieces": errors[k] for k in PIECES},
         **{f"x_squared_{k}_pieces_winning": winning[k] for k in PIECES},
     )
-    curves = {"target": grid[1][:, 0], "one_unit": single.predict(grid[0], verbose=0)[:, 0],
-              "difference_of_two": difference.predict(grid[0], verbose=0)[:, 0]}
-    for step in range(0, len(grid[0]), 5):   # three curves in TensorBoard: step 0..400 is x = −1..1
-        run.scalars({name: values[step] for name, values in curves.items()}, step=step,
-                    prefix="sine_fit")
+    curves = {
+        "target": grid[1][:, 0],
+        "one_unit": single.predict(grid[0], verbose=0)[:, 0],
+        "difference_of_two": difference.predict(grid[0], verbose=0)[:, 0],
+    }
+    for step in range(0, len(grid[0]), 5):  # three curves in TensorBoard: step 0..400 is x = −1..1
+        run.scalars({name: values[step] for name, values in curves.items()}, step=step, prefix="sine_fit")

@@ -54,28 +54,44 @@ are learned; the memory itself is just the embedded sentences.
 """
 
 TITLE = "Memory network"
-ALIASES = ("memnn", "end-to-end memory network", "memn2n", "explicit memory", "memory module",
-           "neural turing machine", "ntm", "babi", "babi tasks")
+ALIASES = (
+    "memnn",
+    "end-to-end memory network",
+    "memn2n",
+    "explicit memory",
+    "memory module",
+    "neural turing machine",
+    "ntm",
+    "babi",
+    "babi tasks",
+)
 
 PREREQUISITES = ("lstm", "attention")
 
 RECALL = (
-    {"question": "What let Sukhbaatar et al.'s version be trained from question-answer pairs alone?",
-     "options": {"A": "Reading the memory became a soft attention, so backpropagation reaches "
-                      "every slot",
-                 "B": "Training was told which sentences mattered for each question",
-                 "C": "The whole story was packed into one LSTM state",
-                 "D": "A reinforcement-learning reward chose one slot to read"},
-     "answer": "A",
-     "why": "End-to-end memory networks (Sukhbaatar et al., 2015) made the read a soft attention, so "
-            "plain backpropagation on question-answer pairs is enough."},
-    {"question": "To answer \"Where is the football?\" about a story, why does the model look up the "
-                 "memory more than once?",
-     "options": {"A": "The first look finds who picked the ball up; a second, using what it found, "
-                      "finds where that person went",
-                 "B": "To average out the noise of a single lookup",
-                 "C": "Because each look can only read one word",
-                 "D": "It does not: one lookup is always enough"},
-     "answer": "A",
-     "why": "Several such hops let it chain facts together."},
+    {
+        "question": "What let Sukhbaatar et al.'s version be trained from question-answer pairs alone?",
+        "options": {
+            "A": "Reading the memory became a soft attention, so backpropagation reaches every slot",
+            "B": "Training was told which sentences mattered for each question",
+            "C": "The whole story was packed into one LSTM state",
+            "D": "A reinforcement-learning reward chose one slot to read",
+        },
+        "answer": "A",
+        "why": "End-to-end memory networks (Sukhbaatar et al., 2015) made the read a soft attention, so "
+        "plain backpropagation on question-answer pairs is enough.",
+    },
+    {
+        "question": "To answer \"Where is the football?\" about a story, why does the model look up the "
+        "memory more than once?",
+        "options": {
+            "A": "The first look finds who picked the ball up; a second, using what it found, "
+            "finds where that person went",
+            "B": "To average out the noise of a single lookup",
+            "C": "Because each look can only read one word",
+            "D": "It does not: one lookup is always enough",
+        },
+        "answer": "A",
+        "why": "Several such hops let it chain facts together.",
+    },
 )

@@ -64,35 +64,59 @@ fifth of its 110 million.
 """
 
 TITLE = "Natural language processing (NLP)"
-ALIASES = ("nlp", "natural language understanding", "nlu", "sentiment analysis",
-           "topic classification", "text classification", "question answering",
-           "dialog system", "dialogue system", "language understanding", "tokenization",
-           "tokenisation", "tokenizer", "subword", "byte-pair encoding", "bpe", "wordpiece",
-           "bert", "gpt", "pretrained transformer")
+ALIASES = (
+    "nlp",
+    "natural language understanding",
+    "nlu",
+    "sentiment analysis",
+    "topic classification",
+    "text classification",
+    "question answering",
+    "dialog system",
+    "dialogue system",
+    "language understanding",
+    "tokenization",
+    "tokenisation",
+    "tokenizer",
+    "subword",
+    "byte-pair encoding",
+    "bpe",
+    "wordpiece",
+    "bert",
+    "gpt",
+    "pretrained transformer",
+)
 
 PREREQUISITES = ("language-model", "rnn")
 
 RECALL = (
-    {"question": "Why does the encoder h = (1/T) ∑ₜ xₜ give \"dog bites man\" and \"man bites dog\" "
-                 "the same h?",
-     "options": {"A": "A sum does not depend on the order of its terms",
-                 "B": "\"bites\" is missing from its vocabulary",
-                 "C": "\"dog\" and \"man\" share one embedding",
-                 "D": "The softmax saturates on short sentences"},
-     "answer": "A",
-     "why": "The average ignores order: \"dog bites man\" and \"man bites dog\" get the same h."},
-    {"question": "What does a byte-pair or WordPiece tokenizer do with a rare word such as "
-                 "\"unhappiness\"?",
-     "options": {"A": "Splits it into pieces that are in its vocabulary",
-                 "B": "Replaces it with a single unknown-word token",
-                 "C": "Drops it from the text",
-                 "D": "Adds it to the vocabulary on the spot"},
-     "answer": "A",
-     "why": "frequent words stay whole and rare ones split into known pieces"},
-    {"question": "A vocabulary of 50,000 words, each with a 300-number embedding: how many "
-                 "parameters does the embedding table hold?",
-     "options": {"A": "15 million", "B": "350,000", "C": "750,000", "D": "150 million"},
-     "answer": "A",
-     "why": "a vocabulary of 50,000 words with 300-dimensional vectors gives E 15 million "
-            "parameters."},
+    {
+        "question": "Why does the encoder h = (1/T) ∑ₜ xₜ give \"dog bites man\" and \"man bites dog\" the same h?",
+        "options": {
+            "A": "A sum does not depend on the order of its terms",
+            "B": "\"bites\" is missing from its vocabulary",
+            "C": "\"dog\" and \"man\" share one embedding",
+            "D": "The softmax saturates on short sentences",
+        },
+        "answer": "A",
+        "why": "The average ignores order: \"dog bites man\" and \"man bites dog\" get the same h.",
+    },
+    {
+        "question": "What does a byte-pair or WordPiece tokenizer do with a rare word such as \"unhappiness\"?",
+        "options": {
+            "A": "Splits it into pieces that are in its vocabulary",
+            "B": "Replaces it with a single unknown-word token",
+            "C": "Drops it from the text",
+            "D": "Adds it to the vocabulary on the spot",
+        },
+        "answer": "A",
+        "why": "frequent words stay whole and rare ones split into known pieces",
+    },
+    {
+        "question": "A vocabulary of 50,000 words, each with a 300-number embedding: how many "
+        "parameters does the embedding table hold?",
+        "options": {"A": "15 million", "B": "350,000", "C": "750,000", "D": "150 million"},
+        "answer": "A",
+        "why": "a vocabulary of 50,000 words with 300-dimensional vectors gives E 15 million parameters.",
+    },
 )

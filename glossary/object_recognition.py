@@ -57,29 +57,46 @@ together, IoU = 1/3: not a hit. Offset by 2 pixels they overlap in 80 of 120, Io
 """
 
 TITLE = "Object recognition"
-ALIASES = ("computer vision", "visual object recognition", "image recognition",
-           "image classification", "object detection", "detection", "image segmentation",
-           "semantic segmentation", "segmentation", "intersection over union", "iou")
+ALIASES = (
+    "computer vision",
+    "visual object recognition",
+    "image recognition",
+    "image classification",
+    "object detection",
+    "detection",
+    "image segmentation",
+    "semantic segmentation",
+    "segmentation",
+    "intersection over union",
+    "iou",
+)
 
 PREREQUISITES = ("cnn", "classification")
 
 RECALL = (
-    {"question": "A detector's 10×10 box sits 5 pixels to the side of the true 10×10 box. Does the "
-                 "PASCAL VOC rule count the detection?",
-     "options": {"A": "Yes: each box has half of its area inside the other",
-                 "B": "No: IoU is 1/3, and a hit needs more than 0.5",
-                 "C": "Yes: IoU is exactly 0.5, which is enough",
-                 "D": "No: only an exact match counts"},
-     "answer": "B",
-     "why": "Example: two 10×10 boxes offset by 5 pixels sideways overlap in 50 pixels and cover 150 "
-            "together, IoU = 1/3: not a hit."},
-    {"question": "How did Long et al. (2015) adapt a classification ConvNet to segmentation?",
-     "options": {"A": "They replaced its dense layers with convolutions, so it outputs a class at "
-                      "every position",
-                 "B": "They run a classifier on thousands of candidate regions",
-                 "C": "They classify the whole image and colour it in one class",
-                 "D": "They add hand-made SIFT descriptors to the ConvNet's features"},
-     "answer": "A",
-     "why": "fully convolutional networks (Long et al., 2015) replace the dense layers with "
-            "convolutions so the network outputs a class for every pixel"},
+    {
+        "question": "A detector's 10×10 box sits 5 pixels to the side of the true 10×10 box. Does the "
+        "PASCAL VOC rule count the detection?",
+        "options": {
+            "A": "Yes: each box has half of its area inside the other",
+            "B": "No: IoU is 1/3, and a hit needs more than 0.5",
+            "C": "Yes: IoU is exactly 0.5, which is enough",
+            "D": "No: only an exact match counts",
+        },
+        "answer": "B",
+        "why": "Example: two 10×10 boxes offset by 5 pixels sideways overlap in 50 pixels and cover 150 "
+        "together, IoU = 1/3: not a hit.",
+    },
+    {
+        "question": "How did Long et al. (2015) adapt a classification ConvNet to segmentation?",
+        "options": {
+            "A": "They replaced its dense layers with convolutions, so it outputs a class at every position",
+            "B": "They run a classifier on thousands of candidate regions",
+            "C": "They classify the whole image and colour it in one class",
+            "D": "They add hand-made SIFT descriptors to the ConvNet's features",
+        },
+        "answer": "A",
+        "why": "fully convolutional networks (Long et al., 2015) replace the dense layers with "
+        "convolutions so the network outputs a class for every pixel",
+    },
 )

@@ -39,26 +39,32 @@ p = (0.1, 0.1, 0.7, 0.1) gives the loss −ln 0.7 ≈ 0.36.
 """
 
 TITLE = "One-hot encoding"
-ALIASES = ("one-hot vector", "one-hot", "1-of-k coding", "one-of-k encoding", "dummy variables",
-           "categorical encoding")
+ALIASES = ("one-hot vector", "one-hot", "1-of-k coding", "one-of-k encoding", "dummy variables", "categorical encoding")
 
 PREREQUISITES = ("classification",)
 
 RECALL = (
-    {"question": "Under one-hot encoding, how far apart are the codes of any two different "
-                 "categories?",
-     "options": {"A": "√2, the same for every pair",
-                 "B": "1",
-                 "C": "It depends on how far apart their numbers are",
-                 "D": "0"},
-     "answer": "A",
-     "why": "Any two different codes are at distance ‖eᵢ − eⱼ‖ = √2 and have dot product 0."},
-    {"question": "Why are categories not fed to a network simply as the numbers 1, 2, 3, …?",
-     "options": {"A": "It would imply an order and distances between them that mean nothing",
-                 "B": "Networks can only take inputs between 0 and 1",
-                 "C": "Integers take more memory than vectors",
-                 "D": "The softmax needs one-hot inputs"},
-     "answer": "A",
-     "why": "Numbering categories 1, 2, 3 would tell the network that \"cat\" (1) is closer to "
-            "\"dog\" (2) than to \"car\" (3), an order that means nothing."},
+    {
+        "question": "Under one-hot encoding, how far apart are the codes of any two different categories?",
+        "options": {
+            "A": "√2, the same for every pair",
+            "B": "1",
+            "C": "It depends on how far apart their numbers are",
+            "D": "0",
+        },
+        "answer": "A",
+        "why": "Any two different codes are at distance ‖eᵢ − eⱼ‖ = √2 and have dot product 0.",
+    },
+    {
+        "question": "Why are categories not fed to a network simply as the numbers 1, 2, 3, …?",
+        "options": {
+            "A": "It would imply an order and distances between them that mean nothing",
+            "B": "Networks can only take inputs between 0 and 1",
+            "C": "Integers take more memory than vectors",
+            "D": "The softmax needs one-hot inputs",
+        },
+        "answer": "A",
+        "why": "Numbering categories 1, 2, 3 would tell the network that \"cat\" (1) is closer to "
+        "\"dog\" (2) than to \"car\" (3), an order that means nothing.",
+    },
 )

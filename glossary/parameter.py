@@ -68,7 +68,10 @@ ALIASES = (
 )
 
 DEMO = {
-    "epochs": 8, "batch_size": 32, "learning_rate": 0.001, "datasets": ("mnist",),
+    "epochs": 8,
+    "batch_size": 32,
+    "learning_rate": 0.001,
+    "datasets": ("mnist",),
     "quick": {"epochs": 3},
 }
 
@@ -76,8 +79,8 @@ PREREQUISITES = ("unit", "layer")
 
 PREDICT = {
     "question": "An MLP is trained on MNIST. Its trained parameters, and nothing else, are then copied "
-                "into a freshly built network of the same shape that has never seen an image. How does "
-                "that copy do on the test images?",
+    "into a freshly built network of the same shape that has never seen an image. How does "
+    "that copy do on the test images?",
     "options": {
         "A": "exactly like the trained net, prediction for prediction",
         "B": "at chance: it never trained",
@@ -85,22 +88,25 @@ PREDICT = {
         "D": "it depends on the seed",
     },
     "why": "A parameter is a number inside a model that training adjusts, chiefly the weights on "
-           "connections and the bias added at each unit; together they fix which function the network "
-           "computes.",
+    "connections and the bias added at each unit; together they fix which function the network "
+    "computes.",
 }
 
 RECALL = (
-    {"question": "How many parameters does a 3 × 3 convolution from 64 to 128 channels have when it "
-                 "runs on 224 × 224 images?",
-     "options": {"A": "73,728", "B": "73,856", "C": "billions: a kernel for every position",
-                 "D": "1,152"},
-     "answer": "B",
-     "why": "A 3 × 3 convolution from 64 to 128 channels needs only 3 × 3 × 64 × 128 + 128 = 73,856, "
-            "however large the image, because the same kernel weights are reused at every position."},
-    {"question": "How many parameters does a dense layer from 128 inputs to 10 units have?",
-     "options": {"A": "1,280", "B": "138", "C": "1,290", "D": "1,408"},
-     "answer": "C",
-     "why": "784 × 128 + 128 = 100,480 and 128 × 10 + 10 = 1,290, so 101,770 parameters"},
+    {
+        "question": "How many parameters does a 3 × 3 convolution from 64 to 128 channels have when it "
+        "runs on 224 × 224 images?",
+        "options": {"A": "73,728", "B": "73,856", "C": "billions: a kernel for every position", "D": "1,152"},
+        "answer": "B",
+        "why": "A 3 × 3 convolution from 64 to 128 channels needs only 3 × 3 × 64 × 128 + 128 = 73,856, "
+        "however large the image, because the same kernel weights are reused at every position.",
+    },
+    {
+        "question": "How many parameters does a dense layer from 128 inputs to 10 units have?",
+        "options": {"A": "1,280", "B": "138", "C": "1,290", "D": "1,408"},
+        "answer": "C",
+        "why": "784 × 128 + 128 = 100,480 and 128 × 10 + 10 = 1,290, so 101,770 parameters",
+    },
 )
 
 __all__ = ["count_parameters", "parameter_table"]
@@ -124,8 +130,11 @@ def count_parameters(model) -> int:
 
 def parameter_table(model) -> list[tuple[str, str, tuple[int, ...], int]]:
     """[(layer, weight name, shape, count)] for every trainable tensor: what training may change."""
-    return [(layer.name, weight.name, tuple(weight.shape), int(np.prod(weight.shape)))
-            for layer in model.layers for weight in layer.trainable_weights]
+    return [
+        (layer.name, weight.name, tuple(weight.shape), int(np.prod(weight.shape)))
+        for layer in model.layers
+        for weight in layer.trainable_weights
+    ]
 
 
 # --- the demo --------------------------------------------------------------------------------
@@ -140,8 +149,14 @@ _BARS = {"chance": 0.2, "learned": 0.8, "file_overhead_bytes": 32_000}
 
 def _network(split):
     """784 -> 128 (ReLU) -> 10 (softmax): the worked example of the entry."""
-    return mlp(split.input_shape, hidden=(HIDDEN,), outputs=split.num_classes, activation="relu",
-               output_activation="softmax", name="mlp")
+    return mlp(
+        split.input_shape,
+        hidden=(HIDDEN,),
+        outputs=split.num_classes,
+        activation="relu",
+        output_activation="softmax",
+        name="mlp",
+    )
 
 
 def _copy_parameters(source, target) -> None:
@@ -161,17 +176,27 @@ def _accuracy(model, split) -> float:
     return float(np.mean(model.predict(split.x_test, verbose=0).argmax(1) == split.y_test))
 
 
-def claim_parts(counted: int, formula: int, copy_gap: float, untrained_accuracy: float,
-                copy_accuracy: float, file_bytes: int, file_bytes_with_adam: int) -> list[Part]:
+def claim_parts(
+    counted: int,
+    formula: int,
+    copy_gap: float,
+    untrained_accuracy: float,
+    copy_accuracy: float,
+    file_bytes: int,
+    file_bytes_with_adam: int,
+) -> list[Part]:
     """The count and the file sizes follow from the shapes (checks); what the numbers are worth is
     measured: a fresh network is at chance, and with the trained numbers copied in it is not."""
     return [
         at_most("parameters_off_formula", abs(counted - formula), 0, kind="identity"),
         at_most("copy_prediction_gap", copy_gap, 0.0, kind="identity"),
-        at_most("weights_file_overhead_bytes", file_bytes - 4 * counted, _BARS["file_overhead_bytes"],
-                kind="identity"),
-        at_most("weights_file_with_adam_overhead_bytes", file_bytes_with_adam - 12 * counted,
-                _BARS["file_overhead_bytes"], kind="identity"),
+        at_most("weights_file_overhead_bytes", file_bytes - 4 * counted, _BARS["file_overhead_bytes"], kind="identity"),
+        at_most(
+            "weights_file_with_adam_overhead_bytes",
+            file_bytes_with_adam - 12 * counted,
+            _BARS["file_overhead_bytes"],
+            kind="identity",
+        ),
         at_most("untrained_accuracy", untrained_accuracy, _BARS["chance"]),
         at_least("copy_accuracy", copy_accuracy, _BARS["learned"]),
     ]
@@ -198,31 +223,49 @@ def demo(run: Run) -> None:
     inputs = int(np.prod(split.input_shape))
     formula = dense_parameter_count(inputs, HIDDEN) + dense_parameter_count(HIDDEN, split.num_classes)
     run.say(f"{inputs} -> {HIDDEN} -> {split.num_classes}: {counted:,} parameters (formula: {formula:,}).")
-    run.table("parameters", ["layer", "tensor", "shape", "numbers"],
-              [[layer, name, "×".join(map(str, shape)), n] for layer, name, shape, n in parameter_table(model)])
+    run.table(
+        "parameters",
+        ["layer", "tensor", "shape", "numbers"],
+        [[layer, name, "×".join(map(str, shape)), n] for layer, name, shape, n in parameter_table(model)],
+    )
 
-    fresh = _network(split)   # same architecture, its own random start
+    fresh = _network(split)  # same architecture, its own random start
     untrained_accuracy = _accuracy(fresh, split)
     before = [np.array(w) for w in model.get_weights()]
-    run.train_and_evaluate(model, (split.x_train, split.y_train), (split.x_test, split.y_test),
-                           loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    run.train_and_evaluate(
+        model,
+        (split.x_train, split.y_train),
+        (split.x_test, split.y_test),
+        loss="sparse_categorical_crossentropy",
+        metrics=["accuracy"],
+    )
     moved = sum(int(np.sum(a != b)) for a, b in zip(before, model.get_weights()))
 
     run.say("Copying the trained parameters into the fresh network, which has never seen an image…")
     _copy_parameters(model, fresh)
     copy_accuracy = _accuracy(fresh, split)
-    copy_gap = float(np.abs(fresh.predict(split.x_test, verbose=0)
-                            - model.predict(split.x_test, verbose=0)).max())
+    copy_gap = float(np.abs(fresh.predict(split.x_test, verbose=0) - model.predict(split.x_test, verbose=0)).max())
     blank = int(np.sum(split.x_train.reshape(len(split.x_train), -1).max(axis=0) == 0))
-    run.say(f"Training moved {moved:,} of the {counted:,}; {blank} pixels are blank in every training "
-            f"image, so the {blank * HIDDEN:,} weights that read them never received a gradient.")
-    size = _weights_file_bytes(fresh)           # the values alone: `fresh` has no optimizer
-    with_adam = _weights_file_bytes(model)      # the trained model's file also keeps Adam's state
-    run.say(f"Saved, the parameters take {size / 1e3:,.1f} kB ({4 * counted / 1e3:,.1f} kB of float32 "
-            f"numbers, the rest names and layout); with Adam's two running averages per parameter, "
-            f"{with_adam / 1e3:,.1f} kB.")
-    run.metrics({"test_accuracy": copy_accuracy, "untrained_accuracy": untrained_accuracy,
-                 "parameters": counted, "weights_file_bytes": size, "weights_file_bytes_with_adam": with_adam})
+    run.say(
+        f"Training moved {moved:,} of the {counted:,}; {blank} pixels are blank in every training "
+        f"image, so the {blank * HIDDEN:,} weights that read them never received a gradient."
+    )
+    size = _weights_file_bytes(fresh)  # the values alone: `fresh` has no optimizer
+    with_adam = _weights_file_bytes(model)  # the trained model's file also keeps Adam's state
+    run.say(
+        f"Saved, the parameters take {size / 1e3:,.1f} kB ({4 * counted / 1e3:,.1f} kB of float32 "
+        f"numbers, the rest names and layout); with Adam's two running averages per parameter, "
+        f"{with_adam / 1e3:,.1f} kB."
+    )
+    run.metrics(
+        {
+            "test_accuracy": copy_accuracy,
+            "untrained_accuracy": untrained_accuracy,
+            "parameters": counted,
+            "weights_file_bytes": size,
+            "weights_file_bytes_with_adam": with_adam,
+        }
+    )
     run.claim(
         f"The {inputs}-{HIDDEN}-{split.num_classes} MLP has {counted:,} parameters, as n_in·n_out + n_out "
         "per layer says, and they are all that training learned: a freshly built twin scores "
@@ -231,8 +274,11 @@ def demo(run: Run) -> None:
         "Saved they take 4 bytes each (plus < {weights_file_overhead_bytes:,.0f} bytes of names and "
         "layout), 12 with Adam's state.",
         claim_parts(counted, formula, copy_gap, untrained_accuracy, copy_accuracy, size, with_adam),
-        parameters=counted, parameters_changed_by_training=moved, blank_input_pixels=blank,
-        weights_file_bytes=size, weights_file_bytes_with_adam=with_adam,
+        parameters=counted,
+        parameters_changed_by_training=moved,
+        blank_input_pixels=blank,
+        weights_file_bytes=size,
+        weights_file_bytes_with_adam=with_adam,
     )
     hidden = model.get_layer("hidden_1").kernel
     run.mosaic("hidden_weights", np.asarray(hidden).T.reshape(-1, *split.input_shape)[:32], enlarge=2)

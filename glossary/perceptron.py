@@ -52,59 +52,80 @@ its mistakes and the separable run no longer settles.
 """
 
 TITLE = "Perceptron"
-ALIASES = ("rosenblatt perceptron", "single-layer perceptron", "perceptron learning rule",
-           "linear threshold unit", "step function", "heaviside step function")
+ALIASES = (
+    "rosenblatt perceptron",
+    "single-layer perceptron",
+    "perceptron learning rule",
+    "linear threshold unit",
+    "step function",
+    "heaviside step function",
+)
 
 DEMO = {
     "steps_per_execution": 20,
-    "epochs": 20, "batch_size": 1, "learning_rate": 1.0, "datasets": ("synthetic",),
+    "epochs": 20,
+    "batch_size": 1,
+    "learning_rate": 1.0,
+    "datasets": ("synthetic",),
     "quick": {"epochs": 10},
-    "ignores": {"batch_size": "Rosenblatt's rule updates the weights after every single example, "
-                              "so the batch is always one example"},
+    "ignores": {
+        "batch_size": "Rosenblatt's rule updates the weights after every single example, "
+        "so the batch is always one example"
+    },
 }
 
 PREREQUISITES = ("unit",)
 
 PREDICT = {
     "question": "Rosenblatt's rule is run from zero weights, one example at a time, for several passes: "
-                "first over 200 points that a straight line separates with a margin, then over 200 XOR "
-                "points (diagonally opposite corners share a class). What does it do on each?",
+    "first over 200 points that a straight line separates with a margin, then over 200 XOR "
+    "points (diagonally opposite corners share a class). What does it do on each?",
     "options": {
         "A": "it stops making mistakes on both sets",
-        "B": "it stops making mistakes on the separable points, but on XOR it keeps missing many "
-             "points in every pass",
-        "C": "it never stops making mistakes on either set, since each correction can undo an "
-             "earlier one",
+        "B": "it stops making mistakes on the separable points, but on XOR it keeps missing many points in every pass",
+        "C": "it never stops making mistakes on either set, since each correction can undo an earlier one",
         "D": "the other way round: clean on XOR, still erring on the separable points",
         "E": "it depends on the seed",
     },
     "why": "If some line separates the two classes perfectly, this simple procedure is guaranteed to "
-           "find one after a finite number of corrections. The catch is the same straight line. "
-           "Classes that no line can split, XOR being the classic case, are out of reach.",
+    "find one after a finite number of corrections. The catch is the same straight line. "
+    "Classes that no line can split, XOR being the classic case, are out of reach.",
 }
 
 RECALL = (
-    {"question": "A perceptron has weights (1, 1) and bias −1.5, and each of its two inputs is 0 or 1. "
-                 "Which function of the inputs does it compute?",
-     "options": {"A": "logical AND", "B": "logical OR", "C": "logical XOR", "D": "logical NAND"},
-     "answer": "A",
-     "why": "Example, logical AND with w = (1, 1) and b = −1.5: (1,1) gives 0.5 > 0, so 1; (1,0) and "
-            "(0,1) give −0.5, so 0; (0,0) gives −1.5, so 0."},
-    {"question": "What does Rosenblatt's learning rule change after an example that the perceptron "
-                 "classified correctly?",
-     "options": {"A": "nothing", "B": "it moves the weights a little towards that example",
-                 "C": "it shrinks every weight a little", "D": "only the bias"},
-     "answer": "A",
-     "why": "Since y − ŷ is 0 on correct answers, only mistakes change anything."},
-    {"question": "What kept networks of several layers of hard-step perceptrons from being trained "
-                 "the way today's networks are?",
-     "options": {"A": "the step's slope is zero almost everywhere, so no gradient flows back",
-                 "B": "the step is too slow to compute",
-                 "C": "its outputs are not probabilities",
-                 "D": "a layer of perceptrons can only compute linear functions"},
-     "answer": "A",
-     "why": "The fix, layering units into a multilayer network, needed a training method that a hard "
-            "step cannot support: its slope is zero almost everywhere, so no gradient flows back."},
+    {
+        "question": "A perceptron has weights (1, 1) and bias −1.5, and each of its two inputs is 0 or 1. "
+        "Which function of the inputs does it compute?",
+        "options": {"A": "logical AND", "B": "logical OR", "C": "logical XOR", "D": "logical NAND"},
+        "answer": "A",
+        "why": "Example, logical AND with w = (1, 1) and b = −1.5: (1,1) gives 0.5 > 0, so 1; (1,0) and "
+        "(0,1) give −0.5, so 0; (0,0) gives −1.5, so 0.",
+    },
+    {
+        "question": "What does Rosenblatt's learning rule change after an example that the perceptron "
+        "classified correctly?",
+        "options": {
+            "A": "nothing",
+            "B": "it moves the weights a little towards that example",
+            "C": "it shrinks every weight a little",
+            "D": "only the bias",
+        },
+        "answer": "A",
+        "why": "Since y − ŷ is 0 on correct answers, only mistakes change anything.",
+    },
+    {
+        "question": "What kept networks of several layers of hard-step perceptrons from being trained "
+        "the way today's networks are?",
+        "options": {
+            "A": "the step's slope is zero almost everywhere, so no gradient flows back",
+            "B": "the step is too slow to compute",
+            "C": "its outputs are not probabilities",
+            "D": "a layer of perceptrons can only compute linear functions",
+        },
+        "answer": "A",
+        "why": "The fix, layering units into a multilayer network, needed a training method that a hard "
+        "step cannot support: its slope is zero almost everywhere, so no gradient flows back.",
+    },
 )
 
 __all__ = ["perceptron", "wrong_side", "perceptron_loss", "PerceptronLoss", "Mistakes", "mistake_bound"]
@@ -125,9 +146,10 @@ def perceptron(inputs: int) -> keras.Model:
     The model outputs the score z; the prediction is step(z). Trained with `perceptron_loss` by
     plain SGD on one example at a time, every update is exactly w ← w + η(y − ŷ)x.
     """
-    return keras.Sequential([keras.Input((inputs,)),
-                             keras.layers.Dense(1, kernel_initializer="zeros", name="threshold_unit")],
-                            name="perceptron")
+    return keras.Sequential(
+        [keras.Input((inputs,)), keras.layers.Dense(1, kernel_initializer="zeros", name="threshold_unit")],
+        name="perceptron",
+    )
 
 
 def wrong_side(y, z):
@@ -272,16 +294,23 @@ def demo(run: Run) -> None:
     rng = np.random.default_rng(run.seed)
     x, y, direction = _separable(200, rng)
     bound = mistake_bound(x, y, direction)
-    run.say(f"200 points that a line separates with margin >= {MARGIN}: Novikoff's bound allows "
-            f"at most {bound:.0f} mistakes.")
+    run.say(
+        f"200 points that a line separates with margin >= {MARGIN}: Novikoff's bound allows "
+        f"at most {bound:.0f} mistakes."
+    )
     model, per_epoch = _train(run, x, y)
     run.say("The same rule on XOR, which no line separates…")
     xor_x, xor_y = data.xor(200, seed=run.seed)
     xor_model, xor_per_epoch = _train(run, xor_x, xor_y, name="xor")
     for epoch, (a, b) in enumerate(zip(per_epoch, xor_per_epoch), start=1):
         run.scalars({"separable": a, "xor": b}, step=epoch, prefix="mistakes_per_epoch")
-    run.say(run.table("mistakes_per_epoch", ["data", *(str(e) for e in range(1, run.epochs + 1)), "in all"],
-                      [["separable", *per_epoch, sum(per_epoch)], ["XOR", *xor_per_epoch, sum(xor_per_epoch)]]))
+    run.say(
+        run.table(
+            "mistakes_per_epoch",
+            ["data", *(str(e) for e in range(1, run.epochs + 1)), "in all"],
+            [["separable", *per_epoch, sum(per_epoch)], ["XOR", *xor_per_epoch, sum(xor_per_epoch)]],
+        )
+    )
     run.metrics({"mistakes_separable": sum(per_epoch), "mistakes_xor_last_epoch": xor_per_epoch[-1]})
     run.claim(
         f"On separable data the perceptron rule stops making mistakes (the last "
@@ -289,7 +318,8 @@ def demo(run: Run) -> None:
         f"{run.epochs} epochs are clean) after no more than Novikoff's bound (R/γ)² mistakes in all; "
         "on XOR it still gets >= {xor_fewest_mistakes_share:.0%} of the points wrong in every epoch.",
         claim_parts(per_epoch, bound, xor_per_epoch, len(xor_y)),
-        mistakes_in_all=sum(per_epoch), mistake_bound=bound,
+        mistakes_in_all=sum(per_epoch),
+        mistake_bound=bound,
         xor_fewest_mistakes_in_an_epoch=min(xor_per_epoch),
     )
     run.decision_surface("decision_surface/separable", _thresholded(model), extent=1.0)

@@ -61,8 +61,12 @@ Then it trains two small CNNs on the digits that differ only in their second sta
 
 TITLE = "Pointwise (1×1) convolution"
 ALIASES = (
-    "1x1 convolution", "1×1 convolution", "network in network", "bottleneck layer",
-    "1x1 conv", "depthwise separable convolution",
+    "1x1 convolution",
+    "1×1 convolution",
+    "network in network",
+    "bottleneck layer",
+    "1x1 conv",
+    "depthwise separable convolution",
 )
 
 # No "quick" budget of its own: --quick trains the same 30 epochs (on a 4,000-image subset of MNIST;
@@ -75,9 +79,9 @@ PREREQUISITES = ("convolution",)
 
 PREDICT = {
     "question": "Two small CNNs differ only in their second stage, from 32 to 64 channels: an ordinary "
-                "3×3 convolution, or a 3×3 step that filters each channel on its own followed by a "
-                "1×1 convolution, with far fewer weights. After the same training, how do their test "
-                "accuracies compare?",
+    "3×3 convolution, or a 3×3 step that filters each channel on its own followed by a "
+    "1×1 convolution, with far fewer weights. After the same training, how do their test "
+    "accuracies compare?",
     "options": {
         "A": "within a couple of points of each other",
         "B": "the ordinary net is clearly ahead: the split stage has too few weights",
@@ -85,16 +89,17 @@ PREDICT = {
         "D": "it depends on the seed",
     },
     "why": "Depthwise separable convolution splits a k×k convolution from C to D channels into a k×k "
-           "depthwise step (one kernel per channel, k²·C weights) and a pointwise step (C·D weights). "
-           "Followed by a nonlinearity, it also adds depth and expressive power almost for free.",
+    "depthwise step (one kernel per channel, k²·C weights) and a pointwise step (C·D weights). "
+    "Followed by a nonlinearity, it also adds depth and expressive power almost for free.",
 }
 
 RECALL = (
-    {"question": "A 1×1 convolution turns 256 maps of 14×14 into 32. How many parameters does it "
-                 "have?",
-     "options": {"A": "8,192", "B": "8,224", "C": "73,760", "D": "1,605,632"},
-     "answer": "B",
-     "why": "Parameters: C·D + D."},
+    {
+        "question": "A 1×1 convolution turns 256 maps of 14×14 into 32. How many parameters does it have?",
+        "options": {"A": "8,192", "B": "8,224", "C": "73,760", "D": "1,605,632"},
+        "answer": "B",
+        "why": "Parameters: C·D + D.",
+    },
 )
 
 __all__ = ["PointwiseConv2D", "pointwise_parameter_count", "separable_parameter_count"]
@@ -139,10 +144,10 @@ class PointwiseConv2D(keras.layers.Layer):
         self.use_bias = use_bias
 
     def build(self, input_shape):
-        self.kernel = self.add_weight(shape=(input_shape[-1], self.filters),
-                                      initializer="glorot_uniform", name="kernel")   # W: C×D
-        self.bias = (self.add_weight(shape=(self.filters,), initializer="zeros", name="bias")
-                     if self.use_bias else None)
+        self.kernel = self.add_weight(
+            shape=(input_shape[-1], self.filters), initializer="glorot_uniform", name="kernel"
+        )  # W: C×D
+        self.bias = self.add_weight(shape=(self.filters,), initializer="zeros", name="bias") if self.use_bias else None
 
     def call(self, x):
         # (batch, H, W, C) @ (C, D): at every pixel, its C channel values times the same W.
@@ -155,9 +160,12 @@ class PointwiseConv2D(keras.layers.Layer):
         return (*input_shape[:-1], self.filters)
 
     def get_config(self):
-        return {**super().get_config(), "filters": self.filters,
-                "activation": keras.activations.serialize(self.activation),
-                "use_bias": self.use_bias}
+        return {
+            **super().get_config(),
+            "filters": self.filters,
+            "activation": keras.activations.serialize(self.activation),
+            "use_bias": self.use_bias,
+        }
 
 
 def pointwise_parameter_count(channels_in: int, channels_out: int) -> int:
@@ -174,12 +182,12 @@ def separable_parameter_count(k: int, channels_in: int, channels_out: int) -> in
 
 # RGB to YUV (ITU-R BT.601) as a channels-in × channels-out matrix: each pixel's (Y, U, V) is a
 # fixed mix of its own (R, G, B), so a 1×1 convolution can learn it and nothing narrower can.
-RGB_TO_YUV = np.array([[0.299, 0.587, 0.114],
-                       [-0.14713, -0.28886, 0.436],
-                       [0.615, -0.51499, -0.10001]], dtype="float32").T
+RGB_TO_YUV = np.array(
+    [[0.299, 0.587, 0.114], [-0.14713, -0.28886, 0.436], [0.615, -0.51499, -0.10001]], dtype="float32"
+).T
 # Random 8×8 RGB maps to learn the conversion from, one map (64 pixels) per step: 5,120 steps.
 COLOUR_MAPS, COLOUR_BATCH, COLOUR_EPOCHS = 256, 1, 20
-QUICK_IMAGES = (4000, 1000)            # --quick on MNIST; the digits have fewer
+QUICK_IMAGES = (4000, 1000)  # --quick on MNIST; the digits have fewer
 # The claim's bars, chosen on held-out data. The colour error on seeds 100-105 (fresh random maps):
 # at most 6e-5 after 20 epochs (10 epochs left one seed at 0.032); a layer that cannot mix
 # channels stays near 0.18. The accuracies with --held-out (validation split) on seeds 100-102:
@@ -203,23 +211,31 @@ def _small_cnn(input_shape, num_classes, separable):
     Only the second stage differs. The first stays an ordinary convolution: on a one-channel image
     a depthwise step has a single kernel, too little to start from.
     """
-    layers = [keras.Input(input_shape),
-              keras.layers.Conv2D(32, 3, padding="same", activation="relu", name="conv_1"),
-              keras.layers.MaxPooling2D(2, name="pool_1")]
+    layers = [
+        keras.Input(input_shape),
+        keras.layers.Conv2D(32, 3, padding="same", activation="relu", name="conv_1"),
+        keras.layers.MaxPooling2D(2, name="pool_1"),
+    ]
     if separable:
-        layers += [keras.layers.DepthwiseConv2D(3, padding="same", name="depthwise_2"),
-                   _pixel_mixer(64, activation="relu", name="pointwise_2")]
+        layers += [
+            keras.layers.DepthwiseConv2D(3, padding="same", name="depthwise_2"),
+            _pixel_mixer(64, activation="relu", name="pointwise_2"),
+        ]
     else:
         layers += [keras.layers.Conv2D(64, 3, padding="same", activation="relu", name="conv_2")]
-    layers += [keras.layers.MaxPooling2D(2, name="pool_2"), keras.layers.Flatten(name="flatten"),
-               keras.layers.Dense(num_classes, activation="softmax", name="classify")]
+    layers += [
+        keras.layers.MaxPooling2D(2, name="pool_2"),
+        keras.layers.Flatten(name="flatten"),
+        keras.layers.Dense(num_classes, activation="softmax", name="classify"),
+    ]
     return keras.Sequential(layers, name="separable_cnn" if separable else "ordinary_cnn")
 
 
 def _stage_2_parameters(model):
     names = [layer.name for layer in model.layers]
-    return sum(model.get_layer(name).count_params() for name in ("depthwise_2", "pointwise_2", "conv_2")
-               if name in names)
+    return sum(
+        model.get_layer(name).count_params() for name in ("depthwise_2", "pointwise_2", "conv_2") if name in names
+    )
 
 
 def _same_as_dense_and_conv(rng):
@@ -235,9 +251,11 @@ def _same_as_dense_and_conv(rng):
     conv.set_weights([w.reshape(1, 1, 48, 16), b])
     y = ops.convert_to_numpy(ours(maps))
     pixel = maps[0, 2, 3] @ w + b  # one pixel by hand: its channel vector times W, plus b
-    return {"pointwise_vs_dense": float(np.abs(y - ops.convert_to_numpy(dense(maps))).max()),
-            "pointwise_vs_conv2d_1x1": float(np.abs(y - ops.convert_to_numpy(conv(maps))).max()),
-            "pointwise_vs_by_hand": float(np.abs(y[0, 2, 3] - pixel).max())}
+    return {
+        "pointwise_vs_dense": float(np.abs(y - ops.convert_to_numpy(dense(maps))).max()),
+        "pointwise_vs_conv2d_1x1": float(np.abs(y - ops.convert_to_numpy(conv(maps))).max()),
+        "pointwise_vs_by_hand": float(np.abs(y[0, 2, 3] - pixel).max()),
+    }
 
 
 def _learn_colour_conversion(run, rng):
@@ -247,15 +265,20 @@ def _learn_colour_conversion(run, rng):
     y = x @ RGB_TO_YUV
     mixer = keras.Sequential([keras.Input((8, 8, 3)), _pixel_mixer(3, name="rgb_to_yuv")], name="colour")
     run.compile(mixer, loss="mse")
-    run.fit(mixer, x[:COLOUR_MAPS], y[:COLOUR_MAPS], name="rgb_to_yuv", epochs=COLOUR_EPOCHS,
-            batch_size=COLOUR_BATCH)
+    run.fit(mixer, x[:COLOUR_MAPS], y[:COLOUR_MAPS], name="rgb_to_yuv", epochs=COLOUR_EPOCHS, batch_size=COLOUR_BATCH)
     error = float(np.sqrt(np.mean((mixer.predict(x[COLOUR_MAPS:], verbose=0) - y[COLOUR_MAPS:]) ** 2)))
     kernel = mixer.layers[-1].get_weights()[0]
     return error, kernel.reshape(-1, kernel.shape[-1])  # channels in × channels out
 
 
-def claim_parts(same: dict[str, float], colour_error: float, separable: dict[str, float],
-                ordinary: dict[str, float], learned: float, tolerance: float = 1e-5) -> list[Part]:
+def claim_parts(
+    same: dict[str, float],
+    colour_error: float,
+    separable: dict[str, float],
+    ordinary: dict[str, float],
+    learned: float,
+    tolerance: float = 1e-5,
+) -> list[Part]:
     """The claim's parts. Identities (shown as checks): our 1×1 convolution equals Dense on the
     channel axis, Conv2D(kernel_size=1) and the hand computation, within `tolerance`; the separable
     stage has at least MIN_PARAMETER_SAVING times fewer parameters. Measured: a 1×1 convolution
@@ -265,8 +288,9 @@ def claim_parts(same: dict[str, float], colour_error: float, separable: dict[str
     return [
         *(at_most(name, value, tolerance, kind="identity") for name, value in same.items()),
         at_most("colour_conversion_error", colour_error, MAX_COLOUR_ERROR),
-        at_least("parameter_saving", ordinary["parameters"] / separable["parameters"], MIN_PARAMETER_SAVING,
-                 kind="identity"),
+        at_least(
+            "parameter_saving", ordinary["parameters"] / separable["parameters"], MIN_PARAMETER_SAVING, kind="identity"
+        ),
         at_least("separable_accuracy", separable["accuracy"], learned),
         at_most("accuracy_cost_of_separable", ordinary["accuracy"] - separable["accuracy"], MAX_ACCURACY_COST),
     ]
@@ -276,29 +300,53 @@ def demo(run: Run) -> None:
     """A 1×1 convolution is a dense layer at every pixel: it learns a colour conversion, and with a
     depthwise step it replaces a 3×3 convolution for a fraction of the weights."""
     rng = np.random.default_rng(run.seed)
-    run.say("A 1×1 convolution, a Dense layer on the channel axis and Conv2D(kernel_size=1), all "
-            "with the same weights, on random 6×6 maps of 48 channels…")
+    run.say(
+        "A 1×1 convolution, a Dense layer on the channel axis and Conv2D(kernel_size=1), all "
+        "with the same weights, on random 6×6 maps of 48 channels…"
+    )
     same = _same_as_dense_and_conv(rng)
 
     run.say(f"A 1×1 convolution learns RGB -> YUV from {COLOUR_MAPS} random 8×8 colour maps…")
     colour_error, learned_matrix = _learn_colour_conversion(run, rng)
-    run.say(run.table("colour/learned_rgb_to_yuv", ["from", "Y", "U", "V", "(true Y, U, V)"],
-                      [[channel, *learned_matrix[i], " ".join(f"{v:.3f}" for v in RGB_TO_YUV[i])]
-                       for i, channel in enumerate("RGB")]))
+    run.say(
+        run.table(
+            "colour/learned_rgb_to_yuv",
+            ["from", "Y", "U", "V", "(true Y, U, V)"],
+            [
+                [channel, *learned_matrix[i], " ".join(f"{v:.3f}" for v in RGB_TO_YUV[i])]
+                for i, channel in enumerate("RGB")
+            ],
+        )
+    )
 
     split = run.load_images(quick=QUICK_IMAGES)
-    run.say("Two small CNNs that differ only in their second stage: an ordinary 3×3 convolution "
-            "(32 -> 64 channels), or a depthwise 3×3 followed by a 1×1 convolution…")
+    run.say(
+        "Two small CNNs that differ only in their second stage: an ordinary 3×3 convolution "
+        "(32 -> 64 channels), or a depthwise 3×3 followed by a 1×1 convolution…"
+    )
     nets = {}
     for separable, name in ((True, None), (False, "ordinary")):
         model = _small_cnn(split.input_shape, split.num_classes, separable=separable)
-        scores = run.train_and_evaluate(model, (split.x_train, split.y_train), (split.x_test, split.y_test),
-                                        loss="sparse_categorical_crossentropy", metrics=["accuracy"], name=name)
+        scores = run.train_and_evaluate(
+            model,
+            (split.x_train, split.y_train),
+            (split.x_test, split.y_test),
+            loss="sparse_categorical_crossentropy",
+            metrics=["accuracy"],
+            name=name,
+        )
         nets[name] = {"accuracy": scores["accuracy"], "parameters": _stage_2_parameters(model), "model": model}
     separable, ordinary = nets[None], nets["ordinary"]
-    run.say(run.table("second_stage", ["second stage", "parameters", "test accuracy"],
-                      [["conv 3×3, 32 -> 64", ordinary["parameters"], ordinary["accuracy"]],
-                       ["depthwise 3×3 + 1×1, 32 -> 64", separable["parameters"], separable["accuracy"]]]))
+    run.say(
+        run.table(
+            "second_stage",
+            ["second stage", "parameters", "test accuracy"],
+            [
+                ["conv 3×3, 32 -> 64", ordinary["parameters"], ordinary["accuracy"]],
+                ["depthwise 3×3 + 1×1, 32 -> 64", separable["parameters"], separable["accuracy"]],
+            ],
+        )
+    )
     run.metrics({"test_accuracy_separable": separable["accuracy"], "test_accuracy_ordinary": ordinary["accuracy"]})
 
     # float32 rounding leaves ~1e-6; --precision mixed computes the layers in 16-bit floats
@@ -312,7 +360,8 @@ def demo(run: Run) -> None:
         f"reaches {{separable_accuracy:.0%}} test accuracy on {split.name}, at most "
         "{accuracy_cost_of_separable:.0%} below the ordinary net.",
         claim_parts(same, colour_error, separable, ordinary, LEARNED[run.settings.dataset], tolerance),
-        separable_stage_parameters=separable["parameters"], ordinary_stage_parameters=ordinary["parameters"],
+        separable_stage_parameters=separable["parameters"],
+        ordinary_stage_parameters=ordinary["parameters"],
         ordinary_accuracy=ordinary["accuracy"],
     )
     # What the 1×1 layer learned: each output channel's mix of the 32 input channels.

@@ -39,8 +39,8 @@ Top-left window {1, 3, 4, 6}: max 6, mean 14/4 = 3.5. Sixteen numbers become fou
 ## In practice
 The invariance is limited: a shift within a window often keeps the same max, but one across a
 window boundary changes the output, and large moves or rotations are not covered. Most networks
-use 2×2 windows (AlexNet used overlapping 3×3 ones, stride 2). Global average pooling, one window over the whole map, often
-sits just before the classifier. Many modern networks shrink maps with stride-2 convolutions
+use 2×2 windows (AlexNet used overlapping 3×3 ones, stride 2). Global average pooling, one window
+over the whole map, often sits just before the classifier. Many modern networks shrink maps with stride-2 convolutions
 instead, which learn how to downsample; the all-convolutional net showed that this loses little.
 
 ## Try it
@@ -68,12 +68,21 @@ Tolerance, not invariance. For scale only: Zhang measured 89.2% for a ResNet-50 
 
 TITLE = "Pooling"
 ALIASES = (
-    "pool", "max pooling", "average pooling", "mean pooling", "subsampling", "downsampling",
-    "max pool", "pooling layer", "global average pooling",
+    "pool",
+    "max pooling",
+    "average pooling",
+    "mean pooling",
+    "subsampling",
+    "downsampling",
+    "max pool",
+    "pooling layer",
+    "global average pooling",
 )
 
 DEMO = {
-    "epochs": 8, "batch_size": 32, "learning_rate": 0.003,
+    "epochs": 8,
+    "batch_size": 32,
+    "learning_rate": 0.003,
     "datasets": ("mnist", "digits", "fashion_mnist"),
     "quick": {"epochs": 6},  # and 2,000 training images
 }
@@ -82,7 +91,7 @@ PREREQUISITES = ("convolution", "feature-map")
 
 PREDICT = {
     "question": "Two conv nets differ only in three 2x2 max-pooling layers. Every test digit is moved "
-                "a few pixels in some direction. Which net keeps its predicted class for more digits?",
+    "a few pixels in some direction. Which net keeps its predicted class for more digits?",
     "options": {
         "A": "the net with pooling, and its answers no longer depend on the shift at all",
         "B": "the net with pooling, though it too changes more answers as the shift grows",
@@ -91,28 +100,32 @@ PREDICT = {
         "E": "it depends on the seed",
     },
     "why": "The exact position inside the block is forgotten on purpose: a detector that fired one "
-           "pixel further left still lands in the same pooled cell. The invariance is limited: a shift "
-           "within a window often keeps the same max, but one across a window boundary changes the "
-           "output, and large moves or rotations are not covered.",
+    "pixel further left still lands in the same pooled cell. The invariance is limited: a shift "
+    "within a window often keeps the same max, but one across a window boundary changes the "
+    "output, and large moves or rotations are not covered.",
 }
 
 RECALL = (
-    {"question": "A 2x2 max pool with stride 2 runs over a 112x112x64 feature map. How many numbers "
-                 "come out?",
-     "options": {"A": "802,816", "B": "401,408", "C": "200,704", "D": "50,176"},
-     "answer": "C",
-     "why": "a 112×112×64 map (802,816 numbers) becomes 56×56×64 (200,704), saving 75% of memory and of "
-            "the next layer's work."},
-    {"question": "During backpropagation through a max-pooling window, where does the window's "
-                 "gradient go?",
-     "options": {"A": "split equally over the inputs of the window",
-                 "B": "all of it to the input that held the maximum",
-                 "C": "nowhere: pooling has no weights, so nothing flows back",
-                 "D": "to the neighbouring windows"},
-     "answer": "B",
-     "why": "In backpropagation, max pooling sends each window's whole gradient to the input that won it "
-            "(on a tie, one winner is picked: TensorFlow takes the first); average pooling splits it "
-            "equally, 1/k² to each."},
+    {
+        "question": "A 2x2 max pool with stride 2 runs over a 112x112x64 feature map. How many numbers come out?",
+        "options": {"A": "802,816", "B": "401,408", "C": "200,704", "D": "50,176"},
+        "answer": "C",
+        "why": "a 112×112×64 map (802,816 numbers) becomes 56×56×64 (200,704), saving 75% of memory and of "
+        "the next layer's work.",
+    },
+    {
+        "question": "During backpropagation through a max-pooling window, where does the window's gradient go?",
+        "options": {
+            "A": "split equally over the inputs of the window",
+            "B": "all of it to the input that held the maximum",
+            "C": "nowhere: pooling has no weights, so nothing flows back",
+            "D": "to the neighbouring windows",
+        },
+        "answer": "B",
+        "why": "In backpropagation, max pooling sends each window's whole gradient to the input that won it "
+        "(on a tie, one winner is picked: TensorFlow takes the first); average pooling splits it "
+        "equally, 1/k² to each.",
+    },
 )
 
 __all__ = ["pooling_windows", "MaxPool2DFromScratch", "AveragePool2DFromScratch"]
@@ -153,8 +166,13 @@ def pooling_windows(x, pool_size, strides, padding="valid", fill=0.0):
         raise ValueError(f"padding must be 'valid' or 'same', not {padding!r}")
     out_h = (x.shape[1] - k_h) // s_h + 1  # ⌊(n − k) / s⌋ + 1
     out_w = (x.shape[2] - k_w) // s_w + 1
-    return ops.stack([x[:, m:m + (out_h - 1) * s_h + 1:s_h, n:n + (out_w - 1) * s_w + 1:s_w, :]
-                      for m in range(k_h) for n in range(k_w)])
+    return ops.stack(
+        [
+            x[:, m : m + (out_h - 1) * s_h + 1 : s_h, n : n + (out_w - 1) * s_w + 1 : s_w, :]
+            for m in range(k_h)
+            for n in range(k_w)
+        ]
+    )
 
 
 class _Pool2D(keras.layers.Layer):
@@ -172,12 +190,15 @@ class _Pool2D(keras.layers.Layer):
     def compute_output_shape(self, input_shape):
         batch, height, width, channels = input_shape
         (k_h, k_w), (s_h, s_w) = self.pool_size, self.strides
-        return (batch, output_size(height, k_h, s_h, self.padding),
-                output_size(width, k_w, s_w, self.padding), channels)
+        return (
+            batch,
+            output_size(height, k_h, s_h, self.padding),
+            output_size(width, k_w, s_w, self.padding),
+            channels,
+        )
 
     def get_config(self):
-        return {**super().get_config(), "pool_size": self.pool_size, "strides": self.strides,
-                "padding": self.padding}
+        return {**super().get_config(), "pool_size": self.pool_size, "strides": self.strides, "padding": self.padding}
 
 
 @keras.saving.register_keras_serializable(package="nutshell")
@@ -243,6 +264,7 @@ class AveragePool2DFromScratch(_Pool2D):
 
 # --- the demo --------------------------------------------------------------------------------
 
+
 def _convnet(input_shape, num_classes, pooling, name, filters=(8, 16, 16)):
     """Three 3x3 convolutions ("same" padding, stride 1), then Flatten and a softmax layer; with
     pooling, a 2x2 max pool after each convolution (28 -> 14 -> 7 -> 3 pixels a side).
@@ -254,12 +276,13 @@ def _convnet(input_shape, num_classes, pooling, name, filters=(8, 16, 16)):
     """
     layers = [keras.Input(input_shape)]
     for stage, width in enumerate(filters, start=1):
-        layers.append(keras.layers.Conv2D(width, 3, padding="same", activation="relu",
-                                          name=f"conv{stage}"))
+        layers.append(keras.layers.Conv2D(width, 3, padding="same", activation="relu", name=f"conv{stage}"))
         if pooling:
             layers.append(MaxPool2DFromScratch(2, name=f"pool{stage}"))
-    layers += [keras.layers.Flatten(name="features"),
-               keras.layers.Dense(num_classes, activation="softmax", name="classifier")]
+    layers += [
+        keras.layers.Flatten(name="features"),
+        keras.layers.Dense(num_classes, activation="softmax", name="classifier"),
+    ]
     return keras.Sequential(layers, name=name)
 
 
@@ -292,12 +315,17 @@ def _shift_consistency(model, x, y, max_shift, seed=0):
     rows = []
     for distance in range(max_shift + 1):
         features, probabilities = probe.predict(
-            _shifted_copies(x, distance, directions[distance]), batch_size=500, verbose=0)
+            _shifted_copies(x, distance, directions[distance]), batch_size=500, verbose=0
+        )
         labels = probabilities.argmax(axis=1)
         change = np.linalg.norm(features - base_features, axis=1) / base_norm
-        rows.append({"consistency": float(np.mean(labels == base_labels)),
-                     "feature_change": float(change.mean()),
-                     "accuracy": float(np.mean(labels == y))})
+        rows.append(
+            {
+                "consistency": float(np.mean(labels == base_labels)),
+                "feature_change": float(change.mean()),
+                "accuracy": float(np.mean(labels == y)),
+            }
+        )
     return rows
 
 
@@ -335,13 +363,13 @@ def _zhang_anchor(side: int, max_shift: int) -> dict:
     """The published figure the consistency is set beside, and how far the set-ups differ."""
     return {
         "source": "R. Zhang, \"Making Convolutional Networks Shift-Invariant Again\", ICML 2019 "
-                  "(results table at github.com/adobe/antialiased-cnns)",
+        "(results table at github.com/adobe/antialiased-cnns)",
         "published": "consistency 89.2% for the baseline ResNet-50 on ImageNet",
         "ours": "mean_consistency_with_pooling",
         "note": "Only the metric carries over: Zhang compares two random 224x224 crops of one ImageNet "
-                f"image for a large net trained with crop augmentation; we compare each {side}x{side} "
-                f"image with itself moved 1-{max_shift} pixels, for a three-stage net trained without "
-                "augmentation.",
+        f"image for a large net trained with crop augmentation; we compare each {side}x{side} "
+        f"image with itself moved 1-{max_shift} pixels, for a three-stage net trained without "
+        "augmentation.",
     }
 
 
@@ -374,23 +402,31 @@ def _log_pictures(run, pooled, plain, images, labels, max_shift):
     first digit's feature maps before and after the first pooling. Returns the conv1 maps of all
     the shifted digits (for the check of our pooling against Keras's)."""
     side = images.shape[1]
-    factor = max(1, 112 // side)                         # every digit about 112 pixels wide
+    factor = max(1, 112 // side)  # every digit about 112 pixels wide
     shifts = range(max_shift + 1)
-    moved = np.stack([shift(images, 0, d) for d in shifts], axis=1)   # (digits, shifts, H, W, C)
-    run.mosaic(f"shift/1_digits_moved_right_0_to_{max_shift}px_one_row_each",
-               moved.reshape(-1, *images.shape[1:]), columns=len(shifts), enlarge=factor,
-               rescale=False, gap_value=0.5)
+    moved = np.stack([shift(images, 0, d) for d in shifts], axis=1)  # (digits, shifts, H, W, C)
+    run.mosaic(
+        f"shift/1_digits_moved_right_0_to_{max_shift}px_one_row_each",
+        moved.reshape(-1, *images.shape[1:]),
+        columns=len(shifts),
+        enlarge=factor,
+        rescale=False,
+        gap_value=0.5,
+    )
     flat = moved.reshape(-1, *images.shape[1:])
-    rows = ["| row: digit | net | " + " | ".join(f"{d} px" for d in shifts) + " |",
-            "|---|---|" + "---:|" * len(shifts)]
-    nets = {name: model.predict(flat, verbose=0).reshape(len(images), len(shifts), -1)
-            for model, name in ((pooled, "with pooling"), (plain, "without pooling"))}
+    rows = ["| row: digit | net | " + " | ".join(f"{d} px" for d in shifts) + " |", "|---|---|" + "---:|" * len(shifts)]
+    nets = {
+        name: model.predict(flat, verbose=0).reshape(len(images), len(shifts), -1)
+        for model, name in ((pooled, "with pooling"), (plain, "without pooling"))
+    }
     for i, label in enumerate(labels):
         for name, probabilities in nets.items():
             cells = [f"{p.argmax()} ({p.max():.2f})" for p in probabilities[i]]
             rows.append(f"| {i + 1}: {int(label)} | {name} | " + " | ".join(cells) + " |")
-    rows.append(f"\nThe first {len(images)} test digits, not picked: single cases go either way. "
-                "shift/3 counts every test digit.")
+    rows.append(
+        f"\nThe first {len(images)} test digits, not picked: single cases go either way. "
+        "shift/3 counts every test digit."
+    )
     run.text("shift/2_predicted_class_and_probability_per_row", "\n".join(rows))
 
     # The first digit as the first convolution sees it, then after its 2x2 max pool: every channel.
@@ -398,17 +434,31 @@ def _log_pictures(run, pooled, plain, images, labels, max_shift):
     conv1_maps, pool1_maps = inside.predict(flat, verbose=0)  # the first digit's shifts come first
     conv1, pool1 = conv1_maps[0], pool1_maps[0]
     before, after = max(1, 112 // conv1.shape[0]), max(1, 112 // pool1.shape[0])  # same size shown
-    run.mosaic("pooled/1_conv1_maps_all_channels", np.moveaxis(conv1, -1, 0)[..., None],
-               columns=4, enlarge=before, gap_value=0.5)
-    run.mosaic("pooled/2_pool1_maps_all_channels", np.moveaxis(pool1, -1, 0)[..., None],
-               columns=4, enlarge=after, gap_value=0.5)
+    run.mosaic(
+        "pooled/1_conv1_maps_all_channels",
+        np.moveaxis(conv1, -1, 0)[..., None],
+        columns=4,
+        enlarge=before,
+        gap_value=0.5,
+    )
+    run.mosaic(
+        "pooled/2_pool1_maps_all_channels",
+        np.moveaxis(pool1, -1, 0)[..., None],
+        columns=4,
+        enlarge=after,
+        gap_value=0.5,
+    )
     # The busiest channel as the digit moves: before pooling the map slides pixel by pixel; after,
     # it lives on a grid half as fine, where a 1-pixel move often changes little.
     channel = int(pool1.sum(axis=(0, 1)).argmax())
     for tag, maps, factor in (("3_conv1", conv1_maps, before), ("4_pool1", pool1_maps, after)):
-        run.mosaic(f"pooled/{tag}_one_channel_shift_0_to_{max_shift}px",
-                   maps[:len(shifts), ..., channel:channel + 1], columns=len(shifts),
-                   enlarge=factor, gap_value=0.5)
+        run.mosaic(
+            f"pooled/{tag}_one_channel_shift_0_to_{max_shift}px",
+            maps[: len(shifts), ..., channel : channel + 1],
+            columns=len(shifts),
+            enlarge=factor,
+            gap_value=0.5,
+        )
     return conv1_maps
 
 
@@ -423,36 +473,69 @@ def demo(run: Run) -> None:
     plain = _convnet(split.input_shape, split.num_classes, pooling=False, name="without_pooling")
     for model, name in ((pooled, None), (plain, "no-pooling")):
         run.compile(model, loss="sparse_categorical_crossentropy", metrics=["accuracy"])
-        run.fit(model, split.x_train, split.y_train, validation_data=(split.x_test, split.y_test),
-                name=name)
+        run.fit(model, split.x_train, split.y_train, validation_data=(split.x_test, split.y_test), name=name)
 
-    run.say(f"Moving every test image 1..{max_shift} pixels (one random direction each, zeros fill "
-            "in): how often does the predicted class stay the same?")
+    run.say(
+        f"Moving every test image 1..{max_shift} pixels (one random direction each, zeros fill "
+        "in): how often does the predicted class stay the same?"
+    )
     with_pool = _shift_consistency(pooled, split.x_test, split.y_test, max_shift, seed=run.seed)
     without = _shift_consistency(plain, split.x_test, split.y_test, max_shift, seed=run.seed)
     for distance, (a, b) in enumerate(zip(with_pool, without)):
         for key in a:
-            run.scalars({"with_pooling": a[key], "without_pooling": b[key]}, step=distance,
-                        prefix=f"shift_{key}")
-    run.say(run.table("shift/3_consistency_by_distance",
-                      ["shift", "consistency, pooling", "without", "feature change, pooling", "without",
-                       "accuracy, pooling", "without"],
-                      [[f"{d} px", a["consistency"], b["consistency"], a["feature_change"],
-                        b["feature_change"], a["accuracy"], b["accuracy"]]
-                       for d, (a, b) in enumerate(zip(with_pool, without))]))
+            run.scalars({"with_pooling": a[key], "without_pooling": b[key]}, step=distance, prefix=f"shift_{key}")
+    run.say(
+        run.table(
+            "shift/3_consistency_by_distance",
+            [
+                "shift",
+                "consistency, pooling",
+                "without",
+                "feature change, pooling",
+                "without",
+                "accuracy, pooling",
+                "without",
+            ],
+            [
+                [
+                    f"{d} px",
+                    a["consistency"],
+                    b["consistency"],
+                    a["feature_change"],
+                    b["feature_change"],
+                    a["accuracy"],
+                    b["accuracy"],
+                ]
+                for d, (a, b) in enumerate(zip(with_pool, without))
+            ],
+        )
+    )
 
     # Memory: what each pooling stage keeps, read from the layers' real output shapes.
-    run.say(run.table("pooled/5_activations_per_example",
-                      ["stage", "activations before", "after", "saved"],
-                      [[layer, before, after, f"{1 - after / before:.0%}"]
-                       for layer, before, after in _pooling_memory(pooled)]))
+    run.say(
+        run.table(
+            "pooled/5_activations_per_example",
+            ["stage", "activations before", "after", "saved"],
+            [[layer, before, after, f"{1 - after / before:.0%}"] for layer, before, after in _pooling_memory(pooled)],
+        )
+    )
     conv1_maps = _log_pictures(run, pooled, plain, split.x_test[:4], split.y_test[:4], max_shift)
     ours = MaxPool2DFromScratch(2)
-    scratch_vs_keras = float(np.max(np.abs(ops.convert_to_numpy(ours(conv1_maps)) - ops.convert_to_numpy(
-        keras.layers.MaxPooling2D(ours.pool_size)(conv1_maps)))))
-    run.metrics({"test_accuracy_with_pooling": with_pool[0]["accuracy"],
-                 "test_accuracy_without_pooling": without[0]["accuracy"],
-                 "max_pool_scratch_vs_keras": scratch_vs_keras})
+    scratch_vs_keras = float(
+        np.max(
+            np.abs(
+                ops.convert_to_numpy(ours(conv1_maps))
+                - ops.convert_to_numpy(keras.layers.MaxPooling2D(ours.pool_size)(conv1_maps))
+            )
+        )
+    )
+    run.metrics(
+        {
+            "test_accuracy_with_pooling": with_pool[0]["accuracy"],
+            "test_accuracy_without_pooling": without[0]["accuracy"],
+            "max_pool_scratch_vs_keras": scratch_vs_keras,
+        }
+    )
 
     shifts = range(1, max_shift + 1)
     mean = lambda rows, key: float(np.mean([rows[d][key] for d in shifts]))  # noqa: E731

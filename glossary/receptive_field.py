@@ -55,12 +55,21 @@ field is smaller. Built from 1×1 kernels and pools instead, the net's top units
 
 TITLE = "Receptive field"
 ALIASES = (
-    "local receptive field", "local connectivity", "local connections", "local connection",
-    "effective receptive field", "visual cortex", "hubel and wiesel", "image patch",
+    "local receptive field",
+    "local connectivity",
+    "local connections",
+    "local connection",
+    "effective receptive field",
+    "visual cortex",
+    "hubel and wiesel",
+    "image patch",
 )
 
 DEMO = {
-    "epochs": 4, "batch_size": 32, "learning_rate": 0.003, "datasets": ("mnist", "fashion_mnist"),
+    "epochs": 4,
+    "batch_size": 32,
+    "learning_rate": 0.003,
+    "datasets": ("mnist", "fashion_mnist"),
     "quick": {"epochs": 1},
 }
 
@@ -68,9 +77,9 @@ PREREQUISITES = ("convolution", "stride-and-padding")
 
 PREDICT = {
     "question": "A small CNN is trained to classify images. For a unit in its top layer, every input pixel is "
-                "raised and lowered in turn to see how much the unit moves. The pixels that can move it "
-                "fill a square; a central square covers a quarter of that area. What share of the "
-                "unit's sensitivity falls inside the central square?",
+    "raised and lowered in turn to see how much the unit moves. The pixels that can move it "
+    "fill a square; a central square covers a quarter of that area. What share of the "
+    "unit's sensitivity falls inside the central square?",
     "options": {
         "A": "about a quarter: every pixel the unit can see counts about the same",
         "B": "clearly less than a quarter: pixels near the edge count most",
@@ -78,25 +87,27 @@ PREDICT = {
         "D": "it depends on the seed",
     },
     "why": "A unit in the next layer looks through a straw at the first layer's output; since each of "
-           "those values already summarises a window, it indirectly sees a wider patch of the "
-           "original image. Not all of the field counts equally: pixels near its centre have far more "
-           "influence than those at the edge, so the effective receptive field is smaller than the "
-           "formula says.",
+    "those values already summarises a window, it indirectly sees a wider patch of the "
+    "original image. Not all of the field counts equally: pixels near its centre have far more "
+    "influence than those at the edge, so the effective receptive field is smaller than the "
+    "formula says.",
 }
 
 RECALL = (
-    {"question": "A 3x3 convolution (stride 1), then a 2x2 pool with stride 2, then another 3x3 "
-                 "convolution. How many input pixels wide is the patch a unit of the last layer sees?",
-     "options": {"A": "6", "B": "7", "C": "8", "D": "12"},
-     "answer": "C",
-     "why": "3×3 conv, then 2×2 pool with stride 2, then 3×3 conv: r = 3, then 4 (j becomes 2), then "
-            "4 + 2·2 = 8."},
-    {"question": "Three 3x3 convolutions with stride 1 are stacked. A single layer of which kernel "
-                 "size would see the same patch of the input?",
-     "options": {"A": "5x5", "B": "7x7", "C": "9x9", "D": "27x27"},
-     "answer": "B",
-     "why": "three of them: r = 7, matching a 7×7 layer with 27·C² instead of 49·C² weights (C "
-            "channels);"},
+    {
+        "question": "A 3x3 convolution (stride 1), then a 2x2 pool with stride 2, then another 3x3 "
+        "convolution. How many input pixels wide is the patch a unit of the last layer sees?",
+        "options": {"A": "6", "B": "7", "C": "8", "D": "12"},
+        "answer": "C",
+        "why": "3×3 conv, then 2×2 pool with stride 2, then 3×3 conv: r = 3, then 4 (j becomes 2), then 4 + 2·2 = 8.",
+    },
+    {
+        "question": "Three 3x3 convolutions with stride 1 are stacked. A single layer of which kernel "
+        "size would see the same patch of the input?",
+        "options": {"A": "5x5", "B": "7x7", "C": "9x9", "D": "27x27"},
+        "answer": "B",
+        "why": "three of them: r = 7, matching a 7×7 layer with 27·C² instead of 49·C² weights (C channels);",
+    },
 )
 
 __all__ = ["receptive_field_sizes", "measured_receptive_fields"]
@@ -163,7 +174,7 @@ def measured_receptive_fields(model, images, layer_names, delta=1.0, tolerance=1
         for sign in (1.0, -1.0):
             moved = np.repeat(image[None], height * width + 1, axis=0)
             rows, cols = np.unravel_index(pixels, (height, width))
-            moved[pixels + 1, rows, cols, :] += sign * delta   # copy 0 stays as it was
+            moved[pixels + 1, rows, cols, :] += sign * delta  # copy 0 stays as it was
             outputs = probe.predict(moved, batch_size=512, verbose=0)
             outputs = outputs if isinstance(outputs, list) else [outputs]
             for name, output in zip(layer_names, outputs):
@@ -180,6 +191,7 @@ def measured_receptive_fields(model, images, layer_names, delta=1.0, tolerance=1
 
 # --- the demo --------------------------------------------------------------------------------
 
+
 def _valid_cnn(input_shape, num_classes, kernel=3, pool=2):
     """conv, conv, pool, conv, pool, conv (k×k convolutions, p×p pools, no padding), then softmax.
 
@@ -187,13 +199,20 @@ def _valid_cnn(input_shape, num_classes, kernel=3, pool=2):
     the border; with k = 3 and p = 2 the fields grow 3, 5, 6, 10, 12, 20 pixels wide by the formula.
     """
     conv = lambda filters, name: keras.layers.Conv2D(filters, kernel, activation="relu", name=name)  # noqa: E731
-    return keras.Sequential([
-        keras.Input(input_shape),
-        conv(16, "conv_1"), conv(16, "conv_2"), keras.layers.MaxPooling2D(pool, name="pool_1"),
-        conv(32, "conv_3"), keras.layers.MaxPooling2D(pool, name="pool_2"), conv(32, "conv_4"),
-        keras.layers.Flatten(name="flatten"),
-        keras.layers.Dense(num_classes, activation="softmax", name="classify"),
-    ], name="valid_cnn")
+    return keras.Sequential(
+        [
+            keras.Input(input_shape),
+            conv(16, "conv_1"),
+            conv(16, "conv_2"),
+            keras.layers.MaxPooling2D(pool, name="pool_1"),
+            conv(32, "conv_3"),
+            keras.layers.MaxPooling2D(pool, name="pool_2"),
+            conv(32, "conv_4"),
+            keras.layers.Flatten(name="flatten"),
+            keras.layers.Dense(num_classes, activation="softmax", name="classify"),
+        ],
+        name="valid_cnn",
+    )
 
 
 def central_share(influence, r):
@@ -202,7 +221,7 @@ def central_share(influence, r):
     rows, cols = np.nonzero(influence)
     top, left = rows.min(), cols.min()
     quarter = r // 4
-    middle = influence[top + quarter:top + r - quarter, left + quarter:left + r - quarter]
+    middle = influence[top + quarter : top + r - quarter, left + quarter : left + r - quarter]
     return float(middle.sum() / influence.sum())
 
 
@@ -217,11 +236,15 @@ def measure(model, probes):
     rows = [(name, r, j, *measured[name][:2]) for name, r, j in formula]
     top_name, top_r, _ = formula[-1]
     influence = measured[top_name][2]
-    return rows, influence, {
-        "mismatched_layers": sum(not (h == w == r) for _, r, _, h, w in rows),
-        "top_field_width": measured[top_name][1],
-        "central_quarter_share": central_share(influence, top_r),
-    }
+    return (
+        rows,
+        influence,
+        {
+            "mismatched_layers": sum(not (h == w == r) for _, r, _, h, w in rows),
+            "top_field_width": measured[top_name][1],
+            "central_quarter_share": central_share(influence, top_r),
+        },
+    )
 
 
 # Bars, chosen with --quick --held-out on MNIST, seeds 100-102 (one epoch on 3,000 images): the
@@ -232,8 +255,13 @@ MIN_ACCURACY = 0.8
 MIN_CENTRAL_SHARE = 0.4
 
 
-def claim_parts(numbers: dict[str, float], image_width: int, accuracy: float,
-                min_accuracy: float = MIN_ACCURACY, min_share: float = MIN_CENTRAL_SHARE) -> list[Part]:
+def claim_parts(
+    numbers: dict[str, float],
+    image_width: int,
+    accuracy: float,
+    min_accuracy: float = MIN_ACCURACY,
+    min_share: float = MIN_CENTRAL_SHARE,
+) -> list[Part]:
     """The formula holds at every layer (true by construction once every unit is alive: a check);
     a trained net's top units see at least half the image, and most of their influence sits in
     the middle of their field (measured)."""
@@ -252,6 +280,7 @@ def outcome(claim: dict) -> str:
 
     def option(value: float) -> str:
         return "C" if value > 0.3 else "B" if value < 0.2 else "A"
+
     return option(share["min"]) if option(share["min"]) == option(share["max"]) else "D"
 
 
@@ -261,18 +290,32 @@ def demo(run: Run) -> None:
     split = run.load_images(quick=(3000, 500))
     model = _valid_cnn(split.input_shape, split.num_classes)
     run.say("Training a small CNN without padding (so that no field is cut by the border)…")
-    accuracy = run.train_and_evaluate(model, (split.x_train, split.y_train), (split.x_test, split.y_test),
-                                      loss="sparse_categorical_crossentropy", metrics=["accuracy"])["accuracy"]
+    accuracy = run.train_and_evaluate(
+        model,
+        (split.x_train, split.y_train),
+        (split.x_test, split.y_test),
+        loss="sparse_categorical_crossentropy",
+        metrics=["accuracy"],
+    )["accuracy"]
 
-    run.say("Raising and lowering each pixel of 4 test images, one at a time, and watching the "
-            "units at the centre of every layer…")
+    run.say(
+        "Raising and lowering each pixel of 4 test images, one at a time, and watching the "
+        "units at the centre of every layer…"
+    )
     probes = split.x_test[np.random.default_rng(run.seed).choice(len(split.x_test), 4, replace=False)]
     rows, influence, numbers = measure(model, probes)
-    run.say(run.table("receptive_fields", ["layer", "r (formula)", "j", "measured"],
-                      [[name, r, j, f"{h}×{w}"] for name, r, j, h, w in rows]))
+    run.say(
+        run.table(
+            "receptive_fields",
+            ["layer", "r (formula)", "j", "measured"],
+            [[name, r, j, f"{h}×{w}"] for name, r, j, h, w in rows],
+        )
+    )
     top_r = rows[-1][1]
-    run.say(f"{rows[-1][0]}: the central {top_r // 2}×{top_r // 2} square, a quarter of its "
-            f"{top_r}×{top_r} field, carries {numbers['central_quarter_share']:.0%} of the influence.")
+    run.say(
+        f"{rows[-1][0]}: the central {top_r // 2}×{top_r // 2} square, a quarter of its "
+        f"{top_r}×{top_r} field, carries {numbers['central_quarter_share']:.0%} of the influence."
+    )
 
     run.metrics({"test_accuracy": accuracy, **numbers})
     run.claim(

@@ -61,22 +61,37 @@ network for the target.
 """
 
 TITLE = "Reinforcement learning"
-ALIASES = ("rl", "deep reinforcement learning", "reward", "policy", "q-learning",
-           "deep q-network", "dqn", "agent", "temporal difference learning", "td learning")
+ALIASES = (
+    "rl",
+    "deep reinforcement learning",
+    "reward",
+    "policy",
+    "q-learning",
+    "deep q-network",
+    "dqn",
+    "agent",
+    "temporal difference learning",
+    "td learning",
+)
 
 PREREQUISITES = ("supervised-learning",)
 
 RECALL = (
-    {"question": "With discount γ = 0.9, an agent's next three rewards are 0, 0 and 1. What return "
-                 "does it get?",
-     "options": {"A": "0.81", "B": "1", "C": "0.9", "D": "0.729"},
-     "answer": "A",
-     "why": "Example: γ = 0.9 and rewards 0, 0, 1 give Gₜ = 0.81: later rewards count for less."},
-    {"question": "What does an agent learning by trial and error get instead of the correct action?",
-     "options": {"A": "A score, often only after a delay",
-                 "B": "The correct action, but only every few steps",
-                 "C": "Nothing at all, as in unsupervised learning",
-                 "D": "A ranking of all possible actions"},
-     "answer": "A",
-     "why": "The feedback is a score, not an answer. It is often delayed"},
+    {
+        "question": "With discount γ = 0.9, an agent's next three rewards are 0, 0 and 1. What return does it get?",
+        "options": {"A": "0.81", "B": "1", "C": "0.9", "D": "0.729"},
+        "answer": "A",
+        "why": "Example: γ = 0.9 and rewards 0, 0, 1 give Gₜ = 0.81: later rewards count for less.",
+    },
+    {
+        "question": "What does an agent learning by trial and error get instead of the correct action?",
+        "options": {
+            "A": "A score, often only after a delay",
+            "B": "The correct action, but only every few steps",
+            "C": "Nothing at all, as in unsupervised learning",
+            "D": "A ranking of all possible actions",
+        },
+        "answer": "A",
+        "why": "The feedback is a score, not an answer. It is often delayed",
+    },
 )

@@ -57,23 +57,35 @@ With leaky ReLU in their place no unit falls silent and the claim fails.
 """
 
 TITLE = "ReLU"
-ALIASES = ("rectified linear unit", "rectifier", "half-wave rectifier", "rectified linear function",
-           "leaky relu", "relu activation", "linear rectifier")
+ALIASES = (
+    "rectified linear unit",
+    "rectifier",
+    "half-wave rectifier",
+    "rectified linear function",
+    "leaky relu",
+    "relu activation",
+    "linear rectifier",
+)
 
 DEMO = {
-    "epochs": 8, "batch_size": 32, "learning_rate": 0.001, "datasets": ("digits", "mnist"),
+    "epochs": 8,
+    "batch_size": 32,
+    "learning_rate": 0.001,
+    "datasets": ("digits", "mnist"),
     "quick": {"epochs": 4},
-    "ignores": {"learning_rate": "the demo compares two fixed Adam rates, 0.001 and 0.1, "
-                                 "to show what a rate far too large does to ReLU units"},
+    "ignores": {
+        "learning_rate": "the demo compares two fixed Adam rates, 0.001 and 0.1, "
+        "to show what a rate far too large does to ReLU units"
+    },
 }
 
 PREREQUISITES = ("activation", "layer")
 
 PREDICT = {
     "question": "A network with two hidden layers of 64 ReLU units is trained on digit images with Adam "
-                "at its usual learning rate, 0.001, and a fresh copy at 0.1, a hundred times larger. "
-                "How many of the first hidden layer's units end up outputting zero on every training "
-                "image?",
+    "at its usual learning rate, 0.001, and a fresh copy at 0.1, a hundred times larger. "
+    "How many of the first hidden layer's units end up outputting zero on every training "
+    "image?",
     "options": {
         "A": "a few in either network: a unit only falls silent through an unlucky start",
         "B": "a few at 0.001, most of them at 0.1",
@@ -82,26 +94,32 @@ PREDICT = {
         "E": "it depends on the seed",
     },
     "why": "A \"dead\" ReLU is a unit whose pre-activation is negative for every training input: its "
-           "slope is then 0 on every example, so no gradient reaches its weights. A large learning rate "
-           "can kill many units at once.",
+    "slope is then 0 on every example, so no gradient reaches its weights. A large learning rate "
+    "can kill many units at once.",
 }
 
 RECALL = (
-    {"question": "A ReLU layer receives z = (−2, 0.5, 3). By what does it multiply the upstream gradient "
-                 "on the way back?",
-     "options": {"A": "(0, 1, 1)", "B": "(0, 0.5, 3)", "C": "(1, 1, 1)", "D": "(0, 0.25, 0.25)"},
-     "answer": "A",
-     "why": "Example: for z = (−2, 0.5, 3) a ReLU layer outputs (0, 0.5, 3) and passes back the upstream "
-            "gradient multiplied by (0, 1, 1)."},
-    {"question": "A ReLU unit in the first hidden layer outputs 0 for every training input. What can "
-                 "more training do about it?",
-     "options": {"A": "nothing: the unit stays silent for good",
-                 "B": "revive it, once the layers below it move its input",
-                 "C": "revive it, if the learning rate is lowered",
-                 "D": "revive it through its bias, which always gets a gradient"},
-     "answer": "A",
-     "why": "In the first hidden layer, whose inputs are the data themselves, nothing can change that: "
-            "the unit is dead for good."},
+    {
+        "question": "A ReLU layer receives z = (−2, 0.5, 3). By what does it multiply the upstream gradient "
+        "on the way back?",
+        "options": {"A": "(0, 1, 1)", "B": "(0, 0.5, 3)", "C": "(1, 1, 1)", "D": "(0, 0.25, 0.25)"},
+        "answer": "A",
+        "why": "Example: for z = (−2, 0.5, 3) a ReLU layer outputs (0, 0.5, 3) and passes back the upstream "
+        "gradient multiplied by (0, 1, 1).",
+    },
+    {
+        "question": "A ReLU unit in the first hidden layer outputs 0 for every training input. What can "
+        "more training do about it?",
+        "options": {
+            "A": "nothing: the unit stays silent for good",
+            "B": "revive it, once the layers below it move its input",
+            "C": "revive it, if the learning rate is lowered",
+            "D": "revive it through its bias, which always gets a gradient",
+        },
+        "answer": "A",
+        "why": "In the first hidden layer, whose inputs are the data themselves, nothing can change that: "
+        "the unit is dead for good.",
+    },
 )
 
 __all__ = ["dead_units"]
@@ -141,15 +159,22 @@ MANY_DEAD, FEW_DEAD = 0.5, 0.25
 
 
 def _network(split) -> keras.Model:
-    return mlp(split.input_shape, hidden=(64, 64), outputs=split.num_classes, activation=ACTIVATION,
-               output_activation="softmax", kernel_initializer="he_normal")
+    return mlp(
+        split.input_shape,
+        hidden=(64, 64),
+        outputs=split.num_classes,
+        activation=ACTIVATION,
+        output_activation="softmax",
+        kernel_initializer="he_normal",
+    )
 
 
 def _train(run: Run, model: keras.Model, split, rate: float, name: str | None = None) -> list[np.ndarray]:
     """Train with Adam at `rate` (a fresh optimizer: no momentum carried over); return the dead
     units of each hidden layer on the training images."""
-    run.compile(model, loss="sparse_categorical_crossentropy", metrics=["accuracy"],
-                optimizer=keras.optimizers.Adam(rate))
+    run.compile(
+        model, loss="sparse_categorical_crossentropy", metrics=["accuracy"], optimizer=keras.optimizers.Adam(rate)
+    )
     run.fit(model, split.x_train, split.y_train, validation_data=(split.x_test, split.y_test), name=name)
     return [dead_units(outputs) for outputs in hidden_outputs(model, split.x_train)]
 
@@ -188,9 +213,11 @@ def demo(run: Run) -> None:
     split = run.load_images(quick=(2000, 1000))
     model = _network(split)
     at_start = dead_units(hidden_outputs(model, split.x_train)[0])
-    run.say(f"An MLP with two hidden layers of 64 {ACTIVATION} units on {split.name} (He initialisation: "
-            f"{at_start.mean():.0%} of the first layer's units are dead before training). Adam at "
-            f"{USUAL_RATE:g}…")
+    run.say(
+        f"An MLP with two hidden layers of 64 {ACTIVATION} units on {split.name} (He initialisation: "
+        f"{at_start.mean():.0%} of the first layer's units are dead before training). Adam at "
+        f"{USUAL_RATE:g}…"
+    )
     dead_usual = _train(run, model, split, USUAL_RATE)
     run.say(f"…and the same network at {TOO_LARGE_RATE:g}…")
     wrecked = _network(split)
@@ -199,12 +226,20 @@ def demo(run: Run) -> None:
     dead_after = _train(run, wrecked, split, USUAL_RATE, name="rate-too-large-then-usual")
     revived = [int(np.sum(before & ~after)) for before, after in zip(dead_harmful, dead_after)]
 
-    stages = [("at the start", at_start), (f"Adam {USUAL_RATE:g}", dead_usual[0]),
-              (f"Adam {TOO_LARGE_RATE:g}", dead_harmful[0]), (f"then Adam {USUAL_RATE:g}", dead_after[0])]
-    run.say(run.table("dead_units", ["first hidden layer", "dead units (of 64)"],
-                      [[label, int(mask.sum())] for label, mask in stages]))
-    run.metrics({"dead_share_usual_rate": dead_usual[0].mean(),
-                 "dead_share_rate_too_large": dead_harmful[0].mean()})
+    stages = [
+        ("at the start", at_start),
+        (f"Adam {USUAL_RATE:g}", dead_usual[0]),
+        (f"Adam {TOO_LARGE_RATE:g}", dead_harmful[0]),
+        (f"then Adam {USUAL_RATE:g}", dead_after[0]),
+    ]
+    run.say(
+        run.table(
+            "dead_units",
+            ["first hidden layer", "dead units (of 64)"],
+            [[label, int(mask.sum())] for label, mask in stages],
+        )
+    )
+    run.metrics({"dead_share_usual_rate": dead_usual[0].mean(), "dead_share_rate_too_large": dead_harmful[0].mean()})
     run.claim(
         f"Adam at a learning rate of {TOO_LARGE_RATE:g}, a hundred times its usual {USUAL_RATE:g}, "
         "leaves >= {dead_share_rate_too_large:.0%} of the first hidden layer's ReLU units dead (0 on "
@@ -217,5 +252,9 @@ def demo(run: Run) -> None:
         second_layer_revived=revived[1],
     )
     # TensorBoard: each first-layer unit as one pixel, white = dead (8x8, one image per stage)
-    run.images("dead_units/first_layer", np.stack([m.reshape(8, 8, 1) for _, m in stages]).astype("float32"),
-               enlarge=16, rescale=False)
+    run.images(
+        "dead_units/first_layer",
+        np.stack([m.reshape(8, 8, 1) for _, m in stages]).astype("float32"),
+        enlarge=16,
+        rescale=False,
+    )

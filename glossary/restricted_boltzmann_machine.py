@@ -56,25 +56,29 @@ mini-batch. It lowers the energy of real data and raises that of the model's own
 """
 
 TITLE = "Restricted Boltzmann machine (RBM)"
-ALIASES = ("rbm", "boltzmann machine", "contrastive divergence", "harmonium",
-           "energy-based model")
+ALIASES = ("rbm", "boltzmann machine", "contrastive divergence", "harmonium", "energy-based model")
 
 PREREQUISITES = ("unsupervised-learning", "sigmoid")
 
 RECALL = (
-    {"question": "Given the visible units of an RBM, why can all its hidden units be sampled in one "
-                 "parallel step?",
-     "options": {"A": "No connections join two units of the same layer",
-                 "B": "The weights between the layers are symmetric",
-                 "C": "The partition function Z has been computed exactly",
-                 "D": "Contrastive divergence runs for only one step"},
-     "answer": "A",
-     "why": '"Restricted" means no links inside a layer. Given the visible units, every hidden unit '
-            'can then be sampled independently and all at once'},
-    {"question": "An RBM has 784 binary visible units and 500 binary hidden ones. Over how many joint "
-                 "states does its normalising constant Z sum?",
-     "options": {"A": "2¹²⁸⁴", "B": "784 × 500 = 392,000", "C": "2⁷⁸⁴", "D": "1284²"},
-     "answer": "A",
-     "why": "Z sums exp(−E) over all 2^(m+n) states: for 784 pixels and 500 hidden units, 2¹²⁸⁴ of "
-            "them, so the exact likelihood is out of reach."},
+    {
+        "question": "Given the visible units of an RBM, why can all its hidden units be sampled in one parallel step?",
+        "options": {
+            "A": "No connections join two units of the same layer",
+            "B": "The weights between the layers are symmetric",
+            "C": "The partition function Z has been computed exactly",
+            "D": "Contrastive divergence runs for only one step",
+        },
+        "answer": "A",
+        "why": '"Restricted" means no links inside a layer. Given the visible units, every hidden unit '
+        'can then be sampled independently and all at once',
+    },
+    {
+        "question": "An RBM has 784 binary visible units and 500 binary hidden ones. Over how many joint "
+        "states does its normalising constant Z sum?",
+        "options": {"A": "2¹²⁸⁴", "B": "784 × 500 = 392,000", "C": "2⁷⁸⁴", "D": "1284²"},
+        "answer": "A",
+        "why": "Z sums exp(−E) over all 2^(m+n) states: for 784 pixels and 500 hidden units, 2¹²⁸⁴ of "
+        "them, so the exact likelihood is out of reach.",
+    },
 )

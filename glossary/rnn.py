@@ -82,7 +82,10 @@ ALIASES = (
 
 DEMO = {
     "steps_per_execution": 1,  # the sequence counter checks the error after every batch
-    "epochs": 20, "batch_size": 32, "learning_rate": 3e-3, "datasets": ("synthetic",),
+    "epochs": 20,
+    "batch_size": 32,
+    "learning_rate": 3e-3,
+    "datasets": ("synthetic",),
     "quick": {"epochs": 16},
 }
 
@@ -90,40 +93,45 @@ PREREQUISITES = ("layer", "backpropagation")
 
 PREDICT = {
     "question": "A plain tanh RNN trains on the adding problem (two marked numbers in a sequence; "
-                "the target is their sum) with sequences of 10 steps until it meets the solved rule. "
-                "A fresh one of the same width then gets as many sequences, each 50 steps long. "
-                "Where do the two nets end up?",
+    "the target is their sum) with sequences of 10 steps until it meets the solved rule. "
+    "A fresh one of the same width then gets as many sequences, each 50 steps long. "
+    "Where do the two nets end up?",
     "options": {
         "A": "both solve their version: the longer sequences only take a little more care",
-        "B": "the 10-step net solves it; the 50-step net errs about as much as always guessing "
-             "the mean",
+        "B": "the 10-step net solves it; the 50-step net errs about as much as always guessing the mean",
         "C": "the 10-step net solves it; the 50-step net gets partway, clearly better than "
-             "guessing the mean but not solved",
+        "guessing the mean but not solved",
         "D": "not even the 10-step version gets solved",
         "E": "it depends on the seed",
     },
     "why": "Reaching from step t back to step k takes t − k such factors. If they shrink the signal "
-           "by 0.9 per step, 100 steps leave 0.9^100 ≈ 2.7 × 10⁻⁵ of it (vanishing); if they "
-           "stretch it by 1.1, 100 steps give 1.1^100 ≈ 13,800 (exploding). Plain RNNs therefore "
-           "struggle to link events more than a few dozen steps apart.",
+    "by 0.9 per step, 100 steps leave 0.9^100 ≈ 2.7 × 10⁻⁵ of it (vanishing); if they "
+    "stretch it by 1.1, 100 steps give 1.1^100 ≈ 13,800 (exploding). Plain RNNs therefore "
+    "struggle to link events more than a few dozen steps apart.",
 }
 
 RECALL = (
-    {"question": "A plain RNN with d = 3 inputs and n = 4 hidden units reads a sequence of 1,000 "
-                 "steps. How many trainable parameters does it have?",
-     "options": {"A": "28", "B": "32", "C": "4,000", "D": "32,000"},
-     "answer": "B",
-     "why": "W is n × d, U is n × n, b has n entries: for d = 3, n = 4 that is 12 + 16 + 4 = 32 "
-            "parameters, whatever the sequence length."},
-    {"question": "In backpropagation through time, what becomes of the gradients that the unrolled "
-                 "copies contribute to the weights they share?",
-     "options": {"A": "they are added together",
-                 "B": "only the last step's is kept",
-                 "C": "each copy updates its own private weights",
-                 "D": "they are multiplied together"},
-     "answer": "A",
-     "why": "Backpropagation through time (BPTT) runs ordinary backpropagation on the unrolled chain "
-            "and sums the gradient each copy contributes to the shared W, U and b."},
+    {
+        "question": "A plain RNN with d = 3 inputs and n = 4 hidden units reads a sequence of 1,000 "
+        "steps. How many trainable parameters does it have?",
+        "options": {"A": "28", "B": "32", "C": "4,000", "D": "32,000"},
+        "answer": "B",
+        "why": "W is n × d, U is n × n, b has n entries: for d = 3, n = 4 that is 12 + 16 + 4 = 32 "
+        "parameters, whatever the sequence length.",
+    },
+    {
+        "question": "In backpropagation through time, what becomes of the gradients that the unrolled "
+        "copies contribute to the weights they share?",
+        "options": {
+            "A": "they are added together",
+            "B": "only the last step's is kept",
+            "C": "each copy updates its own private weights",
+            "D": "they are multiplied together",
+        },
+        "answer": "A",
+        "why": "Backpropagation through time (BPTT) runs ordinary backpropagation on the unrolled chain "
+        "and sums the gradient each copy contributes to the shared W, U and b.",
+    },
 )
 
 __all__ = ["SimpleRNNCellFromScratch"]
@@ -132,8 +140,7 @@ __all__ = ["SimpleRNNCellFromScratch"]
 import keras
 from keras import ops
 
-from nutshell.glossary._adding import (MODERN, SEQUENCES_PER_EPOCH, mse_on, regressor, sequences,
-                                       train_until_solved)
+from nutshell.glossary._adding import MODERN, SEQUENCES_PER_EPOCH, mse_on, regressor, sequences, train_until_solved
 from nutshell.glossary._claims import Part, at_least, at_most
 from nutshell.glossary._run import Run
 
@@ -165,14 +172,16 @@ class SimpleRNNCellFromScratch(keras.layers.Layer):
         if not isinstance(units, int) or units < 1:
             raise ValueError(f"units must be a positive integer, not {units!r}")
         self.units = units
-        self.state_size = units      # what keras.layers.RNN carries from step to step: h
+        self.state_size = units  # what keras.layers.RNN carries from step to step: h
         self.output_size = units
 
     def build(self, input_shape):
-        self.kernel = self.add_weight(shape=(input_shape[-1], self.units),
-                                      initializer="glorot_uniform", name="kernel")          # W
-        self.recurrent_kernel = self.add_weight(shape=(self.units, self.units),
-                                                initializer="orthogonal", name="recurrent_kernel")  # U
+        self.kernel = self.add_weight(
+            shape=(input_shape[-1], self.units), initializer="glorot_uniform", name="kernel"
+        )  # W
+        self.recurrent_kernel = self.add_weight(
+            shape=(self.units, self.units), initializer="orthogonal", name="recurrent_kernel"
+        )  # U
         self.bias = self.add_weight(shape=(self.units,), initializer="zeros", name="bias")  # b
 
     def call(self, x, states, training=False):
@@ -188,7 +197,7 @@ class SimpleRNNCellFromScratch(keras.layers.Layer):
 # The modern adding problem (values in [0, 1], target the sum of the two marked ones) and its
 # sequence-counting trainer come from nutshell.glossary._adding, shared with lstm and gru.
 
-SHORT, LONG = 10, 50   # time steps of the two adding problems
+SHORT, LONG = 10, 50  # time steps of the two adding problems
 UNITS = 64
 # The set-up (Adam 3e-3, batch 32) and the bars, on seeds 100-102 (fresh sequences, never
 # reported): the 10-step net met the stopping rule after 40,800, 33,600 and 41,600 sequences
@@ -203,15 +212,15 @@ NEAR_MEAN_GUESS = 0.75
 
 def rnn_net(steps: int) -> keras.Model:
     """Our cell in keras.layers.RNN, read out by one Dense unit: the same net for both lengths."""
-    return regressor(keras.layers.RNN(SimpleRNNCellFromScratch(UNITS), name="rnn"), steps,
-                     f"simple_rnn_{steps}_steps")
+    return regressor(keras.layers.RNN(SimpleRNNCellFromScratch(UNITS), name="rnn"), steps, f"simple_rnn_{steps}_steps")
 
 
 def claim_parts(short_mse: float, long_mse: float, long_mean_guess_mse: float) -> list[Part]:
     """Solved at 10 steps; at 50 steps, on as many sequences, no better than near the mean guess."""
-    return [at_most(f"test_mse_{SHORT}_steps", short_mse, SOLVED_BAR),
-            at_least(f"test_mse_{LONG}_steps_over_mean_guess", long_mse / long_mean_guess_mse,
-                     NEAR_MEAN_GUESS)]
+    return [
+        at_most(f"test_mse_{SHORT}_steps", short_mse, SOLVED_BAR),
+        at_least(f"test_mse_{LONG}_steps_over_mean_guess", long_mse / long_mean_guess_mse, NEAR_MEAN_GUESS),
+    ]
 
 
 def outcome(claim: dict) -> str:
@@ -237,24 +246,42 @@ def demo(run: Run) -> None:
     most, and not when they can be 50 apart."""
     budget = run.epochs * SEQUENCES_PER_EPOCH
     short_data = sequences(MODERN, budget, run.seed, steps=SHORT, n_test=2_000)
-    run.say(f"The adding problem: the sum of the two marked numbers in a sequence. Guessing the mean "
-            f"scores MSE {short_data.mean_guess_mse:.3f}; solved means the check MSE stays below 0.01.")
+    run.say(
+        f"The adding problem: the sum of the two marked numbers in a sequence. Guessing the mean "
+        f"scores MSE {short_data.mean_guess_mse:.3f}; solved means the check MSE stays below 0.01."
+    )
 
-    run.say(f"A SimpleRNN of {UNITS} units (our cell) on {SHORT}-step sequences, until solved "
-            f"(at most {budget:,} sequences)…")
+    run.say(
+        f"A SimpleRNN of {UNITS} units (our cell) on {SHORT}-step sequences, until solved "
+        f"(at most {budget:,} sequences)…"
+    )
     short = rnn_net(SHORT)
-    trained = train_until_solved(run, short, MODERN, short_data, budget,
-                                 learning_rate=run.learning_rate, batch_size=run.batch_size)
+    trained = train_until_solved(
+        run, short, MODERN, short_data, budget, learning_rate=run.learning_rate, batch_size=run.batch_size
+    )
     used = trained.sequences_seen
     run.say(f"…then a fresh one on {LONG}-step sequences, given as many: {used:,}.")
     long_data = sequences(MODERN, budget, run.seed, steps=LONG, n_test=2_000)
     long = rnn_net(LONG)
-    train_until_solved(run, long, MODERN, long_data, used, learning_rate=run.learning_rate,
-                       batch_size=run.batch_size, name=f"rnn-{LONG}-steps")
+    train_until_solved(
+        run,
+        long,
+        MODERN,
+        long_data,
+        used,
+        learning_rate=run.learning_rate,
+        batch_size=run.batch_size,
+        name=f"rnn-{LONG}-steps",
+    )
 
     short_mse, long_mse = mse_on(short, short_data.test), mse_on(long, long_data.test)
-    run.metrics({f"test_mse_{SHORT}_steps": short_mse, f"test_mse_{LONG}_steps": long_mse,
-                 "mean_guess_mse": long_data.mean_guess_mse})
+    run.metrics(
+        {
+            f"test_mse_{SHORT}_steps": short_mse,
+            f"test_mse_{LONG}_steps": long_mse,
+            "mean_guess_mse": long_data.mean_guess_mse,
+        }
+    )
     solved = {f"sequences_to_solve_{SHORT}_steps": trained.sequences_to_solve} if trained.sequences_to_solve else {}
     run.claim(
         f"A SimpleRNN of {UNITS} units, trained on at most {budget:,} fresh sequences, solves the "
@@ -262,6 +289,8 @@ def demo(run: Run) -> None:
         f"trained on as many {LONG}-step sequences stays near the mean guess (test MSE at least "
         f"{{test_mse_{LONG}_steps_over_mean_guess:.0%}} of the guess's).",
         claim_parts(short_mse, long_mse, long_data.mean_guess_mse),
-        **{f"test_mse_{LONG}_steps": long_mse}, mean_guess_mse=long_data.mean_guess_mse,
-        sequences_trained=used, **solved,
+        **{f"test_mse_{LONG}_steps": long_mse},
+        mean_guess_mse=long_data.mean_guess_mse,
+        sequences_trained=used,
+        **solved,
     )

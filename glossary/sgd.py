@@ -64,7 +64,10 @@ ALIASES = (
 )
 
 DEMO = {
-    "epochs": 20, "batch_size": 32, "learning_rate": 0.2, "datasets": ("digits", "mnist"),
+    "epochs": 20,
+    "batch_size": 32,
+    "learning_rate": 0.2,
+    "datasets": ("digits", "mnist"),
     "quick": {"epochs": 6},
 }
 
@@ -72,9 +75,9 @@ PREREQUISITES = ("gradient-descent",)
 
 PREDICT = {
     "question": "Two copies of a small MLP start from the same weights with the same learning rate. "
-                "One steps on mini-batches of 32, the other on the whole training set at every step; "
-                "both get the same number of passes over the data. Which ends with the lower "
-                "training loss?",
+    "One steps on mini-batches of 32, the other on the whole training set at every step; "
+    "both get the same number of passes over the data. Which ends with the lower "
+    "training loss?",
     "options": {
         "A": "the one on mini-batches",
         "B": "the one on the whole set: its gradient is exact",
@@ -82,23 +85,31 @@ PREDICT = {
         "D": "it depends on the seed",
     },
     "why": "One epoch is one pass through all N examples, which takes N / B updates: with N = 50,000 "
-           "and B = 100, that is 500 updates per epoch where full-batch descent would make one.",
+    "and B = 100, that is 500 updates per epoch where full-batch descent would make one.",
 }
 
 RECALL = (
-    {"question": "One epoch of SGD over 50,000 training examples in mini-batches of 100: how many "
-                 "parameter updates does it make?",
-     "options": {"A": "1 update", "B": "100 updates", "C": "500 updates", "D": "50,000 updates"},
-     "answer": "C",
-     "why": "One epoch is one pass through all N examples, which takes N / B updates: with N = 50,000 "
-            "and B = 100, that is 500 updates per epoch where full-batch descent would make one."},
-    {"question": "The mini-batch size goes from 32 to 128. What happens to the variance of the "
-                 "mini-batch gradient around the full one?",
-     "options": {"A": "it falls to about a quarter", "B": "it falls to about a half",
-                 "C": "it stays the same: every batch is an unbiased estimate", "D": "it grows fourfold"},
-     "answer": "A",
-     "why": "The mini-batch average is an unbiased estimate of the full gradient, and its noise "
-            "(variance) falls roughly as 1/B."},
+    {
+        "question": "One epoch of SGD over 50,000 training examples in mini-batches of 100: how many "
+        "parameter updates does it make?",
+        "options": {"A": "1 update", "B": "100 updates", "C": "500 updates", "D": "50,000 updates"},
+        "answer": "C",
+        "why": "One epoch is one pass through all N examples, which takes N / B updates: with N = 50,000 "
+        "and B = 100, that is 500 updates per epoch where full-batch descent would make one.",
+    },
+    {
+        "question": "The mini-batch size goes from 32 to 128. What happens to the variance of the "
+        "mini-batch gradient around the full one?",
+        "options": {
+            "A": "it falls to about a quarter",
+            "B": "it falls to about a half",
+            "C": "it stays the same: every batch is an unbiased estimate",
+            "D": "it grows fourfold",
+        },
+        "answer": "A",
+        "why": "The mini-batch average is an unbiased estimate of the full gradient, and its noise "
+        "(variance) falls roughly as 1/B.",
+    },
 )
 
 __all__ = ["minibatch_gradient_noise"]
@@ -125,9 +136,10 @@ def minibatch_gradient_noise(gradient, n: int, batch_sizes, draws: int = 100, se
     """
     rng = np.random.default_rng(seed)
     full = gradient(np.arange(n))
-    return {size: float(np.mean([np.sum((gradient(rng.integers(0, n, size)) - full) ** 2)
-                                 for _ in range(draws)]))
-            for size in batch_sizes}
+    return {
+        size: float(np.mean([np.sum((gradient(rng.integers(0, n, size)) - full) ** 2) for _ in range(draws)]))
+        for size in batch_sizes
+    }
 
 
 # --- the demo --------------------------------------------------------------------------------
@@ -165,18 +177,24 @@ def measure(noise: dict[int, float], mini_losses: list[float], full_losses: list
     never), and how many times lower its final training loss is than full-batch descent's."""
     slope = float(np.polyfit(np.log(list(noise)), np.log(list(noise.values())), 1)[0])
     reached = _epochs_to(mini_losses, TARGET_LOSS)
-    return {"noise_slope": slope, "mini_batch_epochs_to_target": float("nan") if reached is None else reached,
-            "full_batch_loss_over_mini_batch": full_losses[-1] / mini_losses[-1],
-            "mini_batch_final_loss": mini_losses[-1], "full_batch_final_loss": full_losses[-1]}
+    return {
+        "noise_slope": slope,
+        "mini_batch_epochs_to_target": float("nan") if reached is None else reached,
+        "full_batch_loss_over_mini_batch": full_losses[-1] / mini_losses[-1],
+        "mini_batch_final_loss": mini_losses[-1],
+        "full_batch_final_loss": full_losses[-1],
+    }
 
 
 def claim_parts(noise_slope: float, epochs_to_target: float, full_over_mini: float) -> list[Part]:
     """The noise falls as 1/B (a check), yet mini-batches win the race (measured)."""
     low, high = _BARS["slope"]
-    return [at_least("noise_slope_at_least", noise_slope, low, kind="identity"),
-            at_most("noise_slope_at_most", noise_slope, high, kind="identity"),
-            at_most("mini_batch_epochs_to_target", epochs_to_target, _BARS["epochs_to_target"]),
-            at_least("full_batch_loss_over_mini_batch", full_over_mini, _BARS["full_over_mini"])]
+    return [
+        at_least("noise_slope_at_least", noise_slope, low, kind="identity"),
+        at_most("noise_slope_at_most", noise_slope, high, kind="identity"),
+        at_most("mini_batch_epochs_to_target", epochs_to_target, _BARS["epochs_to_target"]),
+        at_least("full_batch_loss_over_mini_batch", full_over_mini, _BARS["full_over_mini"]),
+    ]
 
 
 def outcome(claim: dict) -> str:
@@ -198,20 +216,21 @@ def demo(run: Run) -> None:
     flat = x.reshape(len(x), -1)
 
     def network():
-        return mlp(split.input_shape, hidden=(32,), outputs=split.num_classes, activation="tanh",
-                   output_activation="softmax")
+        return mlp(
+            split.input_shape, hidden=(32,), outputs=split.num_classes, activation="tanh", output_activation="softmax"
+        )
 
     model = network()
     start = model.get_weights()
     weights = [(layer.kernel, layer.bias) for layer in model.layers if isinstance(layer, keras.layers.Dense)]
 
     def gradient(indices):
-        return np.concatenate([ops.convert_to_numpy(g).ravel()
-                               for pair in backward(weights, flat[indices], y[indices]) for g in pair])
+        return np.concatenate(
+            [ops.convert_to_numpy(g).ravel() for pair in backward(weights, flat[indices], y[indices]) for g in pair]
+        )
 
     run.say("How far a mini-batch gradient lands from the full-batch one, at the starting weights…")
-    noise = minibatch_gradient_noise(gradient, len(x), NOISE_BATCH_SIZES, draws=50 if run.quick else 200,
-                                     seed=run.seed)
+    noise = minibatch_gradient_noise(gradient, len(x), NOISE_BATCH_SIZES, draws=50 if run.quick else 200, seed=run.seed)
     for size, value in noise.items():
         run.say(f"  B = {size:>3}: E‖g_B − g‖² = {value:.3g}")
         run.scalars({"squared_error": value}, step=size, prefix="gradient_noise")  # x = batch size
@@ -222,20 +241,34 @@ def demo(run: Run) -> None:
         racer.set_weights(start)  # both start from the same weights
         tracker = _TrainingLoss(x, y)
         run.compile(racer, loss="sparse_categorical_crossentropy", metrics=["accuracy"], optimizer="sgd")
-        history = run.fit(racer, x, y, batch_size=batch_size, validation_data=(split.x_test, split.y_test),
-                          name=name, callbacks=[tracker])
+        history = run.fit(
+            racer,
+            x,
+            y,
+            batch_size=batch_size,
+            validation_data=(split.x_test, split.y_test),
+            name=name,
+            callbacks=[tracker],
+        )
         label = name or "mini-batch"
         losses[label], seconds[label] = tracker.losses, np.cumsum(history["training_seconds"])
         reached = _epochs_to(tracker.losses, TARGET_LOSS)
-        run.say(f"Batch {batch_size}: {-(-len(x) // batch_size)} step(s) per epoch; training loss after "
-                f"{run.epochs} epochs {tracker.losses[-1]:.3f}, loss <= {TARGET_LOSS} "
-                + (f"after epoch {reached} ({seconds[label][reached - 1]:.1f} s)" if reached else "never"))
+        run.say(
+            f"Batch {batch_size}: {-(-len(x) // batch_size)} step(s) per epoch; training loss after "
+            f"{run.epochs} epochs {tracker.losses[-1]:.3f}, loss <= {TARGET_LOSS} "
+            + (f"after epoch {reached} ({seconds[label][reached - 1]:.1f} s)" if reached else "never")
+        )
     numbers = measure(noise, losses["mini-batch"], losses["full-batch"])
     run.say(f"  the noise's slope on a log-log scale: {numbers['noise_slope']:.2f} (1/B would be −1)")
-    run.metrics({"training_loss_mini_batch": numbers["mini_batch_final_loss"],
-                 "training_loss_full_batch": numbers["full_batch_final_loss"]})
-    parts = claim_parts(numbers["noise_slope"], numbers["mini_batch_epochs_to_target"],
-                        numbers["full_batch_loss_over_mini_batch"])
+    run.metrics(
+        {
+            "training_loss_mini_batch": numbers["mini_batch_final_loss"],
+            "training_loss_full_batch": numbers["full_batch_final_loss"],
+        }
+    )
+    parts = claim_parts(
+        numbers["noise_slope"], numbers["mini_batch_epochs_to_target"], numbers["full_batch_loss_over_mini_batch"]
+    )
     run.claim(
         "The mini-batch gradient's squared error falls as 1/B (log-log slope between "
         "{noise_slope_at_least:g} and {noise_slope_at_most:g} for B = "
@@ -243,8 +276,10 @@ def demo(run: Run) -> None:
         f"{run.epochs} passes over the data, mini-batches of {run.batch_size} bring the training loss "
         f"below {TARGET_LOSS} within {{mini_batch_epochs_to_target:g}} epochs and end >= "
         "{full_batch_loss_over_mini_batch:g}x lower than full-batch descent.",
-        parts, mini_batch_final_loss=numbers["mini_batch_final_loss"],
+        parts,
+        mini_batch_final_loss=numbers["mini_batch_final_loss"],
         full_batch_final_loss=numbers["full_batch_final_loss"],
-        mini_batch_seconds=float(seconds["mini-batch"][-1]), full_batch_seconds=float(seconds["full-batch"][-1]),
+        mini_batch_seconds=float(seconds["mini-batch"][-1]),
+        full_batch_seconds=float(seconds["full-batch"][-1]),
         **{f"noise_batch_{size}": value for size, value in noise.items()},
     )

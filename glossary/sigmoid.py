@@ -61,11 +61,22 @@ step where the sigmoid was and the output can only say 0 or 1: the claim fails.
 """
 
 TITLE = "Sigmoid"
-ALIASES = ("logistic function", "logistic sigmoid", "log-sigmoid", "sigmoid function",
-           "logistic curve", "sigmoid activation", "sigmoid neuron", "sigmoid unit")
+ALIASES = (
+    "logistic function",
+    "logistic sigmoid",
+    "log-sigmoid",
+    "sigmoid function",
+    "logistic curve",
+    "sigmoid activation",
+    "sigmoid neuron",
+    "sigmoid unit",
+)
 
 DEMO = {
-    "epochs": 30, "batch_size": 64, "learning_rate": 0.01, "datasets": ("synthetic",),
+    "epochs": 30,
+    "batch_size": 64,
+    "learning_rate": 0.01,
+    "datasets": ("synthetic",),
     "quick": {"epochs": 12},
 }
 
@@ -73,9 +84,9 @@ PREREQUISITES = ("activation",)
 
 PREDICT = {
     "question": "Each point of a plane gets label 1 at random, with a chance that varies smoothly from "
-                "place to place, so the same spot can carry either label. A small network ending in "
-                "one sigmoid unit is trained on these 0/1 labels with cross-entropy. What does its "
-                "output come to say on new points?",
+    "place to place, so the same spot can carry either label. A small network ending in "
+    "one sigmoid unit is trained on these 0/1 labels with cross-entropy. What does its "
+    "output come to say on new points?",
     "options": {
         "A": "0 or 1 on most points, surer than the labels allow: it learns to pick a class",
         "B": "close to the true chance of label 1 at each point",
@@ -83,23 +94,31 @@ PREDICT = {
         "D": "it depends on the seed",
     },
     "why": "The logistic sigmoid σ(z) = 1 / (1 + e^(−z)) squashes any real number into the open "
-           "interval (0, 1), which makes it the standard way to turn a score into a probability. Pair "
-           "a sigmoid output with binary cross-entropy: the gradient of the loss with respect to z then "
-           "simplifies to a − y, which stays large whenever the prediction is badly wrong.",
+    "interval (0, 1), which makes it the standard way to turn a score into a probability. Pair "
+    "a sigmoid output with binary cross-entropy: the gradient of the loss with respect to z then "
+    "simplifies to a − y, which stays large whenever the prediction is badly wrong.",
 }
 
 RECALL = (
-    {"question": "Compared with a sigmoid unit at pre-activation z = 0, how much of the gradient does one "
-                 "at z = 5 pass back?",
-     "options": {"A": "under 3%", "B": "about half", "C": "about 99%, like its output",
-                 "D": "all of it: the curve is smooth everywhere"},
-     "answer": "A",
-     "why": "Numbers: σ(2) ≈ 0.881 and σ(−2) ≈ 0.119; σ(5) ≈ 0.9933 but σ'(5) ≈ 0.0066, so a unit "
-            "sitting at z = 5 passes back under 3% of the gradient it would pass at z = 0."},
-    {"question": "For the logistic sigmoid σ, what does σ(−z) equal?",
-     "options": {"A": "1 − σ(z)", "B": "−σ(z)", "C": "σ(z) / 2", "D": "σ(z) − 0.5"},
-     "answer": "A",
-     "why": "σ(z) = 1 / (1 + e^(−z)), with σ(−z) = 1 − σ(z) and σ(0) = 0.5."},
+    {
+        "question": "Compared with a sigmoid unit at pre-activation z = 0, how much of the gradient does one "
+        "at z = 5 pass back?",
+        "options": {
+            "A": "under 3%",
+            "B": "about half",
+            "C": "about 99%, like its output",
+            "D": "all of it: the curve is smooth everywhere",
+        },
+        "answer": "A",
+        "why": "Numbers: σ(2) ≈ 0.881 and σ(−2) ≈ 0.119; σ(5) ≈ 0.9933 but σ'(5) ≈ 0.0066, so a unit "
+        "sitting at z = 5 passes back under 3% of the gradient it would pass at z = 0.",
+    },
+    {
+        "question": "For the logistic sigmoid σ, what does σ(−z) equal?",
+        "options": {"A": "1 − σ(z)", "B": "−σ(z)", "C": "σ(z) / 2", "D": "σ(z) − 0.5"},
+        "answer": "A",
+        "why": "σ(z) = 1 / (1 + e^(−z)), with σ(−z) = 1 − σ(z) and σ(0) = 0.5.",
+    },
 )
 
 __all__ = ["logit", "expected_calibration_error"]
@@ -135,11 +154,18 @@ def expected_calibration_error(probabilities, labels, bins: int = 10) -> float:
     """
     p, y = np.asarray(probabilities, "float64").ravel(), np.asarray(labels, "float64").ravel()
     which = np.minimum((p * bins).astype(int), bins - 1)
-    return float(sum(np.sum(which == b) * abs(p[which == b].mean() - y[which == b].mean())
-                     for b in range(bins) if np.any(which == b)) / len(p))
+    return float(
+        sum(
+            np.sum(which == b) * abs(p[which == b].mean() - y[which == b].mean())
+            for b in range(bins)
+            if np.any(which == b)
+        )
+        / len(p)
+    )
 
 
 # --- the demo --------------------------------------------------------------------------------
+
 
 def true_log_odds(x: np.ndarray) -> np.ndarray:
     """The log-odds the labels are drawn with: z = 3 sin(x₁) − x₂, curved in x₁."""
@@ -160,8 +186,10 @@ GAP_AT_MOST, CALIBRATION_AT_MOST = 0.05, 0.03
 def claim_parts(gap: float, calibration_error: float) -> list[Part]:
     """The output is near the true probability on average, and what it states comes true about as
     often as it says."""
-    return [at_most("mean_probability_gap", gap, GAP_AT_MOST),
-            at_most("calibration_error", calibration_error, CALIBRATION_AT_MOST)]
+    return [
+        at_most("mean_probability_gap", gap, GAP_AT_MOST),
+        at_most("calibration_error", calibration_error, CALIBRATION_AT_MOST),
+    ]
 
 
 def outcome(claim: dict) -> str:
@@ -184,8 +212,11 @@ def outcome(claim: dict) -> str:
 def _calibration_rows(p: np.ndarray, y: np.ndarray, bins: int = 10) -> list[list[float]]:
     """[bin, points, mean stated probability, share of 1s] for each non-empty bin of p."""
     which = np.minimum((p * bins).astype(int), bins - 1)
-    return [[b, int(np.sum(which == b)), float(p[which == b].mean()), float(y[which == b].mean())]
-            for b in range(bins) if np.any(which == b)]
+    return [
+        [b, int(np.sum(which == b)), float(p[which == b].mean()), float(y[which == b].mean())]
+        for b in range(bins)
+        if np.any(which == b)
+    ]
 
 
 def demo(run: Run) -> None:
@@ -194,15 +225,21 @@ def demo(run: Run) -> None:
     n = 3000 if run.quick else 6000
     x, y, _ = _sample(n, rng)
     x_test, y_test, p_test = _sample(20000, rng)  # many, so each bin's share of 1s is exact-ish
-    run.say(f"{n} points whose label is 1 with probability σ(3 sin(x₁) − x₂): the same x can carry "
-            "either label, so the best a model can give is that probability.")
+    run.say(
+        f"{n} points whose label is 1 with probability σ(3 sin(x₁) − x₂): the same x can carry "
+        "either label, so the best a model can give is that probability."
+    )
     model = mlp((2,), hidden=(32, 32), outputs=1, activation="relu")  # its output: a score z
-    model.add(ActivationFromScratch("sigmoid", name="probability"))    # σ(z), in (0, 1)
+    model.add(ActivationFromScratch("sigmoid", name="probability"))  # σ(z), in (0, 1)
     # The step size falls from the run's rate to 0 along a cosine, so the last weights have settled
     # instead of jittering around the best ones (Adam's jitter shows up as miscalibration).
     steps = run.epochs * -(-n // run.batch_size)
-    run.compile(model, loss=BinaryCrossEntropy(), metrics=["accuracy"],
-                optimizer=keras.optimizers.Adam(keras.optimizers.schedules.CosineDecay(run.learning_rate, steps)))
+    run.compile(
+        model,
+        loss=BinaryCrossEntropy(),
+        metrics=["accuracy"],
+        optimizer=keras.optimizers.Adam(keras.optimizers.schedules.CosineDecay(run.learning_rate, steps)),
+    )
     run.fit(model, x, y, validation_data=(x_test, y_test))
     p = model.predict(x_test, verbose=0)[:, 0].astype("float64")
     ece = expected_calibration_error(p, y_test)
@@ -212,14 +249,20 @@ def demo(run: Run) -> None:
     rows = _calibration_rows(p, y_test)
     for b, _, stated, observed in rows:  # TensorBoard: calibration/*, x = bin (0 = p < 0.1)
         run.scalars({"stated": stated, "observed": observed}, step=b, prefix="calibration")
-    run.say(run.table("calibration", ["p̂ in", "points", "mean p̂", "share of 1s"],
-                      [[f"{b / 10:.1f}–{(b + 1) / 10:.1f}", c, s, o] for b, c, s, o in rows]))
+    run.say(
+        run.table(
+            "calibration",
+            ["p̂ in", "points", "mean p̂", "share of 1s"],
+            [[f"{b / 10:.1f}–{(b + 1) / 10:.1f}", c, s, o] for b, c, s, o in rows],
+        )
+    )
     run.metrics({"calibration_error": ece, "mean_probability_gap": gap})
     run.claim(
         "A sigmoid output trained with cross-entropy on noisy 0/1 labels reads as a probability: "
         "on test points it is within {mean_probability_gap:.2f} of the true probability on average, "
         "and what it states comes true about as often as it says (calibration error <= "
         "{calibration_error:.2f}).",
-        claim_parts(gap, ece), median_log_odds_gap=log_odds_gap,
+        claim_parts(gap, ece),
+        median_log_odds_gap=log_odds_gap,
     )
     run.decision_surface("probability/learned", model, extent=2.0)

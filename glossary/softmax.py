@@ -55,11 +55,13 @@ on about 60% of images.
 """
 
 TITLE = "Softmax"
-ALIASES = ("softmax function", "normalized exponential", "softargmax", "softmax layer",
-           "softmax activation")
+ALIASES = ("softmax function", "normalized exponential", "softargmax", "softmax layer", "softmax activation")
 
 DEMO = {
-    "epochs": 30, "batch_size": 32, "learning_rate": 0.01, "datasets": ("digits", "mnist"),
+    "epochs": 30,
+    "batch_size": 32,
+    "learning_rate": 0.01,
+    "datasets": ("digits", "mnist"),
     "quick": {"epochs": 10},
 }
 
@@ -67,39 +69,51 @@ PREREQUISITES = ("sigmoid", "layer")
 
 PREDICT = {
     "question": "On the same digit images, one dense layer followed by softmax is trained beside ten "
-                "separate sigmoid units, each taught to answer \"is it this digit?\". How do the two "
-                "compare on the test images?",
+    "separate sigmoid units, each taught to answer \"is it this digit?\". How do the two "
+    "compare on the test images?",
     "options": {
         "A": "about as accurate, but only the softmax outputs add up to 1 on each image",
         "B": "about as accurate, and both sets of outputs add up to about 1: each sigmoid learns its "
-             "digit's probability",
+        "digit's probability",
         "C": "the sigmoids are far less accurate: ten separate yes/no answers cannot pick one digit",
         "D": "the softmax layer is far less accurate",
         "E": "it depends on the seed",
     },
     "why": "Softmax turns a vector of K real-valued scores into K positive numbers that add up to 1, so "
-           "the last layer of a classifier can give one probability per class. Unlike sigmoid or ReLU, "
-           "softmax is not applied unit by unit; each output depends on all the scores.",
+    "the last layer of a classifier can give one probability per class. Unlike sigmoid or ReLU, "
+    "softmax is not applied unit by unit; each output depends on all the scores.",
 }
 
 RECALL = (
-    {"question": "What does softmax turn the scores (2, 1, 0) into?",
-     "options": {"A": "about (0.665, 0.245, 0.090)", "B": "about (0.667, 0.333, 0)",
-                 "C": "(1, 0, 0)", "D": "(0.5, 0.3, 0.2)"},
-     "answer": "A",
-     "why": "Worked example, z = (2, 1, 0): e² ≈ 7.389, e¹ ≈ 2.718, e⁰ = 1, total ≈ 11.107, so "
-            "p ≈ (0.665, 0.245, 0.090)."},
-    {"question": "Every score fed to a softmax is raised by the same amount c. What happens to its "
-                 "outputs?",
-     "options": {"A": "they stay exactly the same", "B": "the largest one grows",
-                 "C": "they become more even", "D": "they no longer sum to 1"},
-     "answer": "A",
-     "why": "Adding the same constant c to every score changes nothing, since e^c cancels."},
-    {"question": "With only two scores, z₁ and z₂, what is softmax's first output?",
-     "options": {"A": "σ(z₁ − z₂)", "B": "σ(z₁)", "C": "z₁ / (z₁ + z₂)", "D": "e^(z₁ − z₂)"},
-     "answer": "A",
-     "why": "Two classes: p₁ = e^(z₁) / (e^(z₁) + e^(z₂)) = σ(z₁ − z₂), the logistic sigmoid of the "
-            "score gap."},
+    {
+        "question": "What does softmax turn the scores (2, 1, 0) into?",
+        "options": {
+            "A": "about (0.665, 0.245, 0.090)",
+            "B": "about (0.667, 0.333, 0)",
+            "C": "(1, 0, 0)",
+            "D": "(0.5, 0.3, 0.2)",
+        },
+        "answer": "A",
+        "why": "Worked example, z = (2, 1, 0): e² ≈ 7.389, e¹ ≈ 2.718, e⁰ = 1, total ≈ 11.107, so "
+        "p ≈ (0.665, 0.245, 0.090).",
+    },
+    {
+        "question": "Every score fed to a softmax is raised by the same amount c. What happens to its outputs?",
+        "options": {
+            "A": "they stay exactly the same",
+            "B": "the largest one grows",
+            "C": "they become more even",
+            "D": "they no longer sum to 1",
+        },
+        "answer": "A",
+        "why": "Adding the same constant c to every score changes nothing, since e^c cancels.",
+    },
+    {
+        "question": "With only two scores, z₁ and z₂, what is softmax's first output?",
+        "options": {"A": "σ(z₁ − z₂)", "B": "σ(z₁)", "C": "z₁ / (z₁ + z₂)", "D": "e^(z₁ − z₂)"},
+        "answer": "A",
+        "why": "Two classes: p₁ = e^(z₁) / (e^(z₁) + e^(z₂)) = σ(z₁ − z₂), the logistic sigmoid of the score gap.",
+    },
 )
 
 __all__ = ["softmax", "textbook_softmax", "SoftmaxFromScratch"]
@@ -172,6 +186,7 @@ class SoftmaxFromScratch(keras.layers.Layer):
 
 # --- the demo --------------------------------------------------------------------------------
 
+
 def _softmax_regression(input_shape, classes):
     """Multinomial logistic regression: one dense layer of class scores, then softmax."""
     model = mlp(input_shape, hidden=(), outputs=classes, name="softmax_regression")
@@ -197,8 +212,13 @@ def class_share_error(probabilities: np.ndarray, labels: np.ndarray) -> float:
     return float(np.abs(expected - observed).max())
 
 
-def claim_parts(softmax_accuracy: float, softmax_share_error: float, sigmoid_accuracy: float,
-                sigmoid_share_off: float, softmax_sum_error: float) -> list[Part]:
+def claim_parts(
+    softmax_accuracy: float,
+    softmax_share_error: float,
+    sigmoid_accuracy: float,
+    sigmoid_share_off: float,
+    softmax_sum_error: float,
+) -> list[Part]:
     """The softmax classifier is accurate and its outputs, read as distributions, count the classes
     right; ten sigmoids are about as accurate but their outputs do not add up to 1. That the
     softmax's outputs add up to 1 is true by construction: a check, not a vote."""
@@ -244,16 +264,28 @@ def demo(run: Run) -> None:
     one_hot = np.eye(classes, dtype="float32")
     sigmoids = mlp(split.input_shape, hidden=(), outputs=classes, output_activation="sigmoid")
     run.compile(sigmoids, loss="binary_crossentropy")
-    run.fit(sigmoids, split.x_train, one_hot[split.y_train.astype(int)],
-            validation_data=(split.x_test, one_hot[split.y_test.astype(int)]), name="ten-sigmoids")
+    run.fit(
+        sigmoids,
+        split.x_train,
+        one_hot[split.y_train.astype(int)],
+        validation_data=(split.x_test, one_hot[split.y_test.astype(int)]),
+        name="ten-sigmoids",
+    )
     q = sigmoids.predict(split.x_test, verbose=0).astype("float64")
     sigmoid_accuracy = float(np.mean(q.argmax(axis=1) == split.y_test))
 
     softmax_sums, sigmoid_sums = p.sum(axis=1), q.sum(axis=1)
     off = float(np.mean(np.abs(sigmoid_sums - 1) > 0.1))
-    run.say(run.table("sums", ["outputs", "smallest sum", "largest sum", "share off 1 by > 0.1"],
-                      [["softmax", softmax_sums.min(), softmax_sums.max(), np.mean(np.abs(softmax_sums - 1) > 0.1)],
-                       [f"{classes} sigmoids", sigmoid_sums.min(), sigmoid_sums.max(), off]]))
+    run.say(
+        run.table(
+            "sums",
+            ["outputs", "smallest sum", "largest sum", "share off 1 by > 0.1"],
+            [
+                ["softmax", softmax_sums.min(), softmax_sums.max(), np.mean(np.abs(softmax_sums - 1) > 0.1)],
+                [f"{classes} sigmoids", sigmoid_sums.min(), sigmoid_sums.max(), off],
+            ],
+        )
+    )
     run.metrics({"test_accuracy_softmax": softmax_accuracy, "test_accuracy_sigmoids": sigmoid_accuracy})
     run.claim(
         f"A dense layer + softmax classifies {split.name} (>= {{softmax_accuracy:.0%}}), its {classes} "
@@ -262,10 +294,9 @@ def demo(run: Run) -> None:
         "units trained one-vs-rest are about as accurate (within {sigmoid_accuracy_gap:.2f}) but their "
         "outputs are no distribution: the sum is off 1 by more than 0.1 on >= "
         "{sigmoid_share_off_by_0_1:.0%} of test images.",
-        claim_parts(softmax_accuracy, share_error, sigmoid_accuracy, off,
-                    float(np.abs(softmax_sums - 1).max())),
-        sigmoid_accuracy=sigmoid_accuracy, sigmoid_sum_min=float(sigmoid_sums.min()),
-
+        claim_parts(softmax_accuracy, share_error, sigmoid_accuracy, off, float(np.abs(softmax_sums - 1).max())),
+        sigmoid_accuracy=sigmoid_accuracy,
+        sigmoid_sum_min=float(sigmoid_sums.min()),
         sigmoid_sum_max=float(sigmoid_sums.max()),
     )
     # TensorBoard: one row per test image, one column per class; a softmax row always holds

@@ -49,25 +49,38 @@ WER = 2/6 ≈ 33%.
 """
 
 TITLE = "Speech recognition"
-ALIASES = ("automatic speech recognition", "asr", "speech-to-text", "acoustic model",
-           "acoustic modelling", "connectionist temporal classification", "ctc",
-           "word error rate", "wer")
+ALIASES = (
+    "automatic speech recognition",
+    "asr",
+    "speech-to-text",
+    "acoustic model",
+    "acoustic modelling",
+    "connectionist temporal classification",
+    "ctc",
+    "word error rate",
+    "wer",
+)
 
 PREREQUISITES = ("rnn", "language-model")
 
 RECALL = (
-    {"question": "Reference: \"the cat sat on the mat\". Recogniser: \"the cat sat in mat\". What is "
-                 "the word error rate?",
-     "options": {"A": "2/6 ≈ 33%", "B": "1/6 ≈ 17%", "C": "2/5 = 40%", "D": "1/5 = 20%"},
-     "answer": "A",
-     "why": "one substitution (on → in) and one deletion (the), so WER = 2/6 ≈ 33%."},
-    {"question": "In the rule W* = argmax_W p(X | W) P(W), which part did deep networks take over from "
-                 "Gaussian mixtures around 2010-2012?",
-     "options": {"A": "p(X | W), the acoustic model",
-                 "B": "P(W), the language model",
-                 "C": "The search for the best word sequence",
-                 "D": "The filter-bank front end"},
-     "answer": "A",
-     "why": "p(X | W) is the acoustic model (the part deep networks took over) and P(W) is a language "
-            "model."},
+    {
+        "question": "Reference: \"the cat sat on the mat\". Recogniser: \"the cat sat in mat\". What is "
+        "the word error rate?",
+        "options": {"A": "2/6 ≈ 33%", "B": "1/6 ≈ 17%", "C": "2/5 = 40%", "D": "1/5 = 20%"},
+        "answer": "A",
+        "why": "one substitution (on → in) and one deletion (the), so WER = 2/6 ≈ 33%.",
+    },
+    {
+        "question": "In the rule W* = argmax_W p(X | W) P(W), which part did deep networks take over from "
+        "Gaussian mixtures around 2010-2012?",
+        "options": {
+            "A": "p(X | W), the acoustic model",
+            "B": "P(W), the language model",
+            "C": "The search for the best word sequence",
+            "D": "The filter-bank front end",
+        },
+        "answer": "A",
+        "why": "p(X | W) is the acoustic model (the part deep networks took over) and P(W) is a language model.",
+    },
 )

@@ -51,20 +51,32 @@ Keras's padding="same" gives o = ⌈n / s⌉. Neither setting changes the number
 """
 
 TITLE = "Stride and padding"
-ALIASES = ("stride", "padding", "zero padding", "same padding", "valid padding",
-           "strided convolution", "output size", "convolution arithmetic")
+ALIASES = (
+    "stride",
+    "padding",
+    "zero padding",
+    "same padding",
+    "valid padding",
+    "strided convolution",
+    "output size",
+    "convolution arithmetic",
+)
 
 PREREQUISITES = ("convolution",)
 
 RECALL = (
-    {"question": "A row of 28 pixels, a kernel of width 5, two zeros added on each side and a step of "
-                 "1: how many outputs?",
-     "options": {"A": "24", "B": "28", "C": "14", "D": "32"},
-     "answer": "B",
-     "why": "n = 28, k = 5, p = 2, s = 1: o = 28 (same)."},
-    {"question": "AlexNet's first layer slides 11×11 kernels in steps of 4 over a 227×227 image with "
-                 "no border added. How large are its output maps?",
-     "options": {"A": "55×55", "B": "56×56", "C": "57×57", "D": "217×217"},
-     "answer": "A",
-     "why": "AlexNet's first layer: n = 227, k = 11, p = 0, s = 4: o = ⌊216/4⌋ + 1 = 55."},
+    {
+        "question": "A row of 28 pixels, a kernel of width 5, two zeros added on each side and a step of "
+        "1: how many outputs?",
+        "options": {"A": "24", "B": "28", "C": "14", "D": "32"},
+        "answer": "B",
+        "why": "n = 28, k = 5, p = 2, s = 1: o = 28 (same).",
+    },
+    {
+        "question": "AlexNet's first layer slides 11×11 kernels in steps of 4 over a 227×227 image with "
+        "no border added. How large are its output maps?",
+        "options": {"A": "55×55", "B": "56×56", "C": "57×57", "D": "217×217"},
+        "answer": "A",
+        "why": "AlexNet's first layer: n = 227, k = 11, p = 0, s = 4: o = ⌊216/4⌋ + 1 = 55.",
+    },
 )

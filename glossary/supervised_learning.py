@@ -57,7 +57,10 @@ TITLE = "Supervised learning"
 ALIASES = ("labels", "labelled data", "labeled data", "supervised", "ground truth")
 
 DEMO = {
-    "epochs": 6, "batch_size": 32, "learning_rate": 0.001, "datasets": ("mnist", "fashion_mnist"),
+    "epochs": 6,
+    "batch_size": 32,
+    "learning_rate": 0.001,
+    "datasets": ("mnist", "fashion_mnist"),
     "quick": {"epochs": 3},
 }
 
@@ -65,24 +68,29 @@ PREREQUISITES = ("loss-function",)
 
 PREDICT = {
     "question": "A digit classifier is taught with labels from a labeller who wrote 1 on every 7; all "
-                "other labels are right. What does it do with the test 7s?",
+    "other labels are right. What does it do with the test 7s?",
     "options": {
         "A": "calls most of them 1, while the other digits stay as accurate as before",
         "B": "calls fewer than half of them 1: the images outweigh a wrong label",
         "C": "calls most of them 1, and it gets worse on the other digits too",
         "D": "it depends on the seed",
     },
-    "why": "Labels are the costly part: someone must produce them, and their errors become the "
-           "model's errors.",
+    "why": "Labels are the costly part: someone must produce them, and their errors become the model's errors.",
 }
 
 RECALL = (
-    {"question": "A model hides a word in each sentence and learns to predict it, with no labels "
-                 "written by people. What kind of learning is that?",
-     "options": {"A": "supervised learning", "B": "self-supervised learning",
-                 "C": "reinforcement learning", "D": "transfer learning"},
-     "answer": "B",
-     "why": "Self-supervised learning makes labels out of the input itself (hide a word, predict it)."},
+    {
+        "question": "A model hides a word in each sentence and learns to predict it, with no labels "
+        "written by people. What kind of learning is that?",
+        "options": {
+            "A": "supervised learning",
+            "B": "self-supervised learning",
+            "C": "reinforcement learning",
+            "D": "transfer learning",
+        },
+        "answer": "B",
+        "why": "Self-supervised learning makes labels out of the input itself (hide a word, predict it).",
+    },
 )
 
 __all__ = ["relabel"]
@@ -132,23 +140,32 @@ def measure(correct, with_few, mistaught, y_test, source: int, target: int) -> d
     """Test accuracy with all and with few labels; the share of test `source`s the mistaught model
     calls `target`; both full models' accuracy on the other classes."""
     is_source = y_test == source
-    return {"test_accuracy_all_labels": float(np.mean(correct == y_test)),
-            "test_accuracy_few_labels": float(np.mean(with_few == y_test)),
-            "mistake_copied": float(np.mean(mistaught[is_source] == target)),
-            "correct_model_copies": float(np.mean(correct[is_source] == target)),
-            "other_classes_correct_labels": float(np.mean(correct[~is_source] == y_test[~is_source])),
-            "other_classes_mislabelled": float(np.mean(mistaught[~is_source] == y_test[~is_source])),
-            "test_accuracy_mislabelled": float(np.mean(mistaught == y_test))}
+    return {
+        "test_accuracy_all_labels": float(np.mean(correct == y_test)),
+        "test_accuracy_few_labels": float(np.mean(with_few == y_test)),
+        "mistake_copied": float(np.mean(mistaught[is_source] == target)),
+        "correct_model_copies": float(np.mean(correct[is_source] == target)),
+        "other_classes_correct_labels": float(np.mean(correct[~is_source] == y_test[~is_source])),
+        "other_classes_mislabelled": float(np.mean(mistaught[~is_source] == y_test[~is_source])),
+        "test_accuracy_mislabelled": float(np.mean(mistaught == y_test)),
+    }
 
 
 def claim_parts(numbers: dict[str, float]) -> list[Part]:
     """More labels teach more; the labeller's mistake is learned, and nothing else changes."""
-    return [at_least("gain_from_more_labels",
-                     numbers["test_accuracy_all_labels"] - numbers["test_accuracy_few_labels"], _BARS["gain"]),
-            at_least("mistake_copied", numbers["mistake_copied"], _BARS["copied"]),
-            at_most("other_classes_gap",
-                    abs(numbers["other_classes_mislabelled"] - numbers["other_classes_correct_labels"]),
-                    _BARS["other_classes_gap"])]
+    return [
+        at_least(
+            "gain_from_more_labels",
+            numbers["test_accuracy_all_labels"] - numbers["test_accuracy_few_labels"],
+            _BARS["gain"],
+        ),
+        at_least("mistake_copied", numbers["mistake_copied"], _BARS["copied"]),
+        at_most(
+            "other_classes_gap",
+            abs(numbers["other_classes_mislabelled"] - numbers["other_classes_correct_labels"]),
+            _BARS["other_classes_gap"],
+        ),
+    ]
 
 
 def outcome(claim: dict) -> str:
@@ -178,15 +195,33 @@ def demo(run: Run) -> None:
     mistaught = _teach(run, split, x, relabel(y, source, target), name="mislabelled")
 
     numbers = measure(correct, with_few, mistaught, split.y_test, source, target)
-    run.say(run.table("comparison", ["taught with", "test accuracy", "other classes",
-                                     f"test {source}s called {target}"],
-                      [["all labels, correct", numbers["test_accuracy_all_labels"],
-                        numbers["other_classes_correct_labels"], numbers["correct_model_copies"]],
-                       [f"{FEW} labels, correct", numbers["test_accuracy_few_labels"], "", ""],
-                       [f"all labels, every {source} called {target}", numbers["test_accuracy_mislabelled"],
-                        numbers["other_classes_mislabelled"], numbers["mistake_copied"]]]))
-    run.metrics({"test_accuracy": numbers["test_accuracy_all_labels"],
-                 f"test_accuracy_{FEW}_labels": numbers["test_accuracy_few_labels"]})
+    run.say(
+        run.table(
+            "comparison",
+            ["taught with", "test accuracy", "other classes", f"test {source}s called {target}"],
+            [
+                [
+                    "all labels, correct",
+                    numbers["test_accuracy_all_labels"],
+                    numbers["other_classes_correct_labels"],
+                    numbers["correct_model_copies"],
+                ],
+                [f"{FEW} labels, correct", numbers["test_accuracy_few_labels"], "", ""],
+                [
+                    f"all labels, every {source} called {target}",
+                    numbers["test_accuracy_mislabelled"],
+                    numbers["other_classes_mislabelled"],
+                    numbers["mistake_copied"],
+                ],
+            ],
+        )
+    )
+    run.metrics(
+        {
+            "test_accuracy": numbers["test_accuracy_all_labels"],
+            f"test_accuracy_{FEW}_labels": numbers["test_accuracy_few_labels"],
+        }
+    )
     run.claim(
         f"More labels teach more: all {len(x):,} labelled images give >= {{gain_from_more_labels:.0%}} "
         f"higher test accuracy than {FEW} of them. And the labels' mistakes become the model's: "
@@ -194,6 +229,13 @@ def demo(run: Run) -> None:
         f"{target}, while on the other classes it stays within {{other_classes_gap:.0%}} of the "
         "correctly taught model.",
         claim_parts(numbers),
-        **{key: numbers[key] for key in ("test_accuracy_all_labels", "test_accuracy_few_labels",
-                                         "other_classes_correct_labels", "other_classes_mislabelled")},
+        **{
+            key: numbers[key]
+            for key in (
+                "test_accuracy_all_labels",
+                "test_accuracy_few_labels",
+                "other_classes_correct_labels",
+                "other_classes_mislabelled",
+            )
+        },
     )

@@ -50,26 +50,42 @@ in the middle of the street, and costs 1.
 """
 
 TITLE = "Support vector machine (SVM)"
-ALIASES = ("svm", "shallow learning", "shallow learning algorithm", "kernel method",
-           "kernel trick", "kernel machine", "maximum-margin classifier", "max-margin classifier",
-           "hinge loss")
+ALIASES = (
+    "svm",
+    "shallow learning",
+    "shallow learning algorithm",
+    "kernel method",
+    "kernel trick",
+    "kernel machine",
+    "maximum-margin classifier",
+    "max-margin classifier",
+    "hinge loss",
+)
 
 PREREQUISITES = ("classification", "perceptron")
 
 RECALL = (
-    {"question": "An SVM has w = (1, 1) and b = −3. What does the point (1.5, 1.5), labelled +1, add "
-                 "to the hinge-loss term?",
-     "options": {"A": "0, since it is not on the wrong side",
-                 "B": "1, since f = 0 puts it in the middle of the street",
-                 "C": "0.5, half a margin",
-                 "D": "2, the full width of the street"},
-     "answer": "B",
-     "why": "(1.5, 1.5) with y = +1 has f = 0, in the middle of the street, and costs 1."},
-    {"question": "Which training examples decide where a trained SVM's boundary runs?",
-     "options": {"A": "Only the support vectors, the ones on the edges of the street",
-                 "B": "Every example, each with the same say",
-                 "C": "The examples farthest from the boundary",
-                 "D": "The mean of each class"},
-     "answer": "A",
-     "why": "Only the points on the street's edges, the support vectors, decide where it runs."},
+    {
+        "question": "An SVM has w = (1, 1) and b = −3. What does the point (1.5, 1.5), labelled +1, add "
+        "to the hinge-loss term?",
+        "options": {
+            "A": "0, since it is not on the wrong side",
+            "B": "1, since f = 0 puts it in the middle of the street",
+            "C": "0.5, half a margin",
+            "D": "2, the full width of the street",
+        },
+        "answer": "B",
+        "why": "(1.5, 1.5) with y = +1 has f = 0, in the middle of the street, and costs 1.",
+    },
+    {
+        "question": "Which training examples decide where a trained SVM's boundary runs?",
+        "options": {
+            "A": "Only the support vectors, the ones on the edges of the street",
+            "B": "Every example, each with the same say",
+            "C": "The examples farthest from the boundary",
+            "D": "The mean of each class",
+        },
+        "answer": "A",
+        "why": "Only the points on the street's edges, the support vectors, decide where it runs.",
+    },
 )

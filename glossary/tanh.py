@@ -59,7 +59,10 @@ TITLE = "Tanh"
 ALIASES = ("hyperbolic tangent", "tanh function", "tanh activation")
 
 DEMO = {
-    "epochs": 10, "batch_size": 32, "learning_rate": 0.1, "datasets": ("digits", "mnist"),
+    "epochs": 10,
+    "batch_size": 32,
+    "learning_rate": 0.1,
+    "datasets": ("digits", "mnist"),
     "quick": {"epochs": 5},
 }
 
@@ -67,8 +70,8 @@ PREREQUISITES = ("activation", "sigmoid")
 
 PREDICT = {
     "question": "One hidden layer of 64 units is trained on digit images by plain SGD, once with "
-                "sigmoid units and once with tanh units; nothing else differs. After two epochs, which "
-                "network classifies more of the test digits correctly?",
+    "sigmoid units and once with tanh units; nothing else differs. After two epochs, which "
+    "network classifies more of the test digits correctly?",
     "options": {
         "A": "the tanh network, by a wide margin",
         "B": "the sigmoid network",
@@ -76,22 +79,26 @@ PREDICT = {
         "D": "it depends on the seed",
     },
     "why": "That symmetry matters: a layer of tanh units produces outputs that average near zero, so the "
-           "next layer sees inputs of both signs and its weights can move in different directions "
-           "during one update. With the all-positive sigmoid, the gradients for all weights into a "
-           "unit share a sign, which makes learning zig-zag. Slope: tanh'(z) = 1 − tanh²(z), equal to "
-           "1 at z = 0, four times the sigmoid's peak of 0.25.",
+    "next layer sees inputs of both signs and its weights can move in different directions "
+    "during one update. With the all-positive sigmoid, the gradients for all weights into a "
+    "unit share a sign, which makes learning zig-zag. Slope: tanh'(z) = 1 − tanh²(z), equal to "
+    "1 at z = 0, four times the sigmoid's peak of 0.25.",
 }
 
 RECALL = (
-    {"question": "tanh has slope 1 at z = 0. Roughly what is its slope at z = 2?",
-     "options": {"A": "0.07", "B": "0.5", "C": "0.96", "D": "0.25"},
-     "answer": "A",
-     "why": "Numbers: tanh(1) ≈ 0.762, tanh(2) ≈ 0.964, and tanh'(2) = 1 − 0.964² ≈ 0.071, so by z = 2 "
-            "the slope has already fallen by more than 90% from its peak."},
-    {"question": "How can tanh(z) be written with the logistic sigmoid σ?",
-     "options": {"A": "2σ(2z) − 1", "B": "σ(z) − 0.5", "C": "2σ(z)", "D": "σ(z)²"},
-     "answer": "A",
-     "why": "tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z)) = 2σ(2z) − 1, where σ is the logistic sigmoid."},
+    {
+        "question": "tanh has slope 1 at z = 0. Roughly what is its slope at z = 2?",
+        "options": {"A": "0.07", "B": "0.5", "C": "0.96", "D": "0.25"},
+        "answer": "A",
+        "why": "Numbers: tanh(1) ≈ 0.762, tanh(2) ≈ 0.964, and tanh'(2) = 1 − 0.964² ≈ 0.071, so by z = 2 "
+        "the slope has already fallen by more than 90% from its peak.",
+    },
+    {
+        "question": "How can tanh(z) be written with the logistic sigmoid σ?",
+        "options": {"A": "2σ(2z) − 1", "B": "σ(z) − 0.5", "C": "2σ(z)", "D": "σ(z)²"},
+        "answer": "A",
+        "why": "tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z)) = 2σ(2z) − 1, where σ is the logistic sigmoid.",
+    },
 )
 
 __all__ = ["tanh_from_sigmoid"]
@@ -129,16 +136,15 @@ CENTRED, NOT_CENTRED, FAST, SLOW = 0.15, 0.35, 0.79, 0.70
 
 def _race(run: Run, split, activation: str, name: str | None = None) -> tuple[list[float], float]:
     """One hidden layer of 64 units, plain SGD; returns (test accuracy per epoch, mean output)."""
-    model = mlp(split.input_shape, hidden=(64,), outputs=split.num_classes, activation=activation,
-                output_activation="softmax")
+    model = mlp(
+        split.input_shape, hidden=(64,), outputs=split.num_classes, activation=activation, output_activation="softmax"
+    )
     run.compile(model, loss="sparse_categorical_crossentropy", metrics=["accuracy"], optimizer="sgd")
-    history = run.fit(model, split.x_train, split.y_train, validation_data=(split.x_test, split.y_test),
-                      name=name)
+    history = run.fit(model, split.x_train, split.y_train, validation_data=(split.x_test, split.y_test), name=name)
     return list(history["val_accuracy"]), float(np.mean(hidden_outputs(model, split.x_train)[0]))
 
 
-def claim_parts(tanh_mean: float, sigmoid_mean: float, tanh_early: float,
-                sigmoid_early: float) -> list[Part]:
+def claim_parts(tanh_mean: float, sigmoid_mean: float, tanh_early: float, sigmoid_early: float) -> list[Part]:
     """tanh's outputs are centred and the sigmoid's are not; tanh is well ahead early on."""
     return [
         at_most("tanh_mean_output_magnitude", abs(tanh_mean), CENTRED),
@@ -178,10 +184,16 @@ def demo(run: Run) -> None:
         results[name] = _race(run, split, activation, name)
     (sigmoid_curve, sigmoid_mean), (tanh_curve, tanh_mean) = results["sigmoid"], results[None]
     for epoch in range(run.epochs):  # TensorBoard: test_accuracy/*, x = epoch
-        run.scalars({"sigmoid": sigmoid_curve[epoch], "tanh": tanh_curve[epoch]}, step=epoch + 1,
-                    prefix="test_accuracy")
-    run.say(run.table("race", ["hidden units", "mean output", *(f"epoch {e + 1}" for e in range(run.epochs))],
-                      [["sigmoid", sigmoid_mean, *sigmoid_curve], [CONTENDER, tanh_mean, *tanh_curve]]))
+        run.scalars(
+            {"sigmoid": sigmoid_curve[epoch], "tanh": tanh_curve[epoch]}, step=epoch + 1, prefix="test_accuracy"
+        )
+    run.say(
+        run.table(
+            "race",
+            ["hidden units", "mean output", *(f"epoch {e + 1}" for e in range(run.epochs))],
+            [["sigmoid", sigmoid_mean, *sigmoid_curve], [CONTENDER, tanh_mean, *tanh_curve]],
+        )
+    )
     early = min(EARLY, run.epochs)
     run.metrics({"test_accuracy_sigmoid": sigmoid_curve[-1], "test_accuracy_tanh": tanh_curve[-1]})
     run.claim(
@@ -191,6 +203,7 @@ def demo(run: Run) -> None:
         "{tanh_accuracy_early:.0%} test accuracy while the sigmoid one is still <= "
         "{sigmoid_accuracy_early:.0%}.",
         claim_parts(tanh_mean, sigmoid_mean, tanh_curve[early - 1], sigmoid_curve[early - 1]),
-        tanh_mean_output=tanh_mean, tanh_accuracy_final=tanh_curve[-1],
+        tanh_mean_output=tanh_mean,
+        tanh_accuracy_final=tanh_curve[-1],
         sigmoid_accuracy_final=sigmoid_curve[-1],
     )

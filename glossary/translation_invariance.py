@@ -55,12 +55,21 @@ instead of the global max and it loses the shifted digits.
 
 TITLE = "Translation invariance"
 ALIASES = (
-    "invariance", "equivariance", "translation equivariance", "shift invariance",
-    "translational invariance", "shift equivariance", "rotation invariance", "scale invariance",
+    "invariance",
+    "equivariance",
+    "translation equivariance",
+    "shift invariance",
+    "translational invariance",
+    "shift equivariance",
+    "rotation invariance",
+    "scale invariance",
 )
 
 DEMO = {
-    "epochs": 30, "batch_size": 32, "learning_rate": 0.003, "datasets": ("digits",),
+    "epochs": 30,
+    "batch_size": 32,
+    "learning_rate": 0.003,
+    "datasets": ("digits",),
     "quick": {"epochs": 6},
 }
 
@@ -68,10 +77,10 @@ PREREQUISITES = ("convolution", "weight-sharing")
 
 PREDICT = {
     "question": "Three classifiers learn digits placed in the middle of a blank canvas: a CNN of "
-                "stride-1 convolutions that ends in a max over the whole map, the same CNN with 2x2 "
-                "pooling of stride 2 between its convolutions, and an MLP. The test digits are then "
-                "moved by 1 to 3 pixels. Which of them give every test digit the same answer as "
-                "before it moved?",
+    "stride-1 convolutions that ends in a max over the whole map, the same CNN with 2x2 "
+    "pooling of stride 2 between its convolutions, and an MLP. The test digits are then "
+    "moved by 1 to 3 pixels. Which of them give every test digit the same answer as "
+    "before it moved?",
     "options": {
         "A": "all three: each has learned what the digits look like",
         "B": "both CNNs, but not the MLP",
@@ -80,28 +89,33 @@ PREDICT = {
         "E": "it depends on the seed",
     },
     "why": "Equivariance: when the cat moves, the feature maps move with it, unchanged in content; "
-           "convolution gives this because the same kernel is used everywhere. Global max or average "
-           "pooling on top of an equivariant map is, since the shifted map holds the same values in "
-           "other places. Strides and pooling subsample the maps, so a one-pixel shift can change a "
-           "modern CNN's prediction noticeably; blurring before subsampling reduces the effect.",
+    "convolution gives this because the same kernel is used everywhere. Global max or average "
+    "pooling on top of an equivariant map is, since the shifted map holds the same values in "
+    "other places. Strides and pooling subsample the maps, so a one-pixel shift can change a "
+    "modern CNN's prediction noticeably; blurring before subsampling reduces the effect.",
 }
 
 RECALL = (
-    {"question": "Max pooling with window 2 and stride 2 reads six values with a single spike of 5 "
-                 "in the third place, the rest zeros. What comes out?",
-     "options": {"A": "[5, 0, 0]", "B": "[0, 5, 0]", "C": "[0, 0, 5]", "D": "[2.5, 0, 0]"},
-     "answer": "B",
-     "why": "shift by two, [0, 0, 5, 0, 0, 0], gives [0, 5, 0] (the output moved: crossed a "
-            "boundary)."},
-    {"question": "A standard CNN is trained on upright photos of one size only. What does its "
-                 "architecture alone leave it without?",
-     "options": {"A": "equivariance to small shifts, from its convolutions",
-                 "B": "some tolerance to small shifts, from its pooling",
-                 "C": "invariance to rotation and to scale",
-                 "D": "a single set of kernel weights used at every position"},
-     "answer": "C",
-     "why": "Nothing in a standard CNN makes it invariant to rotation or scale: those come, "
-            "approximately, from training on rotated, rescaled and shifted copies of the images."},
+    {
+        "question": "Max pooling with window 2 and stride 2 reads six values with a single spike of 5 "
+        "in the third place, the rest zeros. What comes out?",
+        "options": {"A": "[5, 0, 0]", "B": "[0, 5, 0]", "C": "[0, 0, 5]", "D": "[2.5, 0, 0]"},
+        "answer": "B",
+        "why": "shift by two, [0, 0, 5, 0, 0, 0], gives [0, 5, 0] (the output moved: crossed a boundary).",
+    },
+    {
+        "question": "A standard CNN is trained on upright photos of one size only. What does its "
+        "architecture alone leave it without?",
+        "options": {
+            "A": "equivariance to small shifts, from its convolutions",
+            "B": "some tolerance to small shifts, from its pooling",
+            "C": "invariance to rotation and to scale",
+            "D": "a single set of kernel weights used at every position",
+        },
+        "answer": "C",
+        "why": "Nothing in a standard CNN makes it invariant to rotation or scale: those come, "
+        "approximately, from training on rotated, rescaled and shifted copies of the images.",
+    },
 )
 
 __all__ = ["shift", "equivariance_gap", "shift_invariant_cnn"]
@@ -125,8 +139,9 @@ def shift(images, dy, dx):
     images = np.asarray(images)
     moved = np.zeros_like(images)
     height, width = images.shape[1:3]
-    moved[:, max(dy, 0):height + min(dy, 0), max(dx, 0):width + min(dx, 0)] = \
-        images[:, max(-dy, 0):height + min(-dy, 0), max(-dx, 0):width + min(-dx, 0)]
+    moved[:, max(dy, 0) : height + min(dy, 0), max(dx, 0) : width + min(dx, 0)] = images[
+        :, max(-dy, 0) : height + min(-dy, 0), max(-dx, 0) : width + min(-dx, 0)
+    ]
     return moved
 
 
@@ -157,13 +172,23 @@ def shift_invariant_cnn(input_shape, num_classes, subsample=False, filters=16):
     """
     layers = [keras.Input(input_shape)]
     for index, dilation in enumerate((1, 2, 4), start=1):
-        layers.append(keras.layers.Conv2D(filters, 3, padding="same", activation="relu",
-                                          dilation_rate=1 if subsample else dilation,
-                                          use_bias=False, name=f"conv_{index}"))
+        layers.append(
+            keras.layers.Conv2D(
+                filters,
+                3,
+                padding="same",
+                activation="relu",
+                dilation_rate=1 if subsample else dilation,
+                use_bias=False,
+                name=f"conv_{index}",
+            )
+        )
         if subsample and index < 3:
             layers.append(keras.layers.MaxPooling2D(2, name=f"pool_{index}"))
-    layers += [keras.layers.GlobalMaxPooling2D(name="global_max"),
-               keras.layers.Dense(num_classes, activation="softmax", name="classify")]
+    layers += [
+        keras.layers.GlobalMaxPooling2D(name="global_max"),
+        keras.layers.Dense(num_classes, activation="softmax", name="classify"),
+    ]
     return keras.Sequential(layers, name="cnn_subsampled" if subsample else "cnn_stride_1")
 
 
@@ -193,8 +218,13 @@ def _under_shifts(model, x, y):
             same.append(np.mean(moved.argmax(1) == base.argmax(1)))
             accuracy.append(np.mean(moved.argmax(1) == y))
             change = max(change, float(np.abs(moved - base).max()))
-        rows.append({"same_prediction": float(np.mean(same)), "accuracy": float(np.mean(accuracy)),
-                     "probability_change": change})
+        rows.append(
+            {
+                "same_prediction": float(np.mean(same)),
+                "accuracy": float(np.mean(accuracy)),
+                "probability_change": change,
+            }
+        )
     return float(np.mean(base.argmax(1) == y)), rows
 
 
@@ -206,10 +236,14 @@ def measure_equivariance(images, seed):
     conv = keras.layers.Conv2D(8, 3, padding="same")
     dense = keras.layers.Dense(height * width)
     dense.build((None, height * width * channels))
-    as_maps = lambda x: ops.reshape(dense(ops.reshape(x, (-1, height * width * channels))),  # noqa: E731
-                                    (-1, height, width, 1))
-    return {"conv_equivariance_gap": equivariance_gap(conv, images, 1, 2, margin=4),
-            "dense_equivariance_gap": equivariance_gap(as_maps, images, 1, 2, margin=4)}
+    as_maps = lambda x: ops.reshape(
+        dense(ops.reshape(x, (-1, height * width * channels))),  # noqa: E731
+        (-1, height, width, 1),
+    )
+    return {
+        "conv_equivariance_gap": equivariance_gap(conv, images, 1, 2, margin=4),
+        "dense_equivariance_gap": equivariance_gap(as_maps, images, 1, 2, margin=4),
+    }
 
 
 # Bars, chosen with --quick --held-out on the digits, seeds 100-102: the stride-1 net's accuracy on
@@ -221,25 +255,29 @@ MAX_SUBSAMPLED_SAME = 0.99
 MIN_MLP_DROP = 0.15
 
 
-def claim_parts(equivariance: dict[str, float], results: dict, min_shifted_accuracy: float = MIN_SHIFTED_ACCURACY,
-                max_subsampled_same: float = MAX_SUBSAMPLED_SAME, min_mlp_drop: float = MIN_MLP_DROP) -> list[Part]:
+def claim_parts(
+    equivariance: dict[str, float],
+    results: dict,
+    min_shifted_accuracy: float = MIN_SHIFTED_ACCURACY,
+    max_subsampled_same: float = MAX_SUBSAMPLED_SAME,
+    min_mlp_drop: float = MIN_MLP_DROP,
+) -> list[Part]:
     """`results[name]` = (unshifted accuracy, _under_shifts rows) for cnn_stride_1, cnn_subsampled
     and mlp. Equivariance and the stride-1 net's exact invariance are true by construction (an
     untrained net keeps every answer too): checks. What training can fail is measured: the
     stride-1 net's accuracy on shifted digits, the subsampled net's lost answers, the MLP's drop."""
     (_, stride_1), (_, subsampled), (mlp_accuracy, mlp_rows) = (
-        results[name] for name in ("cnn_stride_1", "cnn_subsampled", "mlp"))
+        results[name] for name in ("cnn_stride_1", "cnn_subsampled", "mlp")
+    )
     return [
         at_most("conv_equivariance_gap", equivariance["conv_equivariance_gap"], 1e-5, kind="identity"),
         at_least("dense_equivariance_gap", equivariance["dense_equivariance_gap"], 0.5, kind="identity"),
-        at_least("cnn_stride_1_same_answer_worst", min(r["same_prediction"] for r in stride_1), 1.0,
-                 kind="identity"),
-        at_most("cnn_stride_1_probability_change_max", max(r["probability_change"] for r in stride_1),
-                1e-5, kind="identity"),
-        at_least("cnn_stride_1_shifted_accuracy_worst", min(r["accuracy"] for r in stride_1),
-                 min_shifted_accuracy),
-        at_most("cnn_subsampled_same_answer_worst", min(r["same_prediction"] for r in subsampled),
-                max_subsampled_same),
+        at_least("cnn_stride_1_same_answer_worst", min(r["same_prediction"] for r in stride_1), 1.0, kind="identity"),
+        at_most(
+            "cnn_stride_1_probability_change_max", max(r["probability_change"] for r in stride_1), 1e-5, kind="identity"
+        ),
+        at_least("cnn_stride_1_shifted_accuracy_worst", min(r["accuracy"] for r in stride_1), min_shifted_accuracy),
+        at_most("cnn_subsampled_same_answer_worst", min(r["same_prediction"] for r in subsampled), max_subsampled_same),
         at_least("mlp_accuracy_drop", mlp_accuracy - mlp_rows[-1]["accuracy"], min_mlp_drop),
     ]
 
@@ -254,8 +292,9 @@ def outcome(claim: dict) -> str:
     parts = {part["name"]: part for part in claim["parts"]}
     stride_1, subsampled = parts["cnn_stride_1_same_answer_worst"], parts["cnn_subsampled_same_answer_worst"]
     mlp_drop = parts["mlp_accuracy_drop"]
-    if (any(0 < part["held"] < part["of"] for part in (stride_1, subsampled))
-            or (mlp_drop["min"] < 0.02) != (mlp_drop["max"] < 0.02)):
+    if any(0 < part["held"] < part["of"] for part in (stride_1, subsampled)) or (mlp_drop["min"] < 0.02) != (
+        mlp_drop["max"] < 0.02
+    ):
         return "E"
     if stride_1["held"] == 0:
         return "C"
@@ -275,31 +314,53 @@ def demo(run: Run) -> None:
     x_train, x_test = _on_canvas(split.x_train, margin), _on_canvas(split.x_test, margin)
     input_shape = x_test.shape[1:]
 
-    run.say("Equivariance: g(T x) against T g(x) for a 3×3 convolution and a dense layer of the same "
-            "size, both with random weights…")
+    run.say(
+        "Equivariance: g(T x) against T g(x) for a 3×3 convolution and a dense layer of the same "
+        "size, both with random weights…"
+    )
     equivariance = measure_equivariance(x_test[:200], run.seed)
 
-    run.say(f"The {split.input_shape[0]}×{split.input_shape[1]} images go in the middle of a "
-            f"{input_shape[0]}×{input_shape[1]} blank canvas ({margin} pixels: a field's reach of "
-            f"{reach} plus the largest shift, {SHIFTS[-1]}).")
-    models = {"cnn_stride_1": shift_invariant_cnn(input_shape, split.num_classes),
-              "cnn_subsampled": shift_invariant_cnn(input_shape, split.num_classes, subsample=True),
-              "mlp": mlp(input_shape, hidden=(128,), outputs=split.num_classes,
-                         output_activation="softmax", name="mlp")}
+    run.say(
+        f"The {split.input_shape[0]}×{split.input_shape[1]} images go in the middle of a "
+        f"{input_shape[0]}×{input_shape[1]} blank canvas ({margin} pixels: a field's reach of "
+        f"{reach} plus the largest shift, {SHIFTS[-1]})."
+    )
+    models = {
+        "cnn_stride_1": shift_invariant_cnn(input_shape, split.num_classes),
+        "cnn_subsampled": shift_invariant_cnn(input_shape, split.num_classes, subsample=True),
+        "mlp": mlp(input_shape, hidden=(128,), outputs=split.num_classes, output_activation="softmax", name="mlp"),
+    }
     results = {}
     for name, model in models.items():
-        run.say(f"Training {name} on centred images, then testing on images shifted by "
-                f"{', '.join(map(str, SHIFTS))} pixels…")
-        run.train_and_evaluate(model, (x_train, split.y_train), (x_test, split.y_test),
-                               loss="sparse_categorical_crossentropy", metrics=["accuracy"],
-                               name=None if name == "cnn_stride_1" else name)
+        run.say(
+            f"Training {name} on centred images, then testing on images shifted by "
+            f"{', '.join(map(str, SHIFTS))} pixels…"
+        )
+        run.train_and_evaluate(
+            model,
+            (x_train, split.y_train),
+            (x_test, split.y_test),
+            loss="sparse_categorical_crossentropy",
+            metrics=["accuracy"],
+            name=None if name == "cnn_stride_1" else name,
+        )
         results[name] = _under_shifts(model, x_test, split.y_test)
 
-    run.say(run.table("under_shifts", ["model", "parameters", "accuracy",
-                                       *(f"same answer / accuracy at {d} px" for d in SHIFTS)],
-                      [[name, models[name].count_params(), accuracy,
-                        *(f"{row['same_prediction']:.4f} / {row['accuracy']:.4f}" for row in rows)]
-                       for name, (accuracy, rows) in results.items()]))
+    run.say(
+        run.table(
+            "under_shifts",
+            ["model", "parameters", "accuracy", *(f"same answer / accuracy at {d} px" for d in SHIFTS)],
+            [
+                [
+                    name,
+                    models[name].count_params(),
+                    accuracy,
+                    *(f"{row['same_prediction']:.4f} / {row['accuracy']:.4f}" for row in rows),
+                ]
+                for name, (accuracy, rows) in results.items()
+            ],
+        )
+    )
     run.metrics({f"test_accuracy_{name}": accuracy for name, (accuracy, _) in results.items()})
     run.claim(
         "A convolution is shift-equivariant (g(T x) = T g(x) away from the border), a dense layer of "
@@ -315,7 +376,5 @@ def demo(run: Run) -> None:
     )
     for name, (_, rows) in results.items():
         for distance, row in zip(SHIFTS, rows):
-            run.scalars({f"{name}_{key}": value for key, value in row.items()}, step=distance,
-                        prefix="shift_pixels")
-    run.images("shifted_inputs", np.concatenate([shift(x_test[:1], 0, d) for d in (0, *SHIFTS)]),
-               enlarge=4)
+            run.scalars({f"{name}_{key}": value for key, value in row.items()}, step=distance, prefix="shift_pixels")
+    run.images("shifted_inputs", np.concatenate([shift(x_test[:1], 0, d) for d in (0, *SHIFTS)]), enlarge=4)

@@ -67,11 +67,22 @@ gets at most three of the four corners), the maxout unit 1.00 on XOR.
 """
 
 TITLE = "Unit"
-ALIASES = ("neuron", "artificial neuron", "node", "hidden unit", "computational unit",
-           "weighted sum", "biological neuron", "pre-activation")
+ALIASES = (
+    "neuron",
+    "artificial neuron",
+    "node",
+    "hidden unit",
+    "computational unit",
+    "weighted sum",
+    "biological neuron",
+    "pre-activation",
+)
 
 DEMO = {
-    "epochs": 40, "batch_size": 32, "learning_rate": 0.05, "datasets": ("synthetic",),
+    "epochs": 40,
+    "batch_size": 32,
+    "learning_rate": 0.05,
+    "datasets": ("synthetic",),
     "quick": {"epochs": 12},
 }
 
@@ -79,8 +90,8 @@ PREREQUISITES = ()
 
 PREDICT = {
     "question": "Points around the four corners of a square are labelled so that diagonally opposite "
-                "corners share a class (XOR). One sigmoid unit and one maxout unit of two pieces are "
-                "each trained on them. Which of the two learns to classify new points?",
+    "corners share a class (XOR). One sigmoid unit and one maxout unit of two pieces are "
+    "each trained on them. Which of the two learns to classify new points?",
     "options": {
         "A": "both of them, given enough epochs",
         "B": "only the maxout unit",
@@ -89,33 +100,47 @@ PREDICT = {
         "E": "it depends on the seed",
     },
     "why": "So one unit cannot learn XOR, where (0,1) and (1,0) must fall on one side and (0,0) and "
-           "(1,1) on the other; no straight cut does that. Two layers of units can. Units can be richer "
-           "than one weighted sum. A maxout unit forms several sums and keeps the largest; an LSTM unit "
-           "wires several sigmoid and tanh gates around a memory cell.",
+    "(1,1) on the other; no straight cut does that. Two layers of units can. Units can be richer "
+    "than one weighted sum. A maxout unit forms several sums and keeps the largest; an LSTM unit "
+    "wires several sigmoid and tanh gates around a memory cell.",
 }
 
 RECALL = (
-    {"question": "A unit with a sigmoid activation has weights (0.5, −1) and bias 1. What does it "
-                 "output for the input (1, 2)?",
-     "options": {"A": "about 0.378", "B": "about 0.622", "C": "−0.5", "D": "about 0.818"},
-     "answer": "A",
-     "why": "With the sigmoid σ: x = (1, 2), w = (0.5, −1), b = 1 gives z = 0.5 − 2 + 1 = −0.5 and "
-            "a = σ(−0.5) ≈ 0.378."},
-    {"question": "How does a unit's weight vector w lie relative to the set of inputs where its weighted "
-                 "sum plus bias is zero?",
-     "options": {"A": "perpendicular to it", "B": "parallel to it", "C": "at 45 degrees to it",
-                 "D": "in no fixed way: the bias sets the boundary's direction"},
-     "answer": "A",
-     "why": "Geometry: w is normal (perpendicular) to the boundary w·x + b = 0, since two points x, x′ on "
-            "it give w·(x − x′) = 0."},
-    {"question": "A sigmoid unit with weights w and bias b computes z = w·x + b for an input x. How far "
-                 "does x lie from the unit's decision boundary, sign included?",
-     "options": {"A": "z/‖w‖", "B": "z itself", "C": "−b/‖w‖, the same for every input",
-                 "D": "σ(z), the unit's output"},
-     "answer": "A",
-     "why": "The boundary lies at signed distance −b/‖w‖ from the origin along w, and a point's signed "
-            "distance to it is z/‖w‖: the farther a point, the larger |z| and the more sure a sigmoid "
-            "unit."},
+    {
+        "question": "A unit with a sigmoid activation has weights (0.5, −1) and bias 1. What does it "
+        "output for the input (1, 2)?",
+        "options": {"A": "about 0.378", "B": "about 0.622", "C": "−0.5", "D": "about 0.818"},
+        "answer": "A",
+        "why": "With the sigmoid σ: x = (1, 2), w = (0.5, −1), b = 1 gives z = 0.5 − 2 + 1 = −0.5 and "
+        "a = σ(−0.5) ≈ 0.378.",
+    },
+    {
+        "question": "How does a unit's weight vector w lie relative to the set of inputs where its weighted "
+        "sum plus bias is zero?",
+        "options": {
+            "A": "perpendicular to it",
+            "B": "parallel to it",
+            "C": "at 45 degrees to it",
+            "D": "in no fixed way: the bias sets the boundary's direction",
+        },
+        "answer": "A",
+        "why": "Geometry: w is normal (perpendicular) to the boundary w·x + b = 0, since two points x, x′ on "
+        "it give w·(x − x′) = 0.",
+    },
+    {
+        "question": "A sigmoid unit with weights w and bias b computes z = w·x + b for an input x. How far "
+        "does x lie from the unit's decision boundary, sign included?",
+        "options": {
+            "A": "z/‖w‖",
+            "B": "z itself",
+            "C": "−b/‖w‖, the same for every input",
+            "D": "σ(z), the unit's output",
+        },
+        "answer": "A",
+        "why": "The boundary lies at signed distance −b/‖w‖ from the origin along w, and a point's signed "
+        "distance to it is z/‖w‖: the farther a point, the larger |z| and the more sure a sigmoid "
+        "unit.",
+    },
 )
 
 __all__ = ["Unit", "MaxoutUnit"]
@@ -195,13 +220,12 @@ class MaxoutUnit(keras.layers.Layer):
         self.pieces = pieces
 
     def build(self, input_shape):
-        self.w = self.add_weight(shape=(input_shape[-1], self.pieces),
-                                 initializer="glorot_uniform", name="w")
+        self.w = self.add_weight(shape=(input_shape[-1], self.pieces), initializer="glorot_uniform", name="w")
         self.b = self.add_weight(shape=(self.pieces,), initializer="zeros", name="b")
 
     def call(self, x):
-        z = ops.matmul(x, self.w) + self.b          # (batch, k): one sum per piece
-        return ops.max(z, axis=-1, keepdims=True)   # keep the largest
+        z = ops.matmul(x, self.w) + self.b  # (batch, k): one sum per piece
+        return ops.max(z, axis=-1, keepdims=True)  # keep the largest
 
     def compute_output_shape(self, input_shape):
         return (*input_shape[:-1], 1)
@@ -240,12 +264,14 @@ def _maxout_unit() -> keras.Model:
 
 def _test_accuracy(run: Run, model: keras.Model, dataset, name: str | None = None) -> float:
     train, test = data.split_off(*dataset, fraction=0.25)
-    return run.train_and_evaluate(model, train, test, loss="binary_crossentropy",
-                                  metrics=["accuracy"], name=name)["accuracy"]
+    return run.train_and_evaluate(model, train, test, loss="binary_crossentropy", metrics=["accuracy"], name=name)[
+        "accuracy"
+    ]
 
 
-def claim_parts(separable: float, xor_unit: float, xor_maxout: float,
-                learned: float = LEARNED, line_at_most: float = LINE_AT_MOST) -> list[Part]:
+def claim_parts(
+    separable: float, xor_unit: float, xor_maxout: float, learned: float = LEARNED, line_at_most: float = LINE_AT_MOST
+) -> list[Part]:
     """The sigmoid unit learns the separable set but not XOR; the maxout unit learns XOR."""
     return [
         at_least("separable_accuracy", separable, learned),
@@ -284,8 +310,13 @@ def demo(run: Run) -> None:
     maxout_on_xor = _maxout_unit()
     xor_maxout = _test_accuracy(run, maxout_on_xor, data.xor(n, seed=run.seed), name="xor-maxout")
 
-    run.metrics({"test_accuracy_separable": separable, "test_accuracy_xor_unit": xor_unit,
-                 "test_accuracy_xor_maxout": xor_maxout})
+    run.metrics(
+        {
+            "test_accuracy_separable": separable,
+            "test_accuracy_xor_unit": xor_unit,
+            "test_accuracy_xor_maxout": xor_maxout,
+        }
+    )
     run.claim(
         "One sigmoid unit learns a linearly separable set (test accuracy >= {separable_accuracy:.0%}) "
         "but not XOR (<= {xor_unit_accuracy:.0%}: a line gets at most 3 of 4 corners); one maxout "

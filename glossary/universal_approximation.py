@@ -52,31 +52,36 @@ exponentially many units when the depth is small.
 """
 
 TITLE = "Universal approximation theorem"
-ALIASES = ("universality theorem", "universal approximator", "universality", "cybenko's theorem",
-           "shallow network")
+ALIASES = ("universality theorem", "universal approximator", "universality", "cybenko's theorem", "shallow network")
 
 PREREQUISITES = ("mlp", "activation")
 
 RECALL = (
-    {"question": "What does the universal approximation theorem promise about a network with one "
-                 "hidden layer?",
-     "options": {"A": "That, given enough units, some setting of its weights matches any continuous "
-                      "function on a bounded region as closely as you like",
-                 "B": "That gradient descent will find weights fitting any continuous function",
-                 "C": "That a few dozen units are enough for any function of practical interest",
-                 "D": "That a network fitted to a finite sample will do well on new data"},
-     "answer": "A",
-     "why": "It promises that such a network exists, not that it is small or that training will "
-            "find it."},
-    {"question": "The tent map applied 20 times is computed exactly by 20 layers of two ReLU units. "
-                 "How many ReLU units does a network with a single hidden layer need for the same "
-                 "function?",
-     "options": {"A": "At least 2²⁰ − 1, over a million",
-                 "B": "Forty, the same as the deep network",
-                 "C": "Twenty-one, one per layer plus one",
-                 "D": "400, the square of the depth"},
-     "answer": "A",
-     "why": "A one-hidden-layer ReLU network with N units has at most N bends, so at most N + 1 "
-            "pieces, and needs N ≥ 2ᵐ − 1 to draw the zigzag exactly: for m = 20, over a million "
-            "units against forty."},
+    {
+        "question": "What does the universal approximation theorem promise about a network with one hidden layer?",
+        "options": {
+            "A": "That, given enough units, some setting of its weights matches any continuous "
+            "function on a bounded region as closely as you like",
+            "B": "That gradient descent will find weights fitting any continuous function",
+            "C": "That a few dozen units are enough for any function of practical interest",
+            "D": "That a network fitted to a finite sample will do well on new data",
+        },
+        "answer": "A",
+        "why": "It promises that such a network exists, not that it is small or that training will find it.",
+    },
+    {
+        "question": "The tent map applied 20 times is computed exactly by 20 layers of two ReLU units. "
+        "How many ReLU units does a network with a single hidden layer need for the same "
+        "function?",
+        "options": {
+            "A": "At least 2²⁰ − 1, over a million",
+            "B": "Forty, the same as the deep network",
+            "C": "Twenty-one, one per layer plus one",
+            "D": "400, the square of the depth",
+        },
+        "answer": "A",
+        "why": "A one-hidden-layer ReLU network with N units has at most N bends, so at most N + 1 "
+        "pieces, and needs N ≥ 2ᵐ − 1 to draw the zigzag exactly: for m = 20, over a million "
+        "units against forty.",
+    },
 )

@@ -75,7 +75,10 @@ ALIASES = (
 )
 
 DEMO = {
-    "epochs": 15, "batch_size": 64, "learning_rate": 0.001, "datasets": ("mnist", "fashion_mnist"),
+    "epochs": 15,
+    "batch_size": 64,
+    "learning_rate": 0.001,
+    "datasets": ("mnist", "fashion_mnist"),
     "quick": {"epochs": 10, "learning_rate": 0.002},  # and 3,000 training images
 }
 
@@ -83,8 +86,8 @@ PREREQUISITES = ("supervised-learning",)
 
 PREDICT = {
     "question": "Autoencoders with codes of 2, 8 and 32 numbers are trained on MNIST without labels, "
-                "and each is compared with PCA keeping as many components. Which rebuilds the test "
-                "images with the lower error?",
+    "and each is compared with PCA keeping as many components. Which rebuilds the test "
+    "images with the lower error?",
     "options": {
         "A": "the autoencoder, at every code size",
         "B": "PCA, at every code size: it is the best linear code",
@@ -93,23 +96,30 @@ PREDICT = {
         "E": "it depends on the seed",
     },
     "why": "The nonlinear code beats the best linear one at every size, by 27-28% at 8 numbers. With "
-           "linear hidden layers (only the output's sigmoid left) seed 0 loses to PCA at 2 numbers "
-           "(ratio 1.03), leads by just 4% at 8, and the claim fails.",
+    "linear hidden layers (only the output's sigmoid left) seed 0 loses to PCA at 2 numbers "
+    "(ratio 1.03), leads by just 4% at 8, and the claim fails.",
 }
 
 RECALL = (
-    {"question": "An autoencoder must rebuild 28×28 images from a code of 32 numbers. By about what "
-                 "factor does it compress them?",
-     "options": {"A": "about 24", "B": "about 3", "C": "about 750", "D": "about 25,000"},
-     "answer": "A",
-     "why": "With 28×28 images (784 numbers) and a code z = g(x) of 32 numbers, the network must "
-            "compress by a factor of about 24, so z is forced to keep what matters most."},
-    {"question": "What does a linear autoencoder trained to its optimum on the squared reconstruction "
-                 "error find?",
-     "options": {"A": "the same subspace that PCA finds", "B": "the k-means cluster centres",
-                 "C": "a code that beats PCA's at every size", "D": "a random projection"},
-     "answer": "A",
-     "why": "At its optimum, a linear autoencoder with the loss above spans the same subspace."},
+    {
+        "question": "An autoencoder must rebuild 28×28 images from a code of 32 numbers. By about what "
+        "factor does it compress them?",
+        "options": {"A": "about 24", "B": "about 3", "C": "about 750", "D": "about 25,000"},
+        "answer": "A",
+        "why": "With 28×28 images (784 numbers) and a code z = g(x) of 32 numbers, the network must "
+        "compress by a factor of about 24, so z is forced to keep what matters most.",
+    },
+    {
+        "question": "What does a linear autoencoder trained to its optimum on the squared reconstruction error find?",
+        "options": {
+            "A": "the same subspace that PCA finds",
+            "B": "the k-means cluster centres",
+            "C": "a code that beats PCA's at every size",
+            "D": "a random projection",
+        },
+        "answer": "A",
+        "why": "At its optimum, a linear autoencoder with the loss above spans the same subspace.",
+    },
 )
 
 __all__ = ["build_autoencoder", "pca_reconstruction_error"]
@@ -123,8 +133,9 @@ from nutshell.glossary._claims import Part, at_most
 from nutshell.glossary._run import Run
 
 
-def build_autoencoder(input_shape, code_size: int, hidden: int = 256,
-                      activation: str | None = "relu") -> tuple[keras.Model, keras.Model]:
+def build_autoencoder(
+    input_shape, code_size: int, hidden: int = 256, activation: str | None = "relu"
+) -> tuple[keras.Model, keras.Model]:
     """An encoder g that squeezes an image into `code_size` numbers and a decoder h that rebuilds
     the image from them; trained on ‖x − h(g(x))‖², the input is its own target, so no labels.
 
@@ -143,12 +154,16 @@ def build_autoencoder(input_shape, code_size: int, hidden: int = 256,
     image = keras.Input(input_shape)
     flat = keras.layers.Flatten()(image)
     code = keras.layers.Dense(code_size, name="code")(
-        keras.layers.Dense(hidden, activation=activation, name="encode")(flat))
-    rebuilt = keras.layers.Dense(pixels, activation="sigmoid", name="rebuild")(   # pixels in [0, 1]
-        keras.layers.Dense(hidden, activation=activation, name="decode")(code))
+        keras.layers.Dense(hidden, activation=activation, name="encode")(flat)
+    )
+    rebuilt = keras.layers.Dense(pixels, activation="sigmoid", name="rebuild")(  # pixels in [0, 1]
+        keras.layers.Dense(hidden, activation=activation, name="decode")(code)
+    )
     output = keras.layers.Reshape(input_shape)(rebuilt)
-    return (keras.Model(image, output, name=f"autoencoder_{code_size}"),
-            keras.Model(image, code, name=f"encoder_{code_size}"))
+    return (
+        keras.Model(image, output, name=f"autoencoder_{code_size}"),
+        keras.Model(image, code, name=f"encoder_{code_size}"),
+    )
 
 
 def pca_reconstruction_error(x_train, x_test, k: int) -> float:
@@ -161,7 +176,7 @@ def pca_reconstruction_error(x_train, x_test, k: int) -> float:
     train = x_train.reshape(len(x_train), -1).astype("float64")
     test = x_test.reshape(len(x_test), -1).astype("float64")
     mean = train.mean(axis=0)
-    directions = np.linalg.svd(train - mean, full_matrices=False)[2][:k]   # (k, pixels)
+    directions = np.linalg.svd(train - mean, full_matrices=False)[2][:k]  # (k, pixels)
     rebuilt = (test - mean) @ directions.T @ directions + mean
     return float(np.mean((rebuilt - test) ** 2))
 
@@ -178,11 +193,13 @@ _BARS = {"beats_pca": 1.0, "beats_pca_at_8": 0.8, "falls": 1.0}
 def claim_parts(errors: dict[int, float], pca: dict[int, float]) -> list[Part]:
     """The error falls as the code grows, and at every size the autoencoder beats PCA."""
     (small, middle, large) = CODE_SIZES
-    return [at_most(f"error_{middle}_over_{small}", errors[middle] / errors[small], _BARS["falls"]),
-            at_most(f"error_{large}_over_{middle}", errors[large] / errors[middle], _BARS["falls"]),
-            at_most(f"ratio_to_pca_{small}", errors[small] / pca[small], _BARS["beats_pca"]),
-            at_most(f"ratio_to_pca_{middle}", errors[middle] / pca[middle], _BARS["beats_pca_at_8"]),
-            at_most(f"ratio_to_pca_{large}", errors[large] / pca[large], _BARS["beats_pca"])]
+    return [
+        at_most(f"error_{middle}_over_{small}", errors[middle] / errors[small], _BARS["falls"]),
+        at_most(f"error_{large}_over_{middle}", errors[large] / errors[middle], _BARS["falls"]),
+        at_most(f"ratio_to_pca_{small}", errors[small] / pca[small], _BARS["beats_pca"]),
+        at_most(f"ratio_to_pca_{middle}", errors[middle] / pca[middle], _BARS["beats_pca_at_8"]),
+        at_most(f"ratio_to_pca_{large}", errors[large] / pca[large], _BARS["beats_pca"]),
+    ]
 
 
 def outcome(claim: dict) -> str:
@@ -204,8 +221,10 @@ def demo(run: Run) -> None:
     """Autoencoders with codes of 2, 8 and 32 numbers, trained without labels, against PCA."""
     split = run.load_images(quick=(3000, 1000))
     x, x_test = split.x_train, split.x_test
-    run.say(f"{len(x)} images, no labels: each autoencoder must rebuild its input from a code of "
-            f"{', '.join(map(str, CODE_SIZES))} numbers…")
+    run.say(
+        f"{len(x)} images, no labels: each autoencoder must rebuild its input from a code of "
+        f"{', '.join(map(str, CODE_SIZES))} numbers…"
+    )
     errors, pca, rebuilt = {}, {}, []
     for size in CODE_SIZES:
         autoencoder, _ = build_autoencoder(split.input_shape, size)
@@ -215,12 +234,17 @@ def demo(run: Run) -> None:
         errors[size] = float(autoencoder.evaluate(x_test, x_test, verbose=0))
         pca[size] = pca_reconstruction_error(x, x_test, size)
         rebuilt.append(ops.convert_to_numpy(autoencoder.predict(x_test[:10], verbose=0)))
-        run.scalars({"autoencoder": errors[size], "pca": pca[size]}, step=size,
-                    prefix="test_reconstruction_error_by_code_size")
-        run.say(f"code of {size}: test error {errors[size]:.4f}, PCA with {size} components "
-                f"{pca[size]:.4f}")
-    run.say(run.table("comparison", ["code size", "autoencoder", "PCA", "ratio"],
-                      [[k, errors[k], pca[k], errors[k] / pca[k]] for k in CODE_SIZES]))
+        run.scalars(
+            {"autoencoder": errors[size], "pca": pca[size]}, step=size, prefix="test_reconstruction_error_by_code_size"
+        )
+        run.say(f"code of {size}: test error {errors[size]:.4f}, PCA with {size} components {pca[size]:.4f}")
+    run.say(
+        run.table(
+            "comparison",
+            ["code size", "autoencoder", "PCA", "ratio"],
+            [[k, errors[k], pca[k], errors[k] / pca[k]] for k in CODE_SIZES],
+        )
+    )
     run.metrics({f"test_error_code_{k}": errors[k] for k in CODE_SIZES})
     run.claim(
         "Trained without labels, an autoencoder's test reconstruction error falls as its code "

@@ -65,18 +65,23 @@ ALIASES = (
 )
 
 DEMO = {
-    "epochs": 10, "batch_size": 32, "learning_rate": 0.5, "datasets": ("digits", "mnist"),
+    "epochs": 10,
+    "batch_size": 32,
+    "learning_rate": 0.5,
+    "datasets": ("digits", "mnist"),
     "quick": {"epochs": 8},  # 5 left the learning nets' accuracy to chance: see RATES
-    "ignores": {"learning_rate": "each network trains by plain SGD at the rate that suits its "
-                                 "activation (sigmoid 0.5; ReLU with He's start 0.05, as at 0.5 it "
-                                 "diverges), so no single rate given here could apply to all three"},
+    "ignores": {
+        "learning_rate": "each network trains by plain SGD at the rate that suits its "
+        "activation (sigmoid 0.5; ReLU with He's start 0.05, as at 0.5 it "
+        "diverges), so no single rate given here could apply to all three"
+    },
 }
 
 PREREQUISITES = ("backpropagation", "sigmoid")
 
 PREDICT = {
     "question": "Sigmoid MLPs with 2 and with 10 hidden layers of 32 units each are trained on the "
-                "digits by plain SGD at the same rate. How does the 10-layer net do on the test set?",
+    "digits by plain SGD at the same rate. How does the 10-layer net do on the test set?",
     "options": {
         "A": "it stays near chance, while the 2-layer net learns",
         "B": "it learns at least as well as the 2-layer net: more layers, more capacity",
@@ -85,15 +90,17 @@ PREDICT = {
         "E": "it depends on the seed",
     },
     "why": "Think of a photocopy of a photocopy: if each copy is a little fainter, after ten copies the "
-           "page is blank, and the first layers stay near their random starting weights however long "
-           "you train.",
+    "page is blank, and the first layers stay near their random starting weights however long "
+    "you train.",
 }
 
 RECALL = (
-    {"question": "What is the largest value the sigmoid's slope σ′(z) can take?",
-     "options": {"A": "1", "B": "0.5", "C": "0.25", "D": "0.1"},
-     "answer": "C",
-     "why": "The sigmoid's slope σ′(z) = σ(z)(1 − σ(z)) is at most 0.25 (at z = 0)."},
+    {
+        "question": "What is the largest value the sigmoid's slope σ′(z) can take?",
+        "options": {"A": "1", "B": "0.5", "C": "0.25", "D": "0.1"},
+        "answer": "C",
+        "why": "The sigmoid's slope σ′(z) = σ(z)(1 − σ(z)) is at most 0.25 (at z = 0).",
+    },
 )
 
 __all__ = ["relative_change_by_layer"]
@@ -118,8 +125,7 @@ def relative_change_by_layer(before, after) -> list[float]:
         >>> [round(c, 2) for c in relative_change_by_layer([np.ones((2, 2))], [np.full((2, 2), 1.5)])]
         [0.5]
     """
-    return [float(np.linalg.norm(np.asarray(b) - np.asarray(a)) / np.linalg.norm(a))
-            for a, b in zip(before, after)]
+    return [float(np.linalg.norm(np.asarray(b) - np.asarray(a)) / np.linalg.norm(a)) for a, b in zip(before, after)]
 
 
 # --- the demo --------------------------------------------------------------------------------
@@ -134,37 +140,55 @@ DEEP, SHALLOW = 10, 2  # hidden layers
 # layer moving 62,000-74,000x less than its last hidden one, the shallow one at 0.76-0.81, the
 # ReLU net at 0.81-0.82 with last/first 0.43-0.47.
 RATES = {"sigmoid": 0.5, "relu": 0.05}
-_BARS = {"deep_sigmoid_accuracy": 0.3, "deep_sigmoid_last_over_first": 1000.0, "learned": 0.5,
-         "relu_last_over_first": 30.0}
+_BARS = {
+    "deep_sigmoid_accuracy": 0.3,
+    "deep_sigmoid_last_over_first": 1000.0,
+    "learned": 0.5,
+    "relu_last_over_first": 30.0,
+}
 
 
 def _kernels(model):
-    return [ops.convert_to_numpy(layer.kernel).copy() for layer in model.layers
-            if isinstance(layer, keras.layers.Dense)]
+    return [
+        ops.convert_to_numpy(layer.kernel).copy() for layer in model.layers if isinstance(layer, keras.layers.Dense)
+    ]
 
 
 def _train(run: Run, split, depth: int, activation: str, initializer: str, name=None):
     """Train an MLP of `depth` hidden layers of 32 units by plain SGD at its activation's rate;
     returns (test accuracy, each layer's relative weight change)."""
-    model = mlp(split.input_shape, hidden=(32,) * depth, outputs=split.num_classes,
-                activation=activation, output_activation="softmax", kernel_initializer=initializer)
+    model = mlp(
+        split.input_shape,
+        hidden=(32,) * depth,
+        outputs=split.num_classes,
+        activation=activation,
+        output_activation="softmax",
+        kernel_initializer=initializer,
+    )
     start = _kernels(model)
-    run.compile(model, loss="sparse_categorical_crossentropy", metrics=["accuracy"],
-                optimizer=keras.optimizers.SGD(RATES[activation]))
+    run.compile(
+        model,
+        loss="sparse_categorical_crossentropy",
+        metrics=["accuracy"],
+        optimizer=keras.optimizers.SGD(RATES[activation]),
+    )
     run.fit(model, split.x_train, split.y_train, validation_data=(split.x_test, split.y_test), name=name)
     accuracy = float(model.evaluate(split.x_test, split.y_test, verbose=0, return_dict=True)["accuracy"])
     return accuracy, relative_change_by_layer(start, _kernels(model))
 
 
-def claim_parts(deep_accuracy: float, deep_ratio: float, shallow_accuracy: float, relu_accuracy: float,
-                relu_ratio: float) -> list[Part]:
+def claim_parts(
+    deep_accuracy: float, deep_ratio: float, shallow_accuracy: float, relu_accuracy: float, relu_ratio: float
+) -> list[Part]:
     """The deep sigmoid net learns nothing and its first layer hardly moves; the shallow sigmoid
     net and the deep ReLU net learn, every layer of the latter moving."""
-    return [at_most("sigmoid_deep_accuracy", deep_accuracy, _BARS["deep_sigmoid_accuracy"]),
-            at_least("sigmoid_deep_last_over_first", deep_ratio, _BARS["deep_sigmoid_last_over_first"]),
-            at_least("sigmoid_shallow_accuracy", shallow_accuracy, _BARS["learned"]),
-            at_least("relu_deep_accuracy", relu_accuracy, _BARS["learned"]),
-            at_most("relu_deep_last_over_first", relu_ratio, _BARS["relu_last_over_first"])]
+    return [
+        at_most("sigmoid_deep_accuracy", deep_accuracy, _BARS["deep_sigmoid_accuracy"]),
+        at_least("sigmoid_deep_last_over_first", deep_ratio, _BARS["deep_sigmoid_last_over_first"]),
+        at_least("sigmoid_shallow_accuracy", shallow_accuracy, _BARS["learned"]),
+        at_least("relu_deep_accuracy", relu_accuracy, _BARS["learned"]),
+        at_most("relu_deep_last_over_first", relu_ratio, _BARS["relu_last_over_first"]),
+    ]
 
 
 def outcome(claim: dict) -> str:
@@ -186,28 +210,44 @@ def demo(run: Run) -> None:
     split = run.load_images(quick=(2000, 1000))
     if not run.quick and len(split.x_train) > 4000:
         split = split.subset(4000, 1000)
-    run.say(f"Plain SGD at {RATES['sigmoid']:g}, {split.name}: sigmoid MLPs with {SHALLOW} and {DEEP} "
-            "hidden layers of 32 units…")
-    shallow_accuracy, shallow_change = _train(run, split, SHALLOW, "sigmoid", "glorot_uniform",
-                                              name=f"sigmoid-{SHALLOW}-layers")
+    run.say(
+        f"Plain SGD at {RATES['sigmoid']:g}, {split.name}: sigmoid MLPs with {SHALLOW} and {DEEP} "
+        "hidden layers of 32 units…"
+    )
+    shallow_accuracy, shallow_change = _train(
+        run, split, SHALLOW, "sigmoid", "glorot_uniform", name=f"sigmoid-{SHALLOW}-layers"
+    )
     deep_accuracy, deep_change = _train(run, split, DEEP, "sigmoid", "glorot_uniform")
-    run.say(f"…and the {DEEP}-layer net with ReLU and He initialisation (plain SGD at {RATES['relu']:g}: "
-            f"at {RATES['sigmoid']:g} it diverges).")
+    run.say(
+        f"…and the {DEEP}-layer net with ReLU and He initialisation (plain SGD at {RATES['relu']:g}: "
+        f"at {RATES['sigmoid']:g} it diverges)."
+    )
     relu_accuracy, relu_change = _train(run, split, DEEP, "relu", "he_normal", name=f"relu-{DEEP}-layers")
     for layer in range(DEEP + 1):  # TensorBoard: weight_change/*, x = layer (1 = next to the input)
         values = {"sigmoid_deep": deep_change[layer], "relu_deep": relu_change[layer]}
         if layer <= SHALLOW:
             values["sigmoid_shallow"] = shallow_change[layer]
         run.scalars(values, step=layer + 1, prefix="weight_change")
-    run.say(run.table("weight_change", ["network", "test accuracy", "first layer's change",
-                                        "last hidden layer's change"],
-                      [[f"sigmoid, {SHALLOW} layers", shallow_accuracy, shallow_change[0], shallow_change[-2]],
-                       [f"sigmoid, {DEEP} layers", deep_accuracy, deep_change[0], deep_change[-2]],
-                       [f"ReLU, {DEEP} layers", relu_accuracy, relu_change[0], relu_change[-2]]]))
+    run.say(
+        run.table(
+            "weight_change",
+            ["network", "test accuracy", "first layer's change", "last hidden layer's change"],
+            [
+                [f"sigmoid, {SHALLOW} layers", shallow_accuracy, shallow_change[0], shallow_change[-2]],
+                [f"sigmoid, {DEEP} layers", deep_accuracy, deep_change[0], deep_change[-2]],
+                [f"ReLU, {DEEP} layers", relu_accuracy, relu_change[0], relu_change[-2]],
+            ],
+        )
+    )
     deep_ratio = deep_change[-2] / deep_change[0]  # last hidden layer over first
     relu_ratio = relu_change[-2] / relu_change[0]
-    run.metrics({"test_accuracy_sigmoid_shallow": shallow_accuracy, "test_accuracy_sigmoid_deep": deep_accuracy,
-                 "test_accuracy_relu_deep": relu_accuracy})
+    run.metrics(
+        {
+            "test_accuracy_sigmoid_shallow": shallow_accuracy,
+            "test_accuracy_sigmoid_deep": deep_accuracy,
+            "test_accuracy_relu_deep": relu_accuracy,
+        }
+    )
     run.claim(
         f"Trained by plain SGD, a {DEEP}-layer sigmoid MLP stays near chance (<= "
         "{sigmoid_deep_accuracy:.0%} test accuracy) and its first layer moves >= "

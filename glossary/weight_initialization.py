@@ -50,27 +50,43 @@ for its LSTM and GRU layers, so repeated multiplication over time neither shrink
 """
 
 TITLE = "Weight initialization"
-ALIASES = ("weight initialisation", "initialization", "initialisation", "random initialization",
-           "random initialisation", "initial weights", "glorot initialization",
-           "xavier initialization", "he initialization", "kaiming initialization", "initializer",
-           "symmetry breaking")
+ALIASES = (
+    "weight initialisation",
+    "initialization",
+    "initialisation",
+    "random initialization",
+    "random initialisation",
+    "initial weights",
+    "glorot initialization",
+    "xavier initialization",
+    "he initialization",
+    "kaiming initialization",
+    "initializer",
+    "symmetry breaking",
+)
 
 PREREQUISITES = ("parameter", "layer")
 
 RECALL = (
-    {"question": "Why must the weights of a layer not all start at the same value?",
-     "options": {"A": "Its units would get the same gradients and stay copies of one another",
-                 "B": "Equal weights make the loss convex, with nothing to learn",
-                 "C": "Equal weights make every output exactly zero",
-                 "D": "They may, as long as the biases differ"},
-     "answer": "A",
-     "why": "If every weight of a layer starts at the same value, all its units compute the same "
-            "thing, receive the same gradient and stay identical forever: the layer behaves like one "
-            "unit."},
-    {"question": "Which weight variance keeps the signal's size steady through a deep stack of ReLU "
-                 "layers whose units each have n inputs?",
-     "options": {"A": "1 / n", "B": "2 / n", "C": "2 / (n + number of outputs)", "D": "0.01², whatever n is"},
-     "answer": "B",
-     "why": "He et al. (2015): Var(w) = 2 / n_in for ReLU. A ReLU zeroes half of a symmetric input, "
-            "so E[relu(z)²] = Var(z) / 2, and the 2 puts the lost half back."},
+    {
+        "question": "Why must the weights of a layer not all start at the same value?",
+        "options": {
+            "A": "Its units would get the same gradients and stay copies of one another",
+            "B": "Equal weights make the loss convex, with nothing to learn",
+            "C": "Equal weights make every output exactly zero",
+            "D": "They may, as long as the biases differ",
+        },
+        "answer": "A",
+        "why": "If every weight of a layer starts at the same value, all its units compute the same "
+        "thing, receive the same gradient and stay identical forever: the layer behaves like one "
+        "unit.",
+    },
+    {
+        "question": "Which weight variance keeps the signal's size steady through a deep stack of ReLU "
+        "layers whose units each have n inputs?",
+        "options": {"A": "1 / n", "B": "2 / n", "C": "2 / (n + number of outputs)", "D": "0.01², whatever n is"},
+        "answer": "B",
+        "why": "He et al. (2015): Var(w) = 2 / n_in for ReLU. A ReLU zeroes half of a symmetric input, "
+        "so E[relu(z)²] = Var(z) / 2, and the 2 puts the lost half back.",
+    },
 )

@@ -53,11 +53,18 @@ the left, scores 0.48-0.51, a coin toss (`--quick`, seeds 0-4).
 
 TITLE = "Weight sharing"
 ALIASES = (
-    "shared weights", "shared weight", "parameter sharing", "tied weights", "weight tying",
+    "shared weights",
+    "shared weight",
+    "parameter sharing",
+    "tied weights",
+    "weight tying",
 )
 
 DEMO = {
-    "epochs": 15, "batch_size": 32, "learning_rate": 0.01, "datasets": ("synthetic",),
+    "epochs": 15,
+    "batch_size": 32,
+    "learning_rate": 0.01,
+    "datasets": ("synthetic",),
     "quick": {"epochs": 6},
 }
 
@@ -65,9 +72,9 @@ PREREQUISITES = ("convolution", "parameter")
 
 PREDICT = {
     "question": "Two detectors learn to tell a \"+\" from an \"×\" in noisy images where the pattern "
-                "only ever appears in the left half: a convolution with 8 kernels of 5x5, and a locally "
-                "connected layer with its own 5x5 kernels at every position. Tested on patterns in the "
-                "right half, which of them still tell the two apart?",
+    "only ever appears in the left half: a convolution with 8 kernels of 5x5, and a locally "
+    "connected layer with its own 5x5 kernels at every position. Tested on patterns in the "
+    "right half, which of them still tell the two apart?",
     "options": {
         "A": "both: each has seen what the two patterns look like",
         "B": "only the convolution; the locally connected layer guesses",
@@ -76,28 +83,33 @@ PREDICT = {
         "E": "it depends on the seed",
     },
     "why": "Weight sharing builds that belief into the network: all the units of one feature map are "
-           "copies of one detector, each stationed at a different spot. And every position supplies "
-           "training signal for the same kernel, so a pattern seen only in the corner during "
-           "training is still recognised in the middle at test time.",
+    "copies of one detector, each stationed at a different spot. And every position supplies "
+    "training signal for the same kernel, so a pattern seen only in the corner during "
+    "training is still recognised in the middle at test time.",
 }
 
 RECALL = (
-    {"question": "A 32x32 grey image is mapped to a 28x28 output with 5x5 windows, every output having "
-                 "a window of weights of its own that no other output uses. How many weights is that?",
-     "options": {"A": "802,816", "B": "19,600", "C": "25", "D": "784"},
-     "answer": "B",
-     "why": "locally connected, no sharing: each output has its own 5×5 window, 784 · 25 = 19,600 "
-            "weights;"},
-    {"question": "One kernel weight is used at every position of the image. In backpropagation, what "
-                 "is its gradient?",
-     "options": {"A": "the sum of the gradients it receives at every position where it was used",
-                 "B": "the gradient at the centre position only",
-                 "C": "the largest of the gradients over the positions",
-                 "D": "a separate gradient per position, each applied to its own copy"},
-     "answer": "A",
-     "why": "During backpropagation the gradient for a shared weight is the sum of the gradients it "
-            "receives at every position where it was used: ∂L/∂K[m, n] = ∑ᵢ ∑ⱼ ∂L/∂y[i, j] · "
-            "x[i + m, j + n]."},
+    {
+        "question": "A 32x32 grey image is mapped to a 28x28 output with 5x5 windows, every output having "
+        "a window of weights of its own that no other output uses. How many weights is that?",
+        "options": {"A": "802,816", "B": "19,600", "C": "25", "D": "784"},
+        "answer": "B",
+        "why": "locally connected, no sharing: each output has its own 5×5 window, 784 · 25 = 19,600 weights;",
+    },
+    {
+        "question": "One kernel weight is used at every position of the image. In backpropagation, what "
+        "is its gradient?",
+        "options": {
+            "A": "the sum of the gradients it receives at every position where it was used",
+            "B": "the gradient at the centre position only",
+            "C": "the largest of the gradients over the positions",
+            "D": "a separate gradient per position, each applied to its own copy",
+        },
+        "answer": "A",
+        "why": "During backpropagation the gradient for a shared weight is the sum of the gradients it "
+        "receives at every position where it was used: ∂L/∂K[m, n] = ∑ᵢ ∑ⱼ ∂L/∂y[i, j] · "
+        "x[i + m, j + n].",
+    },
 )
 
 __all__ = ["LocallyConnected2D", "patterns_on_one_side"]
@@ -148,18 +160,17 @@ class LocallyConnected2D(keras.layers.Layer):
     def _output_grid(self, input_shape):
         height, width = input_shape[1], input_shape[2]
         if height is None or width is None:
-            raise ValueError("LocallyConnected2D needs the input's height and width: one kernel "
-                             "per position")
+            raise ValueError("LocallyConnected2D needs the input's height and width: one kernel per position")
         return height - self.kernel_size[0] + 1, width - self.kernel_size[1] + 1
 
     def build(self, input_shape):
         out_h, out_w = self._output_grid(input_shape)
         k_h, k_w = self.kernel_size
         # One (k_h, k_w, C, D) kernel and D biases for each of the out_h·out_w positions.
-        self.kernel = self.add_weight(shape=(out_h, out_w, k_h, k_w, input_shape[-1], self.filters),
-                                      initializer="glorot_uniform", name="kernel")
-        self.bias = self.add_weight(shape=(out_h, out_w, self.filters), initializer="zeros",
-                                    name="bias")
+        self.kernel = self.add_weight(
+            shape=(out_h, out_w, k_h, k_w, input_shape[-1], self.filters), initializer="glorot_uniform", name="kernel"
+        )
+        self.bias = self.add_weight(shape=(out_h, out_w, self.filters), initializer="zeros", name="bias")
 
     def call(self, images):
         out_h, out_w = self._output_grid(images.shape)
@@ -167,7 +178,7 @@ class LocallyConnected2D(keras.layers.Layer):
         for m in range(self.kernel_size[0]):
             for n in range(self.kernel_size[1]):
                 # Pixel (m, n) of every window, times that position's own weights for (m, n).
-                pixels = images[:, m:m + out_h, n:n + out_w, :]              # (batch, out_h, out_w, C)
+                pixels = images[:, m : m + out_h, n : n + out_w, :]  # (batch, out_h, out_w, C)
                 output = output + ops.einsum("bhwc,hwcd->bhwd", pixels, self.kernel[:, :, m, n])
         return self.activation(output + self.bias)
 
@@ -175,8 +186,12 @@ class LocallyConnected2D(keras.layers.Layer):
         return (input_shape[0], *self._output_grid(input_shape), self.filters)
 
     def get_config(self):
-        return {**super().get_config(), "filters": self.filters, "kernel_size": self.kernel_size,
-                "activation": keras.activations.serialize(self.activation)}
+        return {
+            **super().get_config(),
+            "filters": self.filters,
+            "kernel_size": self.kernel_size,
+            "activation": keras.activations.serialize(self.activation),
+        }
 
 
 # Two 5×5 patterns with the same number of lit pixels: a "+" and an "×".
@@ -195,27 +210,38 @@ def patterns_on_one_side(n, side, size=16, noise=0.2, seed=0):
     columns = rng.integers(0, half - 4, n) + (0 if side == "left" else half)
     rows = rng.integers(0, size - 4, n)
     for image, label, row, column in zip(images, labels, rows, columns):
-        image[row:row + 5, column:column + 5, 0] += CROSS if label else PLUS
+        image[row : row + 5, column : column + 5, 0] += CROSS if label else PLUS
     return images, labels.astype("float32")
 
 
 # --- the demo --------------------------------------------------------------------------------
 
+
 def _detector(local):
     """8 detectors of 5×5 (shared or one set per position), a global max, one sigmoid unit."""
-    first = (LocallyConnected2D(8, 5, activation="relu", name="detectors") if local else
-             keras.layers.Conv2D(8, 5, activation="relu", name="detectors"))
-    return keras.Sequential([keras.Input((16, 16, 1)), first,
-                             keras.layers.GlobalMaxPooling2D(name="anywhere"),
-                             keras.layers.Dense(1, activation="sigmoid", name="is_cross")],
-                            name="locally_connected" if local else "convolution")
+    first = (
+        LocallyConnected2D(8, 5, activation="relu", name="detectors")
+        if local
+        else keras.layers.Conv2D(8, 5, activation="relu", name="detectors")
+    )
+    return keras.Sequential(
+        [
+            keras.Input((16, 16, 1)),
+            first,
+            keras.layers.GlobalMaxPooling2D(name="anywhere"),
+            keras.layers.Dense(1, activation="sigmoid", name="is_cross"),
+        ],
+        name="locally_connected" if local else "convolution",
+    )
 
 
 def measure(model, test_left, test_right):
     """Accuracy on patterns in the left half and in the right half (pure: model in, numbers out)."""
-    return {"left": float(model.evaluate(*test_left, verbose=0)[1]),
-            "right": float(model.evaluate(*test_right, verbose=0)[1]),
-            "weights": model.get_layer("detectors").count_params()}
+    return {
+        "left": float(model.evaluate(*test_left, verbose=0)[1]),
+        "right": float(model.evaluate(*test_right, verbose=0)[1]),
+        "weights": model.get_layer("detectors").count_params(),
+    }
 
 
 # Bars, chosen on seeds 100-102 (fresh patterns), --quick: the convolution scored 1.00 on the
@@ -225,8 +251,9 @@ MIN_LEARNED = 0.9
 MAX_CHANCE = 0.75
 
 
-def claim_parts(shared: dict[str, float], local: dict[str, float], min_learned: float = MIN_LEARNED,
-                max_chance: float = MAX_CHANCE) -> list[Part]:
+def claim_parts(
+    shared: dict[str, float], local: dict[str, float], min_learned: float = MIN_LEARNED, max_chance: float = MAX_CHANCE
+) -> list[Part]:
     """Measured: the shared detector works in the half it never saw; the unshared one learns the
     half it saw and not the other. The weight count is arithmetic: a check."""
     return [
@@ -250,6 +277,7 @@ def outcome(claim: dict) -> str:
     def works(part: dict) -> bool | None:
         low, high = part["min"] >= learned, part["max"] >= learned
         return low if low == high else None
+
     shared_works, local_works = works(shared), works(local)
     if shared_works is None or local_works is None:
         return "E"
@@ -270,22 +298,31 @@ def demo(run: Run) -> None:
     results = {}
     for local in (False, True):
         model = _detector(local)
-        run.say(f"{model.name}: {model.get_layer('detectors').count_params():,} weights in the "
-                "detector layer; training on patterns in the left half only…")
+        run.say(
+            f"{model.name}: {model.get_layer('detectors').count_params():,} weights in the "
+            "detector layer; training on patterns in the left half only…"
+        )
         run.compile(model, loss="binary_crossentropy", metrics=["accuracy"])
         run.fit(model, *train, validation_data=test_right, name="locally_connected" if local else None)
         results[local] = measure(model, test_left, test_right)
         detectors = model.get_layer("detectors")
         if isinstance(detectors, keras.layers.Conv2D):  # 8 shared 5×5 kernels: a "+" and an "×" among them?
-            run.mosaic("shared_kernels", ops.convert_to_numpy(detectors.kernel).transpose(3, 0, 1, 2),
-                       enlarge=12)
+            run.mosaic("shared_kernels", ops.convert_to_numpy(detectors.kernel).transpose(3, 0, 1, 2), enlarge=12)
     shared, local = results[False], results[True]
-    run.say(run.table("results", ["detector layer", "weights", "test accuracy, left half", "right half"],
-                      [[label, r["weights"], r["left"], r["right"]]
-                       for label, r in (("convolution (shared)", shared), ("locally connected", local))]))
+    run.say(
+        run.table(
+            "results",
+            ["detector layer", "weights", "test accuracy, left half", "right half"],
+            [
+                [label, r["weights"], r["left"], r["right"]]
+                for label, r in (("convolution (shared)", shared), ("locally connected", local))
+            ],
+        )
+    )
 
-    run.metrics({"right_half_accuracy_shared": shared["right"],
-                 "right_half_accuracy_locally_connected": local["right"]})
+    run.metrics(
+        {"right_half_accuracy_shared": shared["right"], "right_half_accuracy_locally_connected": local["right"]}
+    )
     run.claim(
         "Trained only on patterns in the left half of the image, a convolution (one shared set of "
         "5×5 kernels) recognises them in the right half (>= {shared_right_accuracy:.0%} accuracy); a "
@@ -293,5 +330,7 @@ def demo(run: Run) -> None:
         "(>= {local_left_accuracy:.0%}) but stays near chance on the right (<= {local_right_accuracy:.0%}), "
         "with over {local_to_shared_weights:g}x as many weights.",
         claim_parts(shared, local),
-        shared_left_accuracy=shared["left"], shared_weights=shared["weights"], local_weights=local["weights"],
+        shared_left_accuracy=shared["left"],
+        shared_weights=shared["weights"],
+        local_weights=local["weights"],
     )

@@ -38,6 +38,7 @@ def quick_demo(tmp_path, model_loader):
     Every demo's saved model must load with `nutshell.load_model` in a process that has not
     imported its entry, and predict, so that check runs here after each quick demo that saved one.
     """
+
     def run(name, **overrides):
         summary = run_quick_demo(name, tmp_path / "runs", **overrides)
         if (Path(summary["run_dir"]) / "model.keras").exists():

@@ -12,13 +12,22 @@ ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = Path(sys.executable).with_name("nutshell")
 
 
-def nutshell(*args: str, env: dict | None = None, cwd: Path | None = None, timeout: float = 600,
-             python_flags: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
+def nutshell(
+    *args: str,
+    env: dict | None = None,
+    cwd: Path | None = None,
+    timeout: float = 600,
+    python_flags: tuple[str, ...] = (),
+) -> subprocess.CompletedProcess:
     """Run the installed `nutshell` console script, as a user would, and capture its output."""
     full_env = {**os.environ, "NO_COLOR": "1", "TF_CPP_MIN_LOG_LEVEL": "3", **(env or {})}
     return subprocess.run(
         [sys.executable, *python_flags, str(SCRIPT), *args],
-        capture_output=True, text=True, env=full_env, cwd=cwd or ROOT, timeout=timeout,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        cwd=cwd or ROOT,
+        timeout=timeout,
     )
 
 
@@ -75,9 +84,14 @@ class ModelLoader:
     def check(self, run_dir: Path) -> dict:
         if self.process is None or self.process.poll() is not None:
             self.process = subprocess.Popen(
-                [sys.executable, "-c", LOADER], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL, text=True, cwd=ROOT,
-                env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"})
+                [sys.executable, "-c", LOADER],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                text=True,
+                cwd=ROOT,
+                env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"},
+            )
         self.process.stdin.write(f"{run_dir}\n")
         self.process.stdin.flush()
         reply = json.loads(self.process.stdout.readline() or '{"ok": false, "error": "loader died"}')
@@ -92,8 +106,9 @@ class ModelLoader:
 
 def failed_parts(summary: dict) -> set[str]:
     """The measured parts of a demo's claim that failed on at least one seed."""
-    return {part["name"] for part in summary["claim"]["parts"]
-            if part["kind"] == "measured" and part["held"] < part["of"]}
+    return {
+        part["name"] for part in summary["claim"]["parts"] if part["kind"] == "measured" and part["held"] < part["of"]
+    }
 
 
 def assert_fails_through(summary: dict, *parts: str) -> None:
@@ -102,4 +117,5 @@ def assert_fails_through(summary: dict, *parts: str) -> None:
     claim = summary["claim"]
     assert claim["verdict"] is False, f"the claim held without its concept: {claim['parts']}"
     assert failed_parts(summary) & set(parts), (
-        f"expected one of {parts} to fail; failed: {sorted(failed_parts(summary))}")
+        f"expected one of {parts} to fail; failed: {sorted(failed_parts(summary))}"
+    )

@@ -38,10 +38,18 @@ class _KerasLayerChecks(TestCase):
         pass
 
 
-def check_layer_contract(layer_cls, init_kwargs: dict, input_shape: tuple,
-                         expected_output_shape: tuple, *, trainable_weights: int,
-                         non_trainable_weights: int = 0, seed_generators: int = 0,
-                         training_check: bool = True, atol: float = 1e-6) -> None:
+def check_layer_contract(
+    layer_cls,
+    init_kwargs: dict,
+    input_shape: tuple,
+    expected_output_shape: tuple,
+    *,
+    trainable_weights: int,
+    non_trainable_weights: int = 0,
+    seed_generators: int = 0,
+    training_check: bool = True,
+    atol: float = 1e-6,
+) -> None:
     """Run Keras's `run_layer_test` (mixed precision included) and a saved-model round trip.
 
     Args:
@@ -61,8 +69,7 @@ def check_layer_contract(layer_cls, init_kwargs: dict, input_shape: tuple,
         with warnings.catch_warnings():
             # Keras's training check fits one step on a generator: harmless notices about that.
             warnings.filterwarnings("ignore", "`shuffle=True` was passed", UserWarning)
-            warnings.filterwarnings("ignore", "The model does not have any trainable weights",
-                                    UserWarning)
+            warnings.filterwarnings("ignore", "The model does not have any trainable weights", UserWarning)
             checks.run_layer_test(
                 layer_cls,
                 init_kwargs=init_kwargs,
@@ -88,7 +95,8 @@ def _check_unknown_batch_size(layer_cls, init_kwargs, input_shape, expected_outp
     layer = layer_cls(**init_kwargs)
     output = layer(keras.Input(input_shape[1:], batch_size=None))
     assert tuple(output.shape) == (None, *expected_output_shape[1:]), (
-        f"{type(layer).__name__} on (None, {input_shape[1:]}) gave {tuple(output.shape)}")
+        f"{type(layer).__name__} on (None, {input_shape[1:]}) gave {tuple(output.shape)}"
+    )
 
 
 def _check_mixed_bfloat16(layer_cls, init_kwargs, input_shape):
@@ -116,8 +124,9 @@ def _check_saved_model_round_trip(layer_cls, init_kwargs, input_shape, atol):
     assert type(revived) is type(original)
     # compared as JSON, the form the file stores: a tuple in a config comes back as a list
     assert _json(revived.get_config()) == _json(original.get_config())
-    np.testing.assert_allclose(keras.ops.convert_to_numpy(loaded(x)),
-                               keras.ops.convert_to_numpy(model(x)), rtol=1e-6, atol=atol)
+    np.testing.assert_allclose(
+        keras.ops.convert_to_numpy(loaded(x)), keras.ops.convert_to_numpy(model(x)), rtol=1e-6, atol=atol
+    )
 
 
 def _json(config: dict) -> str:

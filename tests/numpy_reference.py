@@ -13,5 +13,5 @@ def conv2d_same(x, kernel, bias):
     out = np.empty((height, width, kernel.shape[-1]))
     for i in range(height):
         for j in range(width):
-            out[i, j] = np.tensordot(padded[i:i + k, j:j + k, :], kernel, axes=3) + bias
+            out[i, j] = np.tensordot(padded[i : i + k, j : j + k, :], kernel, axes=3) + bias
     return out

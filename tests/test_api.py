@@ -25,11 +25,14 @@ def test_an_unknown_term_raises_with_the_clis_message(run_cli):
     assert run_cli("explain", "poolng").stderr.strip() == f"nutshell: {info.value}"
 
 
-@pytest.mark.parametrize("options, message", [
-    ({"epochs": 0}, "--epochs must be at least 1"),
-    ({"bogus": 1}, "unknown option bogus"),
-    ({"data": "/no/such/folder"}, "no such file or folder"),
-])
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        ({"epochs": 0}, "--epochs must be at least 1"),
+        ({"bogus": 1}, "unknown option bogus"),
+        ({"data": "/no/such/folder"}, "no such file or folder"),
+    ],
+)
 def test_bad_demo_options_raise_user_errors(options, message, tmp_path):
     with pytest.raises(UserError, match=message):
         nutshell.demo("pooling", logdir=tmp_path, **options)
@@ -48,9 +51,31 @@ def test_a_demo_returns_its_result_and_renders_the_card(tmp_path, capsys):
 
 
 def test_the_html_card_escapes_what_it_shows():
-    summary = {"entry": "x", "run_dir": "runs/x/1", "wall_seconds": 1.0, "device": "CPU",
-               "claim": {"statement": "a <b> claim", "verdict": False, "held": 0, "of": 1, "parts": [
-                   {"name": "p<1>", "kind": "measured", "comparison": ">=", "bar": 1.0, "mean": 0.5,
-                    "min": 0.5, "max": 0.5, "held": 0, "of": 1, "worst_margin": -0.5}]}}
+    summary = {
+        "entry": "x",
+        "run_dir": "runs/x/1",
+        "wall_seconds": 1.0,
+        "device": "CPU",
+        "claim": {
+            "statement": "a <b> claim",
+            "verdict": False,
+            "held": 0,
+            "of": 1,
+            "parts": [
+                {
+                    "name": "p<1>",
+                    "kind": "measured",
+                    "comparison": ">=",
+                    "bar": 1.0,
+                    "mean": 0.5,
+                    "min": 0.5,
+                    "max": 0.5,
+                    "held": 0,
+                    "of": 1,
+                    "worst_margin": -0.5,
+                }
+            ],
+        },
+    }
     html = verdict_html(summary)
     assert "a &lt;b&gt; claim" in html and "p&lt;1&gt;" in html and "does NOT hold" in html

@@ -23,8 +23,10 @@ def test_a_non_finite_value_never_holds():
 
 def test_only_measured_parts_vote():
     measured = at_least("accuracy", 0.95, 0.9)
-    assert verdict([measured, at_least("sum", 0.0, 1.0, kind="identity"),
-                    at_most("seconds", 9.0, 1.0, kind="timing")]) is True
+    assert (
+        verdict([measured, at_least("sum", 0.0, 1.0, kind="identity"), at_most("seconds", 9.0, 1.0, kind="timing")])
+        is True
+    )
     assert verdict([at_least("accuracy", 0.5, 0.9), measured]) is False
     with pytest.raises(ValueError, match="at least one measured part"):
         verdict([at_least("sum", 1.0, 1.0, kind="identity")])
@@ -39,7 +41,9 @@ def test_bad_parts_are_refused():
 
 def test_the_statement_takes_its_numbers_from_the_bars():
     parts = [at_most("gap_ratio", 0.61, 0.8), at_least("gain", 0.2, 0.05)]
-    assert statement("gap shrinks to {gap_ratio:.0%} or less; gain {gain}", parts) == \
-        "gap shrinks to 80% or less; gain 0.05"
+    assert (
+        statement("gap shrinks to {gap_ratio:.0%} or less; gain {gain}", parts)
+        == "gap shrinks to 80% or less; gain 0.05"
+    )
     with pytest.raises(KeyError):
         statement("{no_such_part}", parts)

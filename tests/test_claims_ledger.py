@@ -19,7 +19,8 @@ def readme_section() -> str:
 
 def test_the_readme_table_is_generated_from_the_ledger():
     assert readme_section() == ledger_tool.readme_table(ledger_tool.load()), (
-        "README's demo table differs from benchmarks/claims.json: run `python benchmarks/claims.py --render`")
+        "README's demo table differs from benchmarks/claims.json: run `python benchmarks/claims.py --render`"
+    )
 
 
 def test_the_table_has_a_row_for_every_demo():
@@ -29,13 +30,38 @@ def test_the_table_has_a_row_for_every_demo():
 
 
 def test_rows_say_held_k_of_n_and_the_worst_margin_of_each_measured_part():
-    part = {"name": "gain", "kind": "measured", "comparison": ">=", "bar": 0.05, "min": 0.12,
-            "max": 0.2, "held": 4, "of": 5, "worst_margin": -0.2, "mean": 0.15}
+    part = {
+        "name": "gain",
+        "kind": "measured",
+        "comparison": ">=",
+        "bar": 0.05,
+        "min": 0.12,
+        "max": 0.2,
+        "held": 4,
+        "of": 5,
+        "worst_margin": -0.2,
+        "mean": 0.15,
+    }
     timing = {**part, "name": "seconds", "kind": "timing", "worst_margin": -5.0}
-    fake = {"columns": {"quick": {"pooling": {"entry": "pooling", "held": 4, "of": 5, "parts": [part, timing],
-                                              "statement": "s", "seeds": "0-4", "wall_seconds": 1.0,
-                                              "device": "CPU", "versions": {}, "date": "2026-12-02"}},
-                        "quick-jax": {"pooling": {"entry": "pooling", "error": "exit code 139: segfault"}}}}
+    fake = {
+        "columns": {
+            "quick": {
+                "pooling": {
+                    "entry": "pooling",
+                    "held": 4,
+                    "of": 5,
+                    "parts": [part, timing],
+                    "statement": "s",
+                    "seeds": "0-4",
+                    "wall_seconds": 1.0,
+                    "device": "CPU",
+                    "versions": {},
+                    "date": "2026-12-02",
+                }
+            },
+            "quick-jax": {"pooling": {"entry": "pooling", "error": "exit code 139: segfault"}},
+        }
+    }
     table = ledger_tool.readme_table(fake)
     row = next(line for line in table.splitlines() if line.startswith("| pooling |"))
     assert row == "| pooling | 4/5 | gain 0.12 to 0.2 (>= 0.05, -20%) | failed to run: exit code 139: segfault |"

@@ -40,29 +40,32 @@ def test_an_unknown_term_would_fail():
         glossary.lookup("quantum hyperfoam layer")
 
 
-@pytest.mark.parametrize("term, expected", [
-    ("universal approximation", "universal-approximation"),
-    ("weight initialisation", "weight-initialization"),
-    ("regression", "classification"),
-    ("saddle points", "local-minimum"),
-    ("hyperparameters", "hyperparameter"),
-    ("padding", "stride-and-padding"),
-    ("AlexNet", "alexnet"),
-    ("support vector machines", "support-vector-machine"),
-    ("shallow learning", "support-vector-machine"),
-    ("language models", "language-model"),
-    ("hidden state", "rnn"),
-    ("cell state", "lstm"),
-    ("logits", "logit"),
-    ("AI winter", "history"),
-    ("restricted Boltzmann machines", "restricted-boltzmann-machine"),
-    ("deep belief nets", "deep-belief-network"),
-    ("memory networks", "memory-network"),
-    ("neural machine translation", "encoder-decoder"),
-    ("captioning images", "image-captioning"),
-    ("drug discovery", "applications"),
-    ("one-hot encoding", "one-hot-encoding"),
-    ("word embeddings", "distributed-representation"),
-])
+@pytest.mark.parametrize(
+    "term, expected",
+    [
+        ("universal approximation", "universal-approximation"),
+        ("weight initialisation", "weight-initialization"),
+        ("regression", "classification"),
+        ("saddle points", "local-minimum"),
+        ("hyperparameters", "hyperparameter"),
+        ("padding", "stride-and-padding"),
+        ("AlexNet", "alexnet"),
+        ("support vector machines", "support-vector-machine"),
+        ("shallow learning", "support-vector-machine"),
+        ("language models", "language-model"),
+        ("hidden state", "rnn"),
+        ("cell state", "lstm"),
+        ("logits", "logit"),
+        ("AI winter", "history"),
+        ("restricted Boltzmann machines", "restricted-boltzmann-machine"),
+        ("deep belief nets", "deep-belief-network"),
+        ("memory networks", "memory-network"),
+        ("neural machine translation", "encoder-decoder"),
+        ("captioning images", "image-captioning"),
+        ("drug discovery", "applications"),
+        ("one-hot encoding", "one-hot-encoding"),
+        ("word embeddings", "distributed-representation"),
+    ],
+)
 def test_issue_11_gaps_lead_to_the_entry_that_explains_them(term, expected):
     assert glossary.lookup(term).name == expected

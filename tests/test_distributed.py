@@ -48,8 +48,9 @@ def in_band(distributed: dict, single: dict) -> None:
 
 
 def test_mirrored_over_two_logical_cpus(tmp_path):
-    result = nutshell(*DEMO, "--strategy", "mirrored", "--logdir", str(tmp_path / "mirrored"),
-                      env={"NUTSHELL_CPU_REPLICAS": "2"})
+    result = nutshell(
+        *DEMO, "--strategy", "mirrored", "--logdir", str(tmp_path / "mirrored"), env={"NUTSHELL_CPU_REPLICAS": "2"}
+    )
     assert result.returncode == 0, result.stderr
     summary = summary_of(tmp_path / "mirrored")
     dist = summary["distribution"]
@@ -60,8 +61,7 @@ def test_mirrored_over_two_logical_cpus(tmp_path):
 
 
 def test_the_replicas_split_the_batch_and_the_rate_is_as_given():
-    settings = demo_settings(glossary.lookup("unit"), strategy="mirrored", batch_size=17,
-                             learning_rate=0.01)
+    settings = demo_settings(glossary.lookup("unit"), strategy="mirrored", batch_size=17, learning_rate=0.01)
     described = Distribution(replicas=4).describe(settings)
     assert (described["global_batch_size"], described["learning_rate"]) == (17, 0.01)
     assert described["per_replica_batch_size"] == 17 / 4  # tf.distribute splits an odd batch unevenly
@@ -69,8 +69,18 @@ def test_the_replicas_split_the_batch_and_the_rate_is_as_given():
 
 
 def test_two_replicas_say_how_they_split_the_batch(tmp_path):
-    result = nutshell(*DEMO, "--batch-size", "16", "--learning-rate", "0.01", "--strategy", "mirrored",
-                      "--logdir", str(tmp_path / "mirrored"), env={"NUTSHELL_CPU_REPLICAS": "2"})
+    result = nutshell(
+        *DEMO,
+        "--batch-size",
+        "16",
+        "--learning-rate",
+        "0.01",
+        "--strategy",
+        "mirrored",
+        "--logdir",
+        str(tmp_path / "mirrored"),
+        env={"NUTSHELL_CPU_REPLICAS": "2"},
+    )
     assert result.returncode == 0, result.stderr
     assert "2 replicas split the batch of 16 (8 each); learning rate 0.01 as given" in result.stdout
     dist = summary_of(tmp_path / "mirrored")["distribution"]
@@ -98,12 +108,19 @@ def test_evaluating_fewer_rows_than_a_batch_on_two_replicas():
     """An odd data set smaller than one batch gives the replicas shares of different sizes; Keras's
     symbolic build averages them and fails, so keras_compat builds from one share. Switched off,
     the failure must still show: when it does not, upstream fixed it (raise BROKEN_BELOW)."""
-    fixed = subprocess.run([sys.executable, "-c", UNEVEN_EVALUATION], capture_output=True, text=True,
-                           cwd=ROOT, timeout=300)
+    fixed = subprocess.run(
+        [sys.executable, "-c", UNEVEN_EVALUATION], capture_output=True, text=True, cwd=ROOT, timeout=300
+    )
     assert fixed.returncode == 0, fixed.stderr[-2000:]
     assert float(fixed.stdout.split()[-1]) < 1e-6
-    broken = subprocess.run([sys.executable, "-c", UNEVEN_EVALUATION], capture_output=True, text=True,
-                            cwd=ROOT, timeout=300, env={**os.environ, "NUTSHELL_KERAS_WORKAROUNDS": "off"})
+    broken = subprocess.run(
+        [sys.executable, "-c", UNEVEN_EVALUATION],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+        env={**os.environ, "NUTSHELL_KERAS_WORKAROUNDS": "off"},
+    )
     assert broken.returncode != 0 and "must have the same size and shape" in broken.stderr
 
 
@@ -126,8 +143,7 @@ def test_multi_worker_with_two_processes_on_loopback(tmp_path):
 
 
 def test_multi_worker_without_tf_config_is_a_clean_error(tmp_path):
-    result = nutshell(*DEMO, "--strategy", "multi-worker", "--logdir", str(tmp_path),
-                      env={"TF_CONFIG": ""})
+    result = nutshell(*DEMO, "--strategy", "multi-worker", "--logdir", str(tmp_path), env={"TF_CONFIG": ""})
     assert result.returncode == 2 and "TF_CONFIG" in result.stderr
     assert not any(tmp_path.glob("unit/*"))
 
@@ -135,8 +151,9 @@ def test_multi_worker_without_tf_config_is_a_clean_error(tmp_path):
 def test_multi_worker_work_around_is_still_needed(tmp_path):
     """keras-team/keras#20585: without our work-arounds two workers cannot fit. When this test
     fails, Keras has fixed it: set keras_compat.BROKEN_BELOW to the fixed version."""
-    results = run_workers(["demo", "unit", "--quick", "--epochs", "1"], tmp_path,
-                          env={"NUTSHELL_KERAS_WORKAROUNDS": "off"})
+    results = run_workers(
+        ["demo", "unit", "--quick", "--epochs", "1"], tmp_path, env={"NUTSHELL_KERAS_WORKAROUNDS": "off"}
+    )
     assert any(code != 0 for code, _ in results), "multi-worker fit works without the work-arounds"
 
 
@@ -146,10 +163,16 @@ def run_workers(args: list[str], logdir: Path, env: dict | None = None) -> list[
     processes = []
     for index in range(2):
         config = {"cluster": {"worker": workers}, "task": {"type": "worker", "index": index}}
-        processes.append(subprocess.Popen(
-            [sys.executable, str(SCRIPT), *args, "--strategy", "multi-worker", "--logdir", str(logdir)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
-            env={**os.environ, "NO_COLOR": "1", "TF_CONFIG": json.dumps(config), **(env or {})}))
+        processes.append(
+            subprocess.Popen(
+                [sys.executable, str(SCRIPT), *args, "--strategy", "multi-worker", "--logdir", str(logdir)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                cwd=ROOT,
+                env={**os.environ, "NO_COLOR": "1", "TF_CONFIG": json.dumps(config), **(env or {})},
+            )
+        )
     results = []
     for process in processes:
         try:
@@ -167,18 +190,20 @@ def verdict_of(logdir: Path, entry: str) -> bool:
 
 
 @pytest.mark.parametrize("strategy", ["mirrored", "multi-worker"])
-@pytest.mark.parametrize("entry", [pytest.param(name, marks=() if name in REPRESENTATIVE else pytest.mark.matrix)
-                                   for name in DEMOS])
+@pytest.mark.parametrize(
+    "entry", [pytest.param(name, marks=() if name in REPRESENTATIVE else pytest.mark.matrix) for name in DEMOS]
+)
 def test_every_demo_under_each_strategy(tmp_path, entry, strategy):
     """The same verdict as on one device, or a clean refusal; never a traceback on any worker."""
     args = ["demo", entry, "--quick"]
     if strategy == "mirrored":
-        result = nutshell(*args, "--strategy", "mirrored", "--logdir", str(tmp_path / "dist"),
-                          env={"NUTSHELL_CPU_REPLICAS": "2"})
+        result = nutshell(
+            *args, "--strategy", "mirrored", "--logdir", str(tmp_path / "dist"), env={"NUTSHELL_CPU_REPLICAS": "2"}
+        )
         results = [(result.returncode, result.stderr)]
     else:
         results = run_workers(args, tmp_path / "dist")
-    for code, err in results:
+    for _, err in results:
         assert "Traceback" not in err, err[-3000:]
     if all(code == 2 for code, _ in results):  # the demo refused: one line, saying why
         assert all(len(err.strip().splitlines()) == 1 and "cannot" in err for _, err in results)

@@ -27,8 +27,11 @@ def borrowed_names(entry: glossary.Entry) -> list[tuple[str, str]]:
             if node.__class__ is ast.ImportFrom and node.module == "nutshell.glossary":
                 found += [(name, "*") for name in names if not name.startswith("_")]
             elif node.__class__ is ast.Import:
-                found += [(name.rsplit(".", 1)[1], "*") for name in names
-                          if name.startswith("nutshell.glossary.") and not name.rsplit(".", 1)[1].startswith("_")]
+                found += [
+                    (name.rsplit(".", 1)[1], "*")
+                    for name in names
+                    if name.startswith("nutshell.glossary.") and not name.rsplit(".", 1)[1].startswith("_")
+                ]
     return found
 
 
@@ -40,13 +43,16 @@ def test_an_entry_borrows_only_another_entrys_teaching_code(name):
         assert imported != "*", f"{name} imports the whole entry module '{module}'; import names from its __all__"
         assert imported in PUBLIC.get(module, set()), (
             f"{name} imports '{imported}' from the entry '{module}', which is not in its __all__: "
-            "move shared machinery to a private module (glossary/_*.py)")
+            "move shared machinery to a private module (glossary/_*.py)"
+        )
 
 
 def test_the_rule_sees_a_borrowed_rig(tmp_path):
     fake = tmp_path / "made_up.py"
-    fake.write_text('"""Made up."""\nfrom nutshell.glossary.lstm import train_until_solved\n'
-                    "from nutshell.glossary._claims import at_least\nimport nutshell.glossary.cnn\n")
+    fake.write_text(
+        '"""Made up."""\nfrom nutshell.glossary.lstm import train_until_solved\n'
+        "from nutshell.glossary._claims import at_least\nimport nutshell.glossary.cnn\n"
+    )
     entry = glossary.parse_entry(fake)
     assert borrowed_names(entry) == [("lstm", "train_until_solved"), ("cnn", "*")]
 

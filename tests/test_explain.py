@@ -8,9 +8,8 @@ import re
 import pytest
 from typer.testing import CliRunner
 
-from nutshell import glossary
 from nutshell import app as cli_app
-from nutshell import render
+from nutshell import glossary, render
 
 ANSI = re.compile(r"\x1b\[")
 runner = CliRunner()
@@ -48,14 +47,21 @@ def test_list_shows_every_entry_and_its_demo_flag():
     result = invoke("list")
     assert result.exit_code == 0
     for entry in glossary.all_entries().values():
-        line = next(l for l in result.stdout.splitlines() if l.split()[0] == entry.name)
+        line = next(row for row in result.stdout.splitlines() if row.split()[0] == entry.name)
         assert ("demo" in line.split()[1]) == entry.has_demo
 
 
-@pytest.mark.parametrize("query, best", [
-    ("max pooling", "pooling"), ("forget gate", "lstm"), ("googlenet", "inception"),
-    ("constant error carousel", "lstm"), ("1x1", "pointwise-convolution"), ("half-wave rectifier", "relu"),
-])
+@pytest.mark.parametrize(
+    "query, best",
+    [
+        ("max pooling", "pooling"),
+        ("forget gate", "lstm"),
+        ("googlenet", "inception"),
+        ("constant error carousel", "lstm"),
+        ("1x1", "pointwise-convolution"),
+        ("half-wave rectifier", "relu"),
+    ],
+)
 def test_search_ranks_the_obvious_entry_first(query, best):
     hits = glossary.search(query)
     assert hits[0].entry.name == best, [h.entry.name for h in hits[:5]]
@@ -84,9 +90,19 @@ def test_completion_offers_entry_names():
     assert "lstm" in cli_app.complete_term("")
 
 
-@pytest.mark.parametrize("term", [
-    "poolng", "", "x" * 5000, "ñandú 🤖", "../../etc/passwd", "--", "a\nb", "NUL\x01char",
-])
+@pytest.mark.parametrize(
+    "term",
+    [
+        "poolng",
+        "",
+        "x" * 5000,
+        "ñandú 🤖",
+        "../../etc/passwd",
+        "--",
+        "a\nb",
+        "NUL\x01char",
+    ],
+)
 def test_unknown_terms_give_one_line_and_exit_2(run_cli, term):
     result = run_cli("explain", "--", term)
     assert result.returncode == 2

@@ -44,11 +44,12 @@ def class_docstring(name: str, cls: str) -> str:
 
 # --- the misstatements ------------------------------------------------------------------------
 
+
 def test_vanishing_gradient_bounds_the_shrinking_the_right_way_round():
     vanishing = text("vanishing-gradient")
     assert not re.search(r"up to 0\.25(\^10|¹⁰)", vanishing)
     assert re.search(r"at most 0\.25¹⁰ ≈ 9\.5 × 10⁻⁷", vanishing)
-    assert math.isclose(0.25 ** 10, 9.5e-7, rel_tol=0.01)
+    assert math.isclose(0.25**10, 9.5e-7, rel_tol=0.01)
     assert "at least about a millionfold" in vanishing
 
 
@@ -108,7 +109,7 @@ def test_lstm_says_where_the_forget_gate_factor_applies_and_why_the_demo_clips()
     lstm = text("lstm")
     assert "direct path" in lstm and "∂c_t/∂c_(t−1) = diag(f)" in lstm
     assert "f ≈ 1" in lstm and "clipnorm=1.0" in lstm
-    assert math.isclose(0.99 ** 100, 0.37, abs_tol=0.005) and 0.9 ** 100 < 3e-5
+    assert math.isclose(0.99**100, 0.37, abs_tol=0.005) and 0.9**100 < 3e-5
     assert math.isclose(1 / (1 + math.exp(-1)), 0.73, abs_tol=0.005)
     assert math.isclose(1 / (1 + math.exp(-5)), 0.993, abs_tol=0.0005)
     d, n = 10, 32
@@ -159,10 +160,14 @@ def test_minor_misstatements_stay_fixed():
 
 # --- wrong aliases ----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("term, wrong", [
-    ("one-hot encoding", "distributed-representation"),
-    ("dimensionality reduction", "pointwise-convolution"),
-])
+
+@pytest.mark.parametrize(
+    "term, wrong",
+    [
+        ("one-hot encoding", "distributed-representation"),
+        ("dimensionality reduction", "pointwise-convolution"),
+    ],
+)
 def test_aliases_do_not_lead_to_the_opposite_idea(term, wrong):
     try:
         found = glossary.lookup(term).name
@@ -179,6 +184,7 @@ def test_dimensionality_reduction_leads_to_unsupervised_learning_which_explains_
 
 # --- numbers the deeper entries state, recomputed -----------------------------------------------
 
+
 def _conv_cost(height, width, out_channels, k, in_channels):
     return height * width * out_channels * k * k * in_channels
 
@@ -187,14 +193,20 @@ def test_inception_module_totals_follow_from_its_widths():
     widths = module_literal("inception", "INCEPTION_3A")
     height, width, channels = module_literal("inception", "INCEPTION_3A_INPUT")
     cost = lambda d, k, c: _conv_cost(height, width, d, k, c)
-    reduced = (cost(widths["filters_1x1"], 1, channels)
-               + cost(widths["reduce_3x3"], 1, channels)
-               + cost(widths["filters_3x3"], 3, widths["reduce_3x3"])
-               + cost(widths["reduce_5x5"], 1, channels)
-               + cost(widths["filters_5x5"], 5, widths["reduce_5x5"])
-               + cost(widths["pool_projection"], 1, channels))
-    naive = (cost(widths["filters_1x1"], 1, channels) + cost(widths["filters_3x3"], 3, channels)
-             + cost(widths["filters_5x5"], 5, channels) + cost(widths["pool_projection"], 1, channels))
+    reduced = (
+        cost(widths["filters_1x1"], 1, channels)
+        + cost(widths["reduce_3x3"], 1, channels)
+        + cost(widths["filters_3x3"], 3, widths["reduce_3x3"])
+        + cost(widths["reduce_5x5"], 1, channels)
+        + cost(widths["filters_5x5"], 5, widths["reduce_5x5"])
+        + cost(widths["pool_projection"], 1, channels)
+    )
+    naive = (
+        cost(widths["filters_1x1"], 1, channels)
+        + cost(widths["filters_3x3"], 3, channels)
+        + cost(widths["filters_5x5"], 5, channels)
+        + cost(widths["pool_projection"], 1, channels)
+    )
     inception = text("inception")
     assert f"{reduced:,} multiply-adds with the reductions and {naive:,}" in inception
     assert f"{naive / reduced:.2f} times less" in inception
@@ -261,12 +273,30 @@ def test_unit_states_the_geometry_of_its_boundary():
 # --- the explanation-only entries: review fixes, depth and links --------------------------------
 
 EXPLANATION_ONLY = (
-    "alexnet", "applications", "attention", "classification", "deep-belief-network",
-    "deep-learning-framework", "encoder-decoder", "history", "hyperparameter", "image-captioning",
-    "imagenet", "language-model", "local-minimum", "logit", "memory-network",
-    "natural-language-processing", "object-recognition", "one-hot-encoding",
-    "reinforcement-learning", "restricted-boltzmann-machine", "speech-recognition",
-    "stride-and-padding", "support-vector-machine", "universal-approximation",
+    "alexnet",
+    "applications",
+    "attention",
+    "classification",
+    "deep-belief-network",
+    "deep-learning-framework",
+    "encoder-decoder",
+    "history",
+    "hyperparameter",
+    "image-captioning",
+    "imagenet",
+    "language-model",
+    "local-minimum",
+    "logit",
+    "memory-network",
+    "natural-language-processing",
+    "object-recognition",
+    "one-hot-encoding",
+    "reinforcement-learning",
+    "restricted-boltzmann-machine",
+    "speech-recognition",
+    "stride-and-padding",
+    "support-vector-machine",
+    "universal-approximation",
     "weight-initialization",
 )
 
@@ -309,7 +339,7 @@ def test_object_recognition_counts_a_detection_when_iou_exceeds_one_half():
     objects = text("object-recognition")
     assert "IoU ≥ 0.5" not in objects and "IoU > 0.5" in objects
 
-    def iou(offset, side=10):   # two side × side boxes shifted sideways by `offset`
+    def iou(offset, side=10):  # two side × side boxes shifted sideways by `offset`
         overlap = (side - offset) * side
         return overlap / (2 * side * side - overlap)
 
@@ -323,14 +353,14 @@ def test_local_minimum_covers_the_degenerate_hessian_of_rescalable_networks():
     # L(w1, w2) = (w1 w2 - 1)^2: its Hessian at (1, 1) by central differences
     loss = lambda a, b: (a * b - 1) ** 2
     h = 1e-4
-    d11 = (loss(1 + h, 1) - 2 * loss(1, 1) + loss(1 - h, 1)) / h ** 2
-    d22 = (loss(1, 1 + h) - 2 * loss(1, 1) + loss(1, 1 - h)) / h ** 2
+    d11 = (loss(1 + h, 1) - 2 * loss(1, 1) + loss(1 - h, 1)) / h**2
+    d22 = (loss(1, 1 + h) - 2 * loss(1, 1) + loss(1, 1 - h)) / h**2
     d12 = (loss(1 + h, 1 + h) - loss(1 + h, 1 - h) - loss(1 - h, 1 + h) + loss(1 - h, 1 - h)) / (4 * h * h)
     assert all(math.isclose(d, 2, rel_tol=1e-5) for d in (d11, d22, d12))
     mean, spread = (d11 + d22) / 2, math.hypot((d11 - d22) / 2, d12)
     assert math.isclose(mean + spread, 4, rel_tol=1e-5) and abs(mean - spread) < 1e-4
-    assert math.isclose(d11 * 1 + d12 * -1, 0, abs_tol=1e-4)       # the 0 lies along (1, −1)
-    assert all(loss(c, 1 / c) == 0 for c in (0.5, 2.0, 4.0))       # the flat curve w1 w2 = 1
+    assert math.isclose(d11 * 1 + d12 * -1, 0, abs_tol=1e-4)  # the 0 lies along (1, −1)
+    assert all(loss(c, 1 / c) == 0 for c in (0.5, 2.0, 4.0))  # the flat curve w1 w2 = 1
     assert "[[2, 2], [2, 2]] has eigenvalues 4 and 0, the 0 along (1, −1)" in local
 
 
@@ -350,15 +380,24 @@ def test_caffe_is_dated_from_its_december_2013_release():
 
 def test_attention_explains_the_transformer_beyond_its_formula():
     attention = text("attention")
-    for term in ("self-attention", "query", "key", "value", "Multi-head attention",
-                 "positional encoding", "ignores order", "√d_k", "Bahdanau, Cho and Bengio (2015)"):
+    for term in (
+        "self-attention",
+        "query",
+        "key",
+        "value",
+        "Multi-head attention",
+        "positional encoding",
+        "ignores order",
+        "√d_k",
+        "Bahdanau, Cho and Bengio (2015)",
+    ):
         assert term in attention, term
     weights = [math.exp(2) / (math.exp(2) + 2), 1 / (math.exp(2) + 2), 1 / (math.exp(2) + 2)]
     assert "scores (2, 0, 0) give weights ({:.2f}, {:.2f}, {:.2f})".format(*weights) in attention
     context = (weights[0] + weights[2], weights[1] + weights[2])
     assert "c ≈ ({:.2f}, {:.2f})".format(*context) in attention
     assert 512 // 8 == 64 and "width d = 512 and 8 heads of d_k = 64" in attention
-    assert 1000 * 1000 == 10 ** 6 and "1,000 tokens give a million scores" in attention
+    assert 1000 * 1000 == 10**6 and "1,000 tokens give a million scores" in attention
 
 
 def test_nlp_explains_tokenization_and_pretrained_transformers():
@@ -373,8 +412,19 @@ def test_nlp_explains_tokenization_and_pretrained_transformers():
 
 def test_framework_connects_the_glossary_to_keras():
     framework = text("deep-learning-framework")
-    for term in ("tensor", "keras.ops", "keras.Sequential", "functional API", "keras.Input",
-                 "`compile`", "`fit`", "`evaluate`", "KERAS_BACKEND", "GradientTape", "jax.grad"):
+    for term in (
+        "tensor",
+        "keras.ops",
+        "keras.Sequential",
+        "functional API",
+        "keras.Input",
+        "`compile`",
+        "`fit`",
+        "`evaluate`",
+        "KERAS_BACKEND",
+        "GradientTape",
+        "jax.grad",
+    ):
         assert term in framework, term
     conv = 16 * (5 * 5 * 1 + 1)
     maps = (28 - 5 + 1) ** 2 * 16

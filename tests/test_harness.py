@@ -38,16 +38,26 @@ def test_summary_json_is_complete(unit_run):
     _, run_dir, returned = unit_run
     summary = json.loads((run_dir / "summary.json").read_text())
     assert summary == json.loads(json.dumps(returned))
-    assert set(summary) >= {"entry", "hparams", "metrics", "claim", "device", "versions",
-                            "wall_seconds", "determinism"}
+    assert set(summary) >= {"entry", "hparams", "metrics", "claim", "device", "versions", "wall_seconds", "determinism"}
     assert set(summary["claim"]) == {"statement", "verdict", "numbers", "held", "of", "stats", "parts"}
     (repeat,) = summary["repeats"]
     assert (repeat["seed"], repeat["verdict"], repeat["numbers"]) == (
-        0, summary["claim"]["verdict"], summary["claim"]["numbers"])
+        0,
+        summary["claim"]["verdict"],
+        summary["claim"]["numbers"],
+    )
     assert [p["name"] for p in repeat["parts"]] == [p["name"] for p in summary["claim"]["parts"]]
     assert all({"value", "bar", "held", "margin", "kind"} <= set(p) for p in repeat["parts"])
-    assert set(summary["hparams"]) >= {"epochs", "batch_size", "learning_rate", "seed", "dataset",
-                                       "quick", "precision", "jit"}
+    assert set(summary["hparams"]) >= {
+        "epochs",
+        "batch_size",
+        "learning_rate",
+        "seed",
+        "dataset",
+        "quick",
+        "precision",
+        "jit",
+    }
     assert summary["device"] == "CPU" and summary["versions"]["keras"] == keras.__version__
     assert summary["metrics"]["test_accuracy_separable"] == summary["claim"]["numbers"]["separable_accuracy"]
     assert summary["wall_seconds"] > 0
@@ -112,9 +122,12 @@ def get_json(url: str):
 def test_tensorboard_serves_the_run_and_its_scalars(unit_run):
     logdir, run_dir, _ = unit_run
     port = free_port()
-    server = subprocess.Popen([sys.executable, str(SCRIPT), "board", "--logdir", str(logdir),
-                               "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True)
+    server = subprocess.Popen(
+        [sys.executable, str(SCRIPT), "board", "--logdir", str(logdir), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     relative = run_dir.relative_to(logdir).as_posix()
     try:
         deadline = time.monotonic() + 120

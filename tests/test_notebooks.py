@@ -63,10 +63,13 @@ def test_core_notebooks_run_and_end_on_the_verdict(name, tmp_path):
     book.cells = [cell for cell in book.cells if not tags(cell) & {"install", "skip-execution"}]
     (parameters,) = [cell for cell in book.cells if "parameters" in tags(cell)]
     parameters.source += f"\nOPTIONS = {{'logdir': {str(tmp_path / 'runs')!r}, 'verbose': False, 'epochs': 1}}"
-    NotebookClient(book, timeout=600, kernel_name="python3",
-                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+    NotebookClient(book, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
     last = [cell for cell in book.cells if cell.cell_type == "code"][-1]
     html = "".join(output.get("data", {}).get("text/html", "") for output in last.outputs)
     assert "Verdict:" in html and f"nutshell demo {name}" in html
-    assert not any(output.get("output_type") == "error" for cell in book.cells if cell.cell_type == "code"
-                   for output in cell.outputs)
+    assert not any(
+        output.get("output_type") == "error"
+        for cell in book.cells
+        if cell.cell_type == "code"
+        for output in cell.outputs
+    )

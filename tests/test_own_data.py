@@ -103,8 +103,9 @@ def test_bad_folders_are_refused_in_one_line(tmp_path):
 
 def test_bad_arrays_are_refused_in_one_line(tmp_path):
     x, y = three_digits()
-    np.savez(tmp_path / "range.npz", x_train=x[:60], y_train=np.where(y[:60] == 1, 5, y[:60]),
-             x_test=x[60:], y_test=y[60:])
+    np.savez(
+        tmp_path / "range.npz", x_train=x[:60], y_train=np.where(y[:60] == 1, 5, y[:60]), x_test=x[60:], y_test=y[60:]
+    )
     refused(tmp_path / "range.npz", "labels out of range")
     np.savez(tmp_path / "sizes.npz", x_train=x[:60], y_train=y[:60], x_test=x[60:, :20, :20], y_test=y[60:])
     refused(tmp_path / "sizes.npz", "mixed sizes")
@@ -127,16 +128,16 @@ def test_a_demo_without_images_refuses_data_and_lists_those_that_take_it(run_cli
 
 def test_bad_data_leaves_no_run_behind(run_cli, tmp_path):
     (tmp_path / "one" / "only").mkdir(parents=True)
-    result = run_cli("demo", "pooling", "--quick", "--data", str(tmp_path / "one"), "--logdir",
-                     str(tmp_path / "runs"))
+    result = run_cli("demo", "pooling", "--quick", "--data", str(tmp_path / "one"), "--logdir", str(tmp_path / "runs"))
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.strip().count("\n") == 0 and "only one class folder" in result.stderr
     assert not list((tmp_path / "runs").glob("pooling/*"))
 
 
 def test_a_demo_trains_on_a_folder_and_records_it(sources, tmp_path):
-    result = nutshell("demo", "pooling", "--quick", "--epochs", "1", "--data", str(sources["folder"]),
-                      "--logdir", str(tmp_path))
+    result = nutshell(
+        "demo", "pooling", "--quick", "--epochs", "1", "--data", str(sources["folder"]), "--logdir", str(tmp_path)
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     (path,) = tmp_path.glob("pooling/*/summary.json")
     summary = json.loads(path.read_text())

@@ -15,8 +15,7 @@ REQUIRED_SECTIONS = ["intuition", "the math", "see also", "sources"]
 
 
 def test_registry_matches_modules_on_disk():
-    on_disk = {p.stem.replace("_", "-") for p in glossary.PACKAGE_DIR.glob("*.py")
-               if not p.name.startswith("_")}
+    on_disk = {p.stem.replace("_", "-") for p in glossary.PACKAGE_DIR.glob("*.py") if not p.name.startswith("_")}
     assert set(ENTRIES) == on_disk
     assert set(CORE) <= set(ENTRIES)
     assert len(ENTRIES) >= 40
@@ -51,20 +50,37 @@ def test_every_alias_resolves_to_its_own_entry_and_none_is_shared():
         for alias in (entry.name, entry.title, *entry.aliases):
             key = glossary.compact(alias)
             assert owners.setdefault(key, entry.name) == entry.name, (
-                f"{alias!r} claimed by {owners[key]} and {entry.name}")
+                f"{alias!r} claimed by {owners[key]} and {entry.name}"
+            )
             assert glossary.lookup(alias).name == entry.name
 
 
-@pytest.mark.parametrize("typed, expected", [
-    ("Max-Pooling", "pooling"), ("max pooling", "pooling"), ("subsampling", "pooling"),
-    ("POOLING", "pooling"), ("poolings", "pooling"), ("neuron", "unit"),
-    ("artificial neuron", "unit"), ("Neurons", "unit"), ("convnet", "cnn"),
-    ("convolutional network", "cnn"), ("ConvNets", "cnn"), ("googlenet", "inception"),
-    ("inception module", "inception"), ("long short-term memory", "lstm"),
-    ("Long Short Term Memory", "lstm"), ("LSTMs", "lstm"), ("1×1 convolution", "pointwise-convolution"),
-    ("rectified linear units", "relu"), ("activation functions", "activation"),
-    ("  hidden   layer ", "layer"), ("feature_maps", "feature-map"),
-])
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        ("Max-Pooling", "pooling"),
+        ("max pooling", "pooling"),
+        ("subsampling", "pooling"),
+        ("POOLING", "pooling"),
+        ("poolings", "pooling"),
+        ("neuron", "unit"),
+        ("artificial neuron", "unit"),
+        ("Neurons", "unit"),
+        ("convnet", "cnn"),
+        ("convolutional network", "cnn"),
+        ("ConvNets", "cnn"),
+        ("googlenet", "inception"),
+        ("inception module", "inception"),
+        ("long short-term memory", "lstm"),
+        ("Long Short Term Memory", "lstm"),
+        ("LSTMs", "lstm"),
+        ("1×1 convolution", "pointwise-convolution"),
+        ("rectified linear units", "relu"),
+        ("activation functions", "activation"),
+        ("  hidden   layer ", "layer"),
+        ("feature_maps", "feature-map"),
+    ],
+)
 def test_forgiving_lookup(typed, expected):
     assert glossary.lookup(typed).name == expected
 
@@ -110,15 +126,24 @@ def test_registry_reads_demo_and_implementation_from_source(name):
     assert set(entry.implementation) <= defined
 
 
-@pytest.mark.parametrize("config, message", [
-    ({"epochs": 1, "batch_size": 8, "learning_rate": 0.1, "global_batch": "a reason long enough"}, "unknown key 'global_batch'"),
-    ({"epochs": 1.5, "batch_size": 8, "learning_rate": 0.1}, "['epochs'] must be int, not float"),
-    ({"epochs": 1, "batch_size": 8}, "lacks learning_rate"),
-    ({"epochs": 1, "batch_size": 8, "learning_rate": 0.1, "quick": {"dataset": "x"}}, "['quick'] may set"),
-    ({"epochs": 1, "batch_size": 8, "learning_rate": 0.1, "single_device": "yes"}, "must say why"),
-    ({"epochs": 1, "batch_size": 8, "learning_rate": 0.1, "ignores": {"seed": "seeds are fixed by design"}}, "names 'seed'"),
-    ({"epochs": True, "batch_size": 8, "learning_rate": 0.1}, "must be int"),
-])
+@pytest.mark.parametrize(
+    "config, message",
+    [
+        (
+            {"epochs": 1, "batch_size": 8, "learning_rate": 0.1, "global_batch": "a reason long enough"},
+            "unknown key 'global_batch'",
+        ),
+        ({"epochs": 1.5, "batch_size": 8, "learning_rate": 0.1}, "['epochs'] must be int, not float"),
+        ({"epochs": 1, "batch_size": 8}, "lacks learning_rate"),
+        ({"epochs": 1, "batch_size": 8, "learning_rate": 0.1, "quick": {"dataset": "x"}}, "['quick'] may set"),
+        ({"epochs": 1, "batch_size": 8, "learning_rate": 0.1, "single_device": "yes"}, "must say why"),
+        (
+            {"epochs": 1, "batch_size": 8, "learning_rate": 0.1, "ignores": {"seed": "seeds are fixed by design"}},
+            "names 'seed'",
+        ),
+        ({"epochs": True, "batch_size": 8, "learning_rate": 0.1}, "must be int"),
+    ],
+)
 def test_a_demo_dict_that_breaks_the_schema_is_an_error_naming_the_file(config, message, tmp_path):
     with pytest.raises(glossary.BadDemoConfig, match=re.escape(message)) as info:
         glossary.check_demo_config(config, tmp_path / "made_up.py")
@@ -127,8 +152,10 @@ def test_a_demo_dict_that_breaks_the_schema_is_an_error_naming_the_file(config, 
 
 def test_a_bad_demo_dict_stops_the_registry_reading_that_file(tmp_path):
     bad = tmp_path / "made_up.py"
-    bad.write_text('"""Made up."""\nDEMO = {"epochs": 1, "batch_size": 8, "learning_rate": 0.1, "epoch": 2}\n'
-                   "def demo(run):\n    pass\n")
+    bad.write_text(
+        '"""Made up."""\nDEMO = {"epochs": 1, "batch_size": 8, "learning_rate": 0.1, "epoch": 2}\n'
+        "def demo(run):\n    pass\n"
+    )
     with pytest.raises(glossary.BadDemoConfig, match="made_up.py: DEMO has an unknown key 'epoch'"):
         glossary.parse_entry(bad)
 
@@ -148,7 +175,8 @@ def test_sources_cite_known_keys_only(name):
     raw = ast.get_docstring(ast.parse(entry.path.read_text(encoding="utf-8")))
     bullets = [line for line in raw.split("## Sources", 1)[1].splitlines() if line.startswith("- ")]
     assert bullets and len(entry.source_keys) == len(bullets), (
-        f"{name}: every Sources bullet must be `- [key]` or `- [key] — note`: {bullets}")
+        f"{name}: every Sources bullet must be `- [key]` or `- [key] — note`: {bullets}"
+    )
     unknown = [key for key in entry.source_keys if key not in SOURCES]
     assert not unknown, f"{name} cites keys missing from glossary/_sources.py: {unknown}"
     assert len(set(entry.source_keys)) == len(entry.source_keys), f"{name} cites a work twice"
@@ -163,13 +191,13 @@ def test_every_source_in_the_table_is_cited():
 
 def test_no_citation_is_written_twice():
     tree = ast.parse(glossary.SOURCES_PATH.read_text(encoding="utf-8"))
-    table = next(node.value for node in tree.body
-                 if isinstance(node, ast.Assign) and node.targets[0].id == "SOURCES")
+    table = next(node.value for node in tree.body if isinstance(node, ast.Assign) and node.targets[0].id == "SOURCES")
     keys = [key.value for key in table.keys]
     assert len(keys) == len(set(keys)), "a key appears twice in glossary/_sources.py"
 
     def norm(text):
         return re.sub(r"\W+", " ", text).casefold().strip()
+
     seen: dict[str, str] = {}
     for key, citation in SOURCES.items():
         assert re.fullmatch(r"[a-z]+[0-9]{0,4}[a-z]*", key), key

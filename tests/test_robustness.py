@@ -26,23 +26,27 @@ def run_dirs(logdir: Path) -> list[Path]:
     return sorted(p for p in logdir.glob("*/*") if p.is_dir()) if logdir.exists() else []
 
 
-@pytest.mark.parametrize("args", [
-    ["demo", "poolng"],
-    ["demo", "unit", "--epochs", "0"],
-    ["demo", "unit", "--epochs", "-3"],
-    ["demo", "unit", "--batch-size", "0"],
-    ["demo", "unit", "--learning-rate", "abc"],
-    ["demo", "unit", "--learning-rate", "-1"],
-    ["demo", "unit", "--learning-rate", "nan"],
-    ["demo", "unit", "--learning-rate", "inf"],
-    ["demo", "unit", "--dataset", "imagenet"],
-    ["demo", "cnn", "--dataset", "spirals"],
-    ["demo", "unit", "--resume"],
-    ["demo", "unit", "--resume", "/no/such/run"],
-    ["demo", "history"],
-    ["demo", "unit", "--tag", "../escape"],
-    ["demo", "unit", "--precision", "float8"],
-], ids=lambda args: " ".join(args[1:]))
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["demo", "poolng"],
+        ["demo", "unit", "--epochs", "0"],
+        ["demo", "unit", "--epochs", "-3"],
+        ["demo", "unit", "--batch-size", "0"],
+        ["demo", "unit", "--learning-rate", "abc"],
+        ["demo", "unit", "--learning-rate", "-1"],
+        ["demo", "unit", "--learning-rate", "nan"],
+        ["demo", "unit", "--learning-rate", "inf"],
+        ["demo", "unit", "--dataset", "imagenet"],
+        ["demo", "cnn", "--dataset", "spirals"],
+        ["demo", "unit", "--resume"],
+        ["demo", "unit", "--resume", "/no/such/run"],
+        ["demo", "history"],
+        ["demo", "unit", "--tag", "../escape"],
+        ["demo", "unit", "--precision", "float8"],
+    ],
+    ids=lambda args: " ".join(args[1:]),
+)
 def test_bad_input_is_one_line_exit_2_and_no_run(tmp_path, args):
     logdir = tmp_path / "runs"
     result = nutshell(*args, "--logdir", str(logdir))
@@ -67,8 +71,16 @@ def test_missing_or_corrupt_data_file_is_exit_2_and_no_run(tmp_path, damage):
         original = (ROOT / "data" / "mnist.npz").read_bytes()
         (data_dir / "mnist.npz").write_bytes(original[: len(original) // 2])
     logdir = tmp_path / "runs"
-    result = nutshell("demo", "layer", "--quick", "--dataset", "mnist", "--logdir", str(logdir),
-                      env={"NUTSHELL_DATA_DIR": str(data_dir)})
+    result = nutshell(
+        "demo",
+        "layer",
+        "--quick",
+        "--dataset",
+        "mnist",
+        "--logdir",
+        str(logdir),
+        env={"NUTSHELL_DATA_DIR": str(data_dir)},
+    )
     assert result.returncode == 2, result.stderr
     (line,) = result.stderr.strip().splitlines()
     assert "mnist.npz" in line and f"is {damage}" in line
@@ -77,8 +89,14 @@ def test_missing_or_corrupt_data_file_is_exit_2_and_no_run(tmp_path, damage):
 
 def start_demo(logdir: Path, *args: str) -> subprocess.Popen:
     env = {**os.environ, "NO_COLOR": "1", "PYTHONUNBUFFERED": "1"}
-    return subprocess.Popen([sys.executable, str(SCRIPT), "demo", "unit", "--logdir", str(logdir), *args],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    return subprocess.Popen(
+        [sys.executable, str(SCRIPT), "demo", "unit", "--logdir", str(logdir), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
 
 
 def wait_for_line(process: subprocess.Popen, needle: str, timeout: float = 300) -> None:
@@ -168,7 +186,9 @@ def test_a_damaged_checkpoint_falls_back_to_the_previous_good_one(tmp_path):
     model = tiny_model()
     model.fit(x, y, epochs=3, verbose=0, callbacks=[checkpoints.Checkpointer(tmp_path, {})])
     assert sorted(p.name for p in tmp_path.glob("epoch-*.weights.h5")) == [
-        "epoch-0002.weights.h5", "epoch-0003.weights.h5"]
+        "epoch-0002.weights.h5",
+        "epoch-0003.weights.h5",
+    ]
     newest = tmp_path / "epoch-0003.weights.h5"
     newest.write_bytes(newest.read_bytes()[:100])
     done, history = checkpoints.restore(tiny_model(), tmp_path)
@@ -184,8 +204,13 @@ def test_nan_loss_stops_training_with_the_epoch_and_batch():
 
     model = tiny_model(loss=exploding)
     with pytest.raises(NonFiniteLoss, match="epoch 1, batch 1") as info:
-        model.fit(np.ones((8, 2), "float32"), np.ones((8, 1), "float32"), epochs=2, verbose=0,
-                  callbacks=[checkpoints.StopOnNonFiniteLoss("tiny")])
+        model.fit(
+            np.ones((8, 2), "float32"),
+            np.ones((8, 1), "float32"),
+            epochs=2,
+            verbose=0,
+            callbacks=[checkpoints.StopOnNonFiniteLoss("tiny")],
+        )
     # the rate the optimizer ran at, whatever the run's settings said
     rate = float(keras.ops.convert_to_numpy(model.optimizer.learning_rate))
     assert info.value.learning_rate == pytest.approx(rate)
@@ -208,8 +233,11 @@ def test_board_listens_on_loopback_only_by_default(tmp_path):
 
     (tmp_path / "runs").mkdir()
     port = free_port()
-    server = subprocess.Popen([sys.executable, str(SCRIPT), "board", "--logdir", str(tmp_path / "runs"),
-                               "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    server = subprocess.Popen(
+        [sys.executable, str(SCRIPT), "board", "--logdir", str(tmp_path / "runs"), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     try:
         deadline = time.monotonic() + 120
         while not listening_addresses(port) and time.monotonic() < deadline and server.poll() is None:
@@ -231,9 +259,9 @@ def test_cli_reports_a_diverged_loss_in_one_line_with_exit_1(tmp_path, monkeypat
         raise NonFiniteLoss("unit", epoch=2, batch=5, value=float("nan"), learning_rate=settings.learning_rate)
 
     monkeypatch.setattr(run, "run_demo", diverging)
-    result = CliRunner().invoke(cli_app.app, ["demo", "unit", "--learning-rate", "1e6",
-                                              "--logdir", str(tmp_path)])
+    result = CliRunner().invoke(cli_app.app, ["demo", "unit", "--learning-rate", "1e6", "--logdir", str(tmp_path)])
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
         "nutshell: training stopped: the loss of 'unit' became nan at epoch 2, batch 5. "
-        "Try a smaller --learning-rate (this run used 1e+06). Logs are kept in the run directory."]
+        "Try a smaller --learning-rate (this run used 1e+06). Logs are kept in the run directory."
+    ]

@@ -22,12 +22,20 @@ def test_defaults_quick_overrides_and_explicit_values():
     assert (mine.epochs, mine.learning_rate, mine.seed, mine.repeats) == (3, 0.5, 7, 2)
 
 
-@pytest.mark.parametrize("overrides, message", [
-    ({"epochs": 0}, "--epochs"), ({"batch_size": -1}, "--batch-size"), ({"repeats": 0}, "--repeats"),
-    ({"learning_rate": float("nan")}, "--learning-rate"), ({"learning_rate": -1.0}, "--learning-rate"),
-    ({"dataset": "imagenet"}, "unknown dataset"), ({"tag": "../x"}, "--tag"),
-    ({"strategy": "ring"}, "--strategy"), ({"precision": "float8"}, "--precision"),
-])
+@pytest.mark.parametrize(
+    "overrides, message",
+    [
+        ({"epochs": 0}, "--epochs"),
+        ({"batch_size": -1}, "--batch-size"),
+        ({"repeats": 0}, "--repeats"),
+        ({"learning_rate": float("nan")}, "--learning-rate"),
+        ({"learning_rate": -1.0}, "--learning-rate"),
+        ({"dataset": "imagenet"}, "unknown dataset"),
+        ({"tag": "../x"}, "--tag"),
+        ({"strategy": "ring"}, "--strategy"),
+        ({"precision": "float8"}, "--precision"),
+    ],
+)
 def test_bad_values_are_user_errors(overrides, message):
     with pytest.raises(UserError, match=message) as info:
         demo_settings(UNIT, **overrides)
@@ -54,8 +62,9 @@ def test_saved_settings_from_an_older_run_still_load():
 
 
 def test_an_option_the_demo_does_not_use_is_refused_with_its_reason():
-    fixed = replace(UNIT, demo_config={**UNIT.demo_config,
-                                       "ignores": {"learning_rate": "it compares three fixed step sizes"}})
+    fixed = replace(
+        UNIT, demo_config={**UNIT.demo_config, "ignores": {"learning_rate": "it compares three fixed step sizes"}}
+    )
     with pytest.raises(UserError, match="unit does not use --learning-rate: it compares three fixed step sizes"):
         demo_settings(fixed, learning_rate=0.1)
     assert demo_settings(fixed).learning_rate == UNIT.demo_config["learning_rate"]

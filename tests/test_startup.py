@@ -13,10 +13,22 @@ pytestmark = pytest.mark.slow  # every test here trains a model or starts a proc
 HEAVY = ("tensorflow", "keras", "jax", "torch")
 
 COMMANDS = [
-    ["explain", "pooling"], ["explain", "lstm", "--format", "json"], ["list"],
-    ["search", "gradient"], ["code", "lstm"], ["--help"], ["explain", "--help"],
-    ["demo", "--help"], ["runs", "--help"], ["board", "--help"], ["explain", "nosuchterm"],
-    ["--version"], ["notebook", "--help"], ["quiz", "--help"], ["path", "--help"], ["path", "cnn"],
+    ["explain", "pooling"],
+    ["explain", "lstm", "--format", "json"],
+    ["list"],
+    ["search", "gradient"],
+    ["code", "lstm"],
+    ["--help"],
+    ["explain", "--help"],
+    ["demo", "--help"],
+    ["runs", "--help"],
+    ["board", "--help"],
+    ["explain", "nosuchterm"],
+    ["--version"],
+    ["notebook", "--help"],
+    ["quiz", "--help"],
+    ["path", "--help"],
+    ["path", "cnn"],
 ]
 
 
@@ -38,8 +50,12 @@ def test_probe_would_catch_a_heavy_import():
     import subprocess
     import sys
 
-    result = subprocess.run([sys.executable, "-X", "importtime", "-c", "import nutshell.glossary, keras"],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "import nutshell.glossary, keras"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert "keras" in imported_modules(result.stderr)
 
 
@@ -47,9 +63,12 @@ def test_the_python_api_explains_without_a_framework():
     import subprocess
     import sys
 
-    result = subprocess.run([sys.executable, "-X", "importtime", "-c",
-                             "import nutshell; nutshell.explain('pooling')._repr_markdown_()"],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "import nutshell; nutshell.explain('pooling')._repr_markdown_()"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     modules = imported_modules(result.stderr)
     assert "nutshell.api" in modules and not [m for m in modules if m.split(".")[0] in HEAVY]

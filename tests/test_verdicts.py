@@ -13,32 +13,53 @@ from nutshell.glossary._claims import at_least, at_most
 from nutshell.run import Claim, verdict_over_seeds
 from tests.helpers import run_quick_demo
 
-ANCHOR = {"source": "Paper (2015)", "published": "0.9 accuracy", "ours": "accuracy",
-          "note": "smaller data"}
+ANCHOR = {"source": "Paper (2015)", "published": "0.9 accuracy", "ours": "accuracy", "note": "smaller data"}
 
 
 def runs_with(*verdicts: bool, anchor=None):
     """One fake repeat per verdict: `accuracy` is the measured part, held when the verdict is."""
-    return [SimpleNamespace(seed=seed, result=Claim(
-        "A claim.", (at_least("accuracy", 0.5 + 0.1 * seed, 0.5 if verdict else 0.95),
-                     at_most("loss", 0.1, 1.0, kind="identity")),
-        {"accuracy": 0.5 + 0.1 * seed, "loss": 0.1, "count": 1000.0}, anchor))
-        for seed, verdict in enumerate(verdicts)]
+    return [
+        SimpleNamespace(
+            seed=seed,
+            result=Claim(
+                "A claim.",
+                (
+                    at_least("accuracy", 0.5 + 0.1 * seed, 0.5 if verdict else 0.95),
+                    at_most("loss", 0.1, 1.0, kind="identity"),
+                ),
+                {"accuracy": 0.5 + 0.1 * seed, "loss": 0.1, "count": 1000.0},
+                anchor,
+            ),
+        )
+        for seed, verdict in enumerate(verdicts)
+    ]
 
 
 def card_for(runs, claim):
-    return render.verdict_card(claim, [{"seed": r.seed, "verdict": r.result.verdict,
-                                        "numbers": r.result.numbers,
-                                        "parts": [p.as_dict() for p in r.result.parts]} for r in runs])
+    return render.verdict_card(
+        claim,
+        [
+            {
+                "seed": r.seed,
+                "verdict": r.result.verdict,
+                "numbers": r.result.numbers,
+                "parts": [p.as_dict() for p in r.result.parts],
+            }
+            for r in runs
+        ],
+    )
 
 
-@pytest.mark.parametrize("verdicts, held, words", [
-    ((True,), 1, "holds"),
-    ((False,), 0, "does NOT hold"),
-    ((True, True, True), 3, "holds: held on all 3 seeds"),
-    ((True, False, True), 2, "holds on some seeds only: held on 2 of 3 seeds"),
-    ((False, False), 0, "does NOT hold: held on 0 of 2 seeds"),
-])
+@pytest.mark.parametrize(
+    "verdicts, held, words",
+    [
+        ((True,), 1, "holds"),
+        ((False,), 0, "does NOT hold"),
+        ((True, True, True), 3, "holds: held on all 3 seeds"),
+        ((True, False, True), 2, "holds on some seeds only: held on 2 of 3 seeds"),
+        ((False, False), 0, "does NOT hold: held on 0 of 2 seeds"),
+    ],
+)
 def test_k_of_n_is_counted_and_never_rounded_up(verdicts, held, words):
     claim = verdict_over_seeds(runs_with(*verdicts))
     assert (claim["held"], claim["of"]) == (held, len(verdicts))

@@ -50,7 +50,8 @@ strategy = tf.distribute.MirroredStrategy([d.name for d in tf.config.list_logica
 PROBES = {
     # 3 rows on two replicas: predict_on_batch returns 6 (each replica's share, then the whole
     # batch again); predict of 1 row leaves a replica with nothing.
-    keras_compat.REPLICA_PREDICT.name: SETUP + """
+    keras_compat.REPLICA_PREDICT.name: SETUP
+    + """
 with strategy.scope():
     model = keras.Sequential([keras.Input((4, 4, 1)), keras.layers.Conv2D(2, 3), keras.layers.Flatten(),
                               keras.layers.Dense(2)])
@@ -63,7 +64,8 @@ else:
     print("fine" if rows == [3, 1] else f"broken: {rows} rows for [3, 1]")
 """,
     # 17 rows in one batch: replica shares of 9 and 8, which Keras's symbolic build averages.
-    keras_compat.UNEVEN_SYMBOLIC_BUILD.name: SETUP + """
+    keras_compat.UNEVEN_SYMBOLIC_BUILD.name: SETUP
+    + """
 with strategy.scope():
     model = keras.Sequential([keras.Input((1,)), keras.layers.Dense(1)])
     model.compile("adam", loss="mse")
@@ -82,8 +84,9 @@ else:
 
 def probe_says(bug: KerasBug, probe: str) -> str:
     env = {**os.environ, keras_compat.SWITCH_ENV: f"off:{bug.name}", "TF_CPP_MIN_LOG_LEVEL": "3"}
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT,
-                            timeout=300, env=env)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=300, env=env
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     return result.stdout.strip().splitlines()[-1]
 
@@ -108,10 +111,12 @@ def test_multi_worker_fit_still_fails_without_its_work_around(tmp_path):
 
     bug = keras_compat.MULTI_WORKER_FIT
     skip_if_known_fixed(bug)
-    results = run_workers(["demo", "unit", "--quick", "--epochs", "1"], tmp_path,
-                          env={keras_compat.SWITCH_ENV: f"off:{bug.name}"})
+    results = run_workers(
+        ["demo", "unit", "--quick", "--epochs", "1"], tmp_path, env={keras_compat.SWITCH_ENV: f"off:{bug.name}"}
+    )
     failures = [err for code, err in results if code != 0]
     assert failures, bug.fixed_hint()
     # the scalar metrics averaged over axis 0 (Keras 3.12 to 3.15); another error needs a look
-    assert any("Invalid reduction dimension 0 for input with 0 dimensions" in err for err in failures), \
-        failures[0][-2000:]
+    assert any("Invalid reduction dimension 0 for input with 0 dimensions" in err for err in failures), failures[0][
+        -2000:
+    ]

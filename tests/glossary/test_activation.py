@@ -99,8 +99,9 @@ def test_hand_written_backprop_matches_autodiff(tf, activation):
         loss = keras.losses.binary_crossentropy(y[:, None], model(x))
         loss = tf.reduce_mean(loss)
     expected = [float(tf.norm(g)) for g in tape.gradient(loss, [layer.kernel for layer in dense])]
-    ours = [float(g) for g in
-            gradient_norms_by_layer([(layer.kernel, layer.bias) for layer in dense], activation, x, y)]
+    ours = [
+        float(g) for g in gradient_norms_by_layer([(layer.kernel, layer.bias) for layer in dense], activation, x, y)
+    ]
     np.testing.assert_allclose(ours, expected, rtol=1e-4)
 
 
@@ -116,8 +117,13 @@ def test_layer_after_dense_equals_dense_with_that_activation(name):
 
 @pytest.mark.parametrize("name", sorted(ACTIVATIONS))
 def test_keras_layer_contract(name):
-    check_layer_contract(ActivationFromScratch, {"activation": name, "name": "bend"},
-                         input_shape=(2, 3, 4), expected_output_shape=(2, 3, 4), trainable_weights=0)
+    check_layer_contract(
+        ActivationFromScratch,
+        {"activation": name, "name": "bend"},
+        input_shape=(2, 3, 4),
+        expected_output_shape=(2, 3, 4),
+        trainable_weights=0,
+    )
 
 
 def test_unknown_activation_names_are_refused():
@@ -160,20 +166,23 @@ def test_the_best_straight_cut_is_perfect_on_separable_points_and_a_guess_on_xor
     assert _best_straight_cut((points[:300], labels[:300]), (points[300:], labels[300:])) <= 0.8
 
 
-NUMBERS = {"best_line": 0.64, "stacked": 0.645, "with_relu": 0.998, "collapse_error": 1.2e-7,
-           "relu_over_sigmoid": 2e6}
+NUMBERS = {"best_line": 0.64, "stacked": 0.645, "with_relu": 0.998, "collapse_error": 1.2e-7, "relu_over_sigmoid": 2e6}
 
 
 def test_the_claim_holds_for_numbers_like_the_measured_ones():
     assert _claims.verdict(claim_parts(**NUMBERS)) is True
 
 
-@pytest.mark.parametrize("changes, failing", [
-    ({"stacked": 0.90, "best_line": 0.89}, "linear_5_layers_accuracy"),   # a "linear" stack that bends
-    ({"stacked": 0.70}, "linear_5_layers_gain_over_best_line"),           # depth helped a linear map
-    ({"with_relu": 0.70}, "relu_5_layers_accuracy"),                      # the nonlinearity did not fit
-    ({"relu_over_sigmoid": 3.0}, "relu_over_sigmoid"),                    # sigmoid gradients survived
-], ids=["linear-fits", "depth-helps", "relu-fails", "no-vanishing"])
+@pytest.mark.parametrize(
+    "changes, failing",
+    [
+        ({"stacked": 0.90, "best_line": 0.89}, "linear_5_layers_accuracy"),  # a "linear" stack that bends
+        ({"stacked": 0.70}, "linear_5_layers_gain_over_best_line"),  # depth helped a linear map
+        ({"with_relu": 0.70}, "relu_5_layers_accuracy"),  # the nonlinearity did not fit
+        ({"relu_over_sigmoid": 3.0}, "relu_over_sigmoid"),  # sigmoid gradients survived
+    ],
+    ids=["linear-fits", "depth-helps", "relu-fails", "no-vanishing"],
+)
 def test_the_claim_can_fail(changes, failing):
     parts = {part.name: part for part in claim_parts(**{**NUMBERS, **changes})}
     assert not parts[failing].held and _claims.verdict(list(parts.values())) is False
@@ -207,6 +216,7 @@ def test_without_the_nonlinearity_the_claim_fails(quick_demo, monkeypatch):
 
 # -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
 
+
 def recorded(*seeds):
     """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
     context numbers)."""
@@ -214,9 +224,12 @@ def recorded(*seeds):
 
     from nutshell.run import Claim, verdict_over_seeds
 
-    return verdict_over_seeds([SimpleNamespace(result=Claim(
-        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
-        for parts, context in seeds])
+    return verdict_over_seeds(
+        [
+            SimpleNamespace(result=Claim("", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+            for parts, context in seeds
+        ]
+    )
 
 
 def measured(best_line, stacked):
@@ -224,7 +237,7 @@ def measured(best_line, stacked):
 
 
 OUTCOMES = [  # (what each seed measured, the option it shows)
-    ([measured(0.64, 0.645)] * 3, "B"),                   # as measured: no better than one cut
+    ([measured(0.64, 0.645)] * 3, "B"),  # as measured: no better than one cut
     ([measured(0.64, 0.80)] * 3, "A"),
     ([measured(0.64, 0.50)] * 3, "C"),
     ([measured(0.64, 0.645), measured(0.62, 0.72)], "D"),

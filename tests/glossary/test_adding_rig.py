@@ -9,8 +9,17 @@ import numpy as np
 import pytest
 
 from nutshell import data
-from nutshell.glossary._adding import (CHECK_EVERY, MODERN, VARIANTS, RecentErrors, SequenceCounter,
-                                       errors, mse_on, regressor, sequences)
+from nutshell.glossary._adding import (
+    CHECK_EVERY,
+    MODERN,
+    VARIANTS,
+    RecentErrors,
+    SequenceCounter,
+    errors,
+    mse_on,
+    regressor,
+    sequences,
+)
 
 
 def test_adding_problem_mean_guess_scores_one_sixth():
@@ -28,16 +37,16 @@ def test_adding_problem_1997_follows_the_paper():
     x, y, lengths = data.adding_problem_1997(5_000, steps=100, seed=3)
     assert x.shape == (5_000, 110, 2) and lengths.min() == 100 and lengths.max() == 110
     for row, length, target in zip(x[:500], lengths, y):
-        pad, seq = row[:110 - length], row[110 - length:]
-        assert not pad.any() and seq.any(axis=1).all()     # pre-padded: every sequence ends last
+        pad, seq = row[: 110 - length], row[110 - length :]
+        assert not pad.any() and seq.any(axis=1).all()  # pre-padded: every sequence ends last
         values, markers = seq[:, 0], seq[:, 1]
         marked = np.flatnonzero(markers == 1)
         assert len(marked) == 2 and marked[0] < 10 and marked[1] < 49 and min(marked) < 10
         assert set(np.flatnonzero(markers == -1)) == {0, length - 1} - set(marked)
         assert np.all(np.abs(values) <= 1)
         assert math.isclose(target, 0.5 + values[marked].sum() / 4, abs_tol=1e-6)
-    first = x[np.arange(5_000), 110 - lengths]                 # each sequence's first pair
-    assert np.all(first[first[:, 1] == 1, 0] == 0)            # a marked first pair counts 0
+    first = x[np.arange(5_000), 110 - lengths]  # each sequence's first pair
+    assert np.all(first[first[:, 1] == 1, 0] == 0)  # a marked first pair counts 0
     # (X1 + X2)/4 with X uniform on [-1, 1]: variance 2 * (1/3) / 16 = 1/24
     assert abs(np.var(y) - 1 / 24) < 0.003 and np.all((y >= 0) & (y <= 1))
 
@@ -47,13 +56,13 @@ def test_train_check_and_test_sequences_are_fresh_and_the_mean_guess_is_scored_o
     variant = VARIANTS[name]
     made = sequences(variant, 300, seed=7, steps=20, n_test=200)
     assert [len(part[1]) for part in (made.train, made.check, made.test)] == [300, 512, 200]
-    assert made.length == (22 if variant.masked else 20)       # 1997: up to 1.1 T, padded
+    assert made.length == (22 if variant.masked else 20)  # 1997: up to 1.1 T, padded
     firsts = [part[0][0] for part in (made.train, made.check, made.test)]
     assert not np.array_equal(firsts[0], firsts[1]) and not np.array_equal(firsts[0], firsts[2])
     guess = made.train[1].mean()
     assert math.isclose(made.mean_guess_mse, float(np.mean((made.test[1] - guess) ** 2)), rel_tol=1e-6)
     again = sequences(variant, 300, seed=7, steps=20, n_test=200)
-    np.testing.assert_array_equal(again.test[0], made.test[0])   # a seed gives the same data
+    np.testing.assert_array_equal(again.test[0], made.test[0])  # a seed gives the same data
 
 
 def test_the_regressor_masks_padding_only_when_asked():
@@ -70,8 +79,13 @@ def test_the_regressor_masks_padding_only_when_asked():
 
 
 def test_errors_and_mse_are_prediction_minus_target():
-    model = keras.Sequential([keras.Input((4, 2)), keras.layers.Flatten(),
-                              keras.layers.Dense(1, kernel_initializer="zeros", bias_initializer="ones")])
+    model = keras.Sequential(
+        [
+            keras.Input((4, 2)),
+            keras.layers.Flatten(),
+            keras.layers.Dense(1, kernel_initializer="zeros", bias_initializer="ones"),
+        ]
+    )
     test = (np.zeros((3, 4, 2), "float32"), np.array([0.0, 1.0, 3.0], "float32"))
     np.testing.assert_allclose(errors(model, test), [1.0, 0.0, -2.0])
     assert math.isclose(mse_on(model, test), 5 / 3, rel_tol=1e-6)
@@ -81,11 +95,11 @@ def test_recent_errors_is_the_papers_rule_over_a_window_that_outlives_epochs():
     wrong, mse = RecentErrors("wrong", window=4), RecentErrors("mse", window=4)
     for metric in (wrong, mse):
         metric.update_state(np.zeros(3), np.full(3, 0.01))
-    assert float(wrong.result()) == 1                      # one slot still holds its start: a miss
+    assert float(wrong.result()) == 1  # one slot still holds its start: a miss
     for metric in (wrong, mse):
-        metric.reset_state()                                 # Keras's epoch reset keeps the window
+        metric.reset_state()  # Keras's epoch reset keeps the window
         metric.update_state(np.zeros(2), np.array([0.05, -0.039]))
-    assert float(wrong.result()) == 1                        # 0.05 misses, 0.039 is correct
+    assert float(wrong.result()) == 1  # 0.05 misses, 0.039 is correct
     np.testing.assert_allclose(float(mse.result()), (2 * 0.01**2 + 0.05**2 + 0.039**2) / 4, rtol=1e-5)
     clone = RecentErrors.from_config(wrong.get_config())
     assert (clone.kind, clone.window, clone.tolerance, clone.name) == ("wrong", 4, 0.04, "recent_wrong")
@@ -95,19 +109,25 @@ def test_recent_errors_is_the_papers_rule_over_a_window_that_outlives_epochs():
 
 def _counter(variant, check=None, **kwargs):
     model = keras.Sequential([keras.Input((1,)), keras.layers.Dense(1)])
-    counter = SequenceCounter(run=SimpleNamespace(scalars=lambda *args, **kw: None), label="net",
-                              variant=variant, check=check, batch_size=kwargs.get("batch_size", 32),
-                              steps_per_epoch=kwargs.get("steps_per_epoch", 250), max_sequences=10**6)
+    counter = SequenceCounter(
+        run=SimpleNamespace(scalars=lambda *args, **kw: None),
+        label="net",
+        variant=variant,
+        check=check,
+        batch_size=kwargs.get("batch_size", 32),
+        steps_per_epoch=kwargs.get("steps_per_epoch", 250),
+        max_sequences=10**6,
+    )
     counter.set_model(model)
     return counter, model
 
 
 def test_the_1997_count_follows_epoch_and_batch_so_a_resume_keeps_it():
     counter, model = _counter(VARIANTS["adding-1997"])
-    counter.on_epoch_begin(3)                       # a run resumed after three epochs
+    counter.on_epoch_begin(3)  # a run resumed after three epochs
     counter.on_train_batch_end(9, {"recent_wrong": 5.0, "recent_mse": 0.001})
     assert counter.seen == (3 * 250 + 10) * 32 and not counter.solved_at
-    counter.on_train_batch_end(10, {"recent_wrong": 0.0, "recent_mse": 0.011})   # MSE too high
+    counter.on_train_batch_end(10, {"recent_wrong": 0.0, "recent_mse": 0.011})  # MSE too high
     assert not counter.solved_at
     counter.on_train_batch_end(11, {"recent_wrong": 0.0, "recent_mse": 0.002})
     assert counter.solved_at == (3 * 250 + 12) * 32 and model.stop_training

@@ -20,7 +20,7 @@ from tests.numpy_reference import conv2d_same
 
 def max_pool_2x2(x):
     height, width, depth = x.shape
-    return x[:height // 2 * 2, :width // 2 * 2].reshape(height // 2, 2, width // 2, 2, depth).max(axis=(1, 3))
+    return x[: height // 2 * 2, : width // 2 * 2].reshape(height // 2, 2, width // 2, 2, depth).max(axis=(1, 3))
 
 
 def numpy_cnn(image, weights):
@@ -101,11 +101,15 @@ def test_the_claim_holds_for_numbers_like_the_measured_ones():
     assert holds(*MEASURED[:2]) is True  # on 8x8 digits the keras.io convnet cannot run
 
 
-@pytest.mark.parametrize("numbers, failing", [
-    ((0.945, 0.925, 0.955, 6.0, 12.0), "accuracy_shortfall_vs_keras_io"),   # a point below keras.io
-    ((0.965, 0.955, 0.955, 6.0, 12.0), "error_ratio_cnn_to_mlp"),           # no better than the MLP
-    ((0.925, 0.925), "error_ratio_cnn_to_mlp"),                             # digits: the MLP's equal
-], ids=["behind-keras-io", "mlp-as-good", "digits-mlp-as-good"])
+@pytest.mark.parametrize(
+    "numbers, failing",
+    [
+        ((0.945, 0.925, 0.955, 6.0, 12.0), "accuracy_shortfall_vs_keras_io"),  # a point below keras.io
+        ((0.965, 0.955, 0.955, 6.0, 12.0), "error_ratio_cnn_to_mlp"),  # no better than the MLP
+        ((0.925, 0.925), "error_ratio_cnn_to_mlp"),  # digits: the MLP's equal
+    ],
+    ids=["behind-keras-io", "mlp-as-good", "digits-mlp-as-good"],
+)
 def test_the_claim_can_fail(numbers, failing):
     parts = {part.name: part for part in claim_parts(*numbers, quick=True)}
     assert not parts[failing].held and holds(*numbers) is False
@@ -119,8 +123,11 @@ def test_training_time_is_shown_but_does_not_vote():
 
 
 def test_a_full_run_asks_for_fewer_errors_than_a_quick_one():
-    ratio = lambda quick: next(p.bar for p in claim_parts(*MEASURED, quick=quick)  # noqa: E731
-                               if p.name == "error_ratio_cnn_to_mlp")
+    ratio = lambda quick: next(
+        p.bar
+        for p in claim_parts(*MEASURED, quick=quick)  # noqa: E731
+        if p.name == "error_ratio_cnn_to_mlp"
+    )
     assert ratio(quick=False) <= ratio(quick=True) < 1
 
 
@@ -134,7 +141,8 @@ def test_quick_demo_measures_the_claim(quick_demo):
     dense_1, dense_2 = (28 * 28 + 1) * (28 * 28 * 16), (14 * 14 * 16 + 1) * (14 * 14 * 32)
     assert numbers["dense_equivalent_parameters"] == dense_1 + dense_2
     assert numbers["error_ratio_cnn_to_mlp"] == pytest.approx(
-        (1 - numbers["test_accuracy"]) / (1 - numbers["mlp_test_accuracy"]))
+        (1 - numbers["test_accuracy"]) / (1 - numbers["mlp_test_accuracy"])
+    )
     assert 0 < numbers["train_seconds"] and 0 < numbers["keras_io_train_seconds"]
     assert summary["claim"]["verdict"] is True
     assert all(part["held"] for part in summary["claim"]["parts"] if part["kind"] == "measured")
@@ -169,21 +177,42 @@ def test_a_resumed_run_keeps_the_training_time_of_fits_finished_before(quick_dem
 
 def _outcome_claim(ratio, held=5):
     def part(name, mean, bar, part_held, kind="measured"):
-        return {"name": name, "kind": kind, "comparison": "<=", "bar": bar, "held": part_held,
-                "of": 5, "mean": mean, "min": mean, "max": mean, "worst_margin": 0.0}
-    parts = [part("accuracy_shortfall_vs_keras_io", -0.005, 0.005, 5),
-             part("error_ratio_cnn_to_mlp", ratio, 2 / 3, held),
-             part("training_time_ratio_to_keras_io", 0.4, 1.0, 5, "timing")]
-    return {"parts": parts, "numbers": {p["name"]: p["mean"] for p in parts}, "held": held, "of": 5,
-            "verdict": held == 5}
+        return {
+            "name": name,
+            "kind": kind,
+            "comparison": "<=",
+            "bar": bar,
+            "held": part_held,
+            "of": 5,
+            "mean": mean,
+            "min": mean,
+            "max": mean,
+            "worst_margin": 0.0,
+        }
+
+    parts = [
+        part("accuracy_shortfall_vs_keras_io", -0.005, 0.005, 5),
+        part("error_ratio_cnn_to_mlp", ratio, 2 / 3, held),
+        part("training_time_ratio_to_keras_io", 0.4, 1.0, 5, "timing"),
+    ]
+    return {
+        "parts": parts,
+        "numbers": {p["name"]: p["mean"] for p in parts},
+        "held": held,
+        "of": 5,
+        "verdict": held == 5,
+    }
 
 
-@pytest.mark.parametrize("claim, option", [
-    (_outcome_claim(0.48), "A"),              # --quick, seeds 0-4: 44-52% of the dense net's errors
-    (_outcome_claim(1.3, held=0), "B"),
-    (_outcome_claim(1.0, held=0), "C"),
-    (_outcome_claim(0.66, held=3), "D"),
-])
+@pytest.mark.parametrize(
+    "claim, option",
+    [
+        (_outcome_claim(0.48), "A"),  # --quick, seeds 0-4: 44-52% of the dense net's errors
+        (_outcome_claim(1.3, held=0), "B"),
+        (_outcome_claim(1.0, held=0), "C"),
+        (_outcome_claim(0.66, held=3), "D"),
+    ],
+)
 def test_outcome_names_the_option_the_numbers_show(claim, option):
     from nutshell.glossary.cnn import PREDICT, outcome
 

@@ -25,16 +25,23 @@ RNG = np.random.default_rng(0)
 def test_cross_entropy_matches_keras_sparse_categorical():
     q = keras.activations.softmax(RNG.normal(0, 2, (32, 5)).astype("float32"))
     labels = RNG.integers(0, 5, 32)
-    np.testing.assert_allclose(ops.convert_to_numpy(cross_entropy(labels, q)),
-                               ops.convert_to_numpy(keras.losses.sparse_categorical_crossentropy(labels, q)),
-                               rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(
+        ops.convert_to_numpy(cross_entropy(labels, q)),
+        ops.convert_to_numpy(keras.losses.sparse_categorical_crossentropy(labels, q)),
+        rtol=1e-5,
+        atol=1e-6,
+    )
 
 
 def test_binary_cross_entropy_matches_keras():
     p = RNG.uniform(0, 1, (32, 1)).astype("float32")
     y = RNG.integers(0, 2, (32, 1)).astype("float32")
-    np.testing.assert_allclose(ops.convert_to_numpy(binary_cross_entropy(y, p)),
-                               ops.convert_to_numpy(keras.losses.binary_crossentropy(y, p)), rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(
+        ops.convert_to_numpy(binary_cross_entropy(y, p)),
+        ops.convert_to_numpy(keras.losses.binary_crossentropy(y, p)),
+        rtol=1e-5,
+        atol=1e-6,
+    )
 
 
 def test_loss_class_matches_keras_and_round_trips_its_config():
@@ -69,14 +76,20 @@ def test_a_confident_mistake_gets_a_large_gradient_only_from_cross_entropy():
 
 
 def test_the_claim_holds_for_numbers_like_the_measured_ones():
-    assert _claims.verdict(claim_parts(gradient_ratio=100.0, cross_entropy_accuracy=0.996,
-                                       squared_error_accuracy=0.004)) is True
+    assert (
+        _claims.verdict(claim_parts(gradient_ratio=100.0, cross_entropy_accuracy=0.996, squared_error_accuracy=0.004))
+        is True
+    )
 
 
-@pytest.mark.parametrize("numbers, failing", [
-    ((100.0, 0.5, 0.004), "cross_entropy_accuracy"),   # did not recover
-    ((100.0, 0.996, 0.99), "squared_error_accuracy"),  # squared error recovered too
-], ids=["no-recovery", "both-recover"])
+@pytest.mark.parametrize(
+    "numbers, failing",
+    [
+        ((100.0, 0.5, 0.004), "cross_entropy_accuracy"),  # did not recover
+        ((100.0, 0.996, 0.99), "squared_error_accuracy"),  # squared error recovered too
+    ],
+    ids=["no-recovery", "both-recover"],
+)
 def test_the_claim_can_fail(numbers, failing):
     parts = {part.name: part for part in claim_parts(*numbers)}
     assert not parts[failing].held and _claims.verdict(list(parts.values())) is False
@@ -104,6 +117,7 @@ def test_claim_fails_when_the_start_is_not_saturated(quick_demo, monkeypatch):
 
 # -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
 
+
 def recorded(*seeds):
     """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
     context numbers)."""
@@ -111,9 +125,12 @@ def recorded(*seeds):
 
     from nutshell.run import Claim, verdict_over_seeds
 
-    return verdict_over_seeds([SimpleNamespace(result=Claim(
-        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
-        for parts, context in seeds])
+    return verdict_over_seeds(
+        [
+            SimpleNamespace(result=Claim("", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+            for parts, context in seeds
+        ]
+    )
 
 
 def measured(cross_entropy_accuracy, squared_error_accuracy):
@@ -121,7 +138,7 @@ def measured(cross_entropy_accuracy, squared_error_accuracy):
 
 
 OUTCOMES = [  # (what each seed measured, the option it shows)
-    ([measured(0.99, 0.01)] * 3, "A"),                      # as measured
+    ([measured(0.99, 0.01)] * 3, "A"),  # as measured
     ([measured(0.02, 0.98)] * 3, "B"),
     ([measured(0.99, 0.97)] * 3, "C"),
     ([measured(0.02, 0.01)] * 3, "D"),

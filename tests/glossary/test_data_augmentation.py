@@ -15,8 +15,9 @@ def _shifted(image, dy, dx):
     """A numpy reference: move the image down dy and right dx pixels, zeros where nothing lands."""
     out = np.zeros_like(image)
     h, w = image.shape[:2]
-    out[max(dy, 0):h + min(dy, 0), max(dx, 0):w + min(dx, 0)] = \
-        image[max(-dy, 0):h + min(-dy, 0), max(-dx, 0):w + min(-dx, 0)]
+    out[max(dy, 0) : h + min(dy, 0), max(dx, 0) : w + min(dx, 0)] = image[
+        max(-dy, 0) : h + min(-dy, 0), max(-dx, 0) : w + min(-dx, 0)
+    ]
     return out
 
 
@@ -36,8 +37,7 @@ def test_training_outputs_are_allowed_shifts_and_vary():
     out = keras.ops.convert_to_numpy(RandomShift(1, seed=0)(images, training=True))
     seen = set()
     for image, moved in zip(images, out):
-        matches = [(dy, dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)
-                   if np.array_equal(moved, _shifted(image, dy, dx))]
+        matches = [(dy, dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1) if np.array_equal(moved, _shifted(image, dy, dx))]
         assert len(matches) == 1
         seen.add(matches[0])
     assert len(seen) >= 5  # 40 draws from 9 shifts
@@ -50,8 +50,15 @@ def test_test_time_is_the_identity():
 
 def test_keras_layer_contract():
     # Keras's own checks; the layer owns one seed generator and has nothing to train.
-    check_layer_contract(RandomShift, {"max_shift": 1, "seed": 1}, (2, 5, 5, 3), (2, 5, 5, 3), trainable_weights=0,
-                         seed_generators=1, training_check=False)
+    check_layer_contract(
+        RandomShift,
+        {"max_shift": 1, "seed": 1},
+        (2, 5, 5, 3),
+        (2, 5, 5, 3),
+        trainable_weights=0,
+        seed_generators=1,
+        training_check=False,
+    )
 
 
 @pytest.mark.parametrize("shift", [-1, 1.5, "2"])
@@ -69,11 +76,15 @@ def test_the_claim_holds_for_numbers_like_the_measured_ones():
     assert _claims.verdict(claim_parts(PLAIN, SHIFTED)) is True
 
 
-@pytest.mark.parametrize("shifted, failing", [
-    ({**SHIFTED, "test_accuracy": 0.88}, "test_accuracy_gain"),
-    ({**SHIFTED, "accuracy_gap": 0.12}, "accuracy_gap_ratio"),
-    (PLAIN, "test_accuracy_gain"),                                  # augmentation changed nothing
-], ids=["no-gain", "gap-as-wide", "same-as-plain"])
+@pytest.mark.parametrize(
+    "shifted, failing",
+    [
+        ({**SHIFTED, "test_accuracy": 0.88}, "test_accuracy_gain"),
+        ({**SHIFTED, "accuracy_gap": 0.12}, "accuracy_gap_ratio"),
+        (PLAIN, "test_accuracy_gain"),  # augmentation changed nothing
+    ],
+    ids=["no-gain", "gap-as-wide", "same-as-plain"],
+)
 def test_the_claim_can_fail(shifted, failing):
     parts = {part.name: part for part in claim_parts(PLAIN, shifted)}
     assert not parts[failing].held and _claims.verdict(parts.values()) is False
@@ -84,7 +95,8 @@ def test_quick_demo_measures_the_claim(quick_demo):
     numbers = summary["claim"]["numbers"]
     assert numbers["accuracy_gap_no_augmentation"] >= 0.05  # the set-up does overfit
     assert numbers["test_accuracy_gain"] == pytest.approx(
-        numbers["test_accuracy_augmented"] - numbers["test_accuracy_no_augmentation"])
+        numbers["test_accuracy_augmented"] - numbers["test_accuracy_no_augmentation"]
+    )
     assert summary["claim"]["verdict"] is True
 
 
@@ -97,20 +109,38 @@ def test_without_augmentation_the_claim_fails(quick_demo, monkeypatch):
 
 def _outcome_claim(gain, held=5):
     def part(name, mean, bar, part_held, comparison):
-        return {"name": name, "kind": "measured", "comparison": comparison, "bar": bar, "held": part_held,
-                "of": 5, "mean": mean, "min": mean, "max": mean, "worst_margin": 0.0}
-    parts = [part("test_accuracy_gain", gain, 0.02, held, ">="),
-             part("accuracy_gap_ratio", 0.6, 0.8, 5, "<=")]
-    return {"parts": parts, "numbers": {p["name"]: p["mean"] for p in parts}, "held": held, "of": 5,
-            "verdict": held == 5}
+        return {
+            "name": name,
+            "kind": "measured",
+            "comparison": comparison,
+            "bar": bar,
+            "held": part_held,
+            "of": 5,
+            "mean": mean,
+            "min": mean,
+            "max": mean,
+            "worst_margin": 0.0,
+        }
+
+    parts = [part("test_accuracy_gain", gain, 0.02, held, ">="), part("accuracy_gap_ratio", 0.6, 0.8, 5, "<=")]
+    return {
+        "parts": parts,
+        "numbers": {p["name"]: p["mean"] for p in parts},
+        "held": held,
+        "of": 5,
+        "verdict": held == 5,
+    }
 
 
-@pytest.mark.parametrize("claim, option", [
-    (_outcome_claim(0.04), "A"),                 # seeds 0-4: 0.877-0.880 -> 0.911-0.924
-    (_outcome_claim(0.003, held=0), "B"),
-    (_outcome_claim(-0.03, held=0), "C"),
-    (_outcome_claim(0.025, held=3), "D"),
-])
+@pytest.mark.parametrize(
+    "claim, option",
+    [
+        (_outcome_claim(0.04), "A"),  # seeds 0-4: 0.877-0.880 -> 0.911-0.924
+        (_outcome_claim(0.003, held=0), "B"),
+        (_outcome_claim(-0.03, held=0), "C"),
+        (_outcome_claim(0.025, held=3), "D"),
+    ],
+)
 def test_outcome_names_the_option_the_numbers_show(claim, option):
     from nutshell.glossary.data_augmentation import PREDICT, outcome
 

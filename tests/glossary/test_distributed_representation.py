@@ -68,7 +68,7 @@ def test_the_cosines_in_the_entry_picture():
 def test_contexts_reveal_properties_and_nothing_else():
     items, contexts, properties = items_in_contexts(5000, attributes=3, per_kind=4, words=2, seed=1)
     assert properties.shape == (32, 3) and len(np.unique(properties, axis=0)) == 8
-    group = contexts // 2                       # which property value the context word belongs to
+    group = contexts // 2  # which property value the context word belongs to
     attribute, value = group // 2, group % 2
     np.testing.assert_array_equal(properties[items, attribute], value)
 
@@ -77,20 +77,24 @@ def test_measure_groups_pairs_by_shared_properties():
     properties = np.array([[0, 0], [0, 0], [1, 1], [0, 1]])
     vectors = np.array([[1.0, 0.0], [2.0, 0.0], [-1.0, 0.0], [0.0, 1.0]])
     by_shared = measure(vectors, properties)
-    assert by_shared[2] == pytest.approx(1.0)           # items 0 and 1, the same direction
-    assert by_shared[0] == pytest.approx(-1.0)          # items 0/1 against 2, opposite
-    assert by_shared[1] == pytest.approx(0.0)           # item 3 against the others
+    assert by_shared[2] == pytest.approx(1.0)  # items 0 and 1, the same direction
+    assert by_shared[0] == pytest.approx(-1.0)  # items 0/1 against 2, opposite
+    assert by_shared[1] == pytest.approx(0.0)  # item 3 against the others
 
 
 def test_the_claim_holds_for_numbers_like_the_measured_ones():
     assert _claims.verdict(claim_parts(same_kind=0.92, no_common=-0.92, distributed=1.0, local=0.5)) is True
 
 
-@pytest.mark.parametrize("numbers, failing", [
-    ((0.1, -0.92, 1.0, 0.5), "cosine_same_kind"),
-    ((0.92, 0.5, 1.0, 0.5), "cosine_no_shared_property"),
-    ((0.92, -0.92, 0.55, 0.5), "unseen_accuracy_embedding"),
-], ids=["kinds-apart", "strangers-close", "label-stays"])
+@pytest.mark.parametrize(
+    "numbers, failing",
+    [
+        ((0.1, -0.92, 1.0, 0.5), "cosine_same_kind"),
+        ((0.92, 0.5, 1.0, 0.5), "cosine_no_shared_property"),
+        ((0.92, -0.92, 0.55, 0.5), "unseen_accuracy_embedding"),
+    ],
+    ids=["kinds-apart", "strangers-close", "label-stays"],
+)
 def test_the_claim_can_fail(numbers, failing):
     parts = {part.name: part for part in claim_parts(*numbers)}
     assert not parts[failing].held and _claims.verdict(list(parts.values())) is False
@@ -106,13 +110,18 @@ def test_quick_demo_measures_the_claim(quick_demo):
 def test_without_a_distributed_code_the_claim_fails(quick_demo, monkeypatch):
     """The concept removed: each item's code is its own one-hot row (a local code, fixed), so no
     feature is shared between items and nothing learned about one reaches another."""
-    monkeypatch.setattr(entry, "EmbeddingFromScratch", lambda vocabulary, dimensions, name: keras.layers.Embedding(
-        vocabulary, vocabulary, embeddings_initializer="identity", trainable=False, name=name))
-    assert_fails_through(quick_demo("distributed-representation"), "cosine_same_kind",
-                         "unseen_accuracy_embedding")
+    monkeypatch.setattr(
+        entry,
+        "EmbeddingFromScratch",
+        lambda vocabulary, dimensions, name: keras.layers.Embedding(
+            vocabulary, vocabulary, embeddings_initializer="identity", trainable=False, name=name
+        ),
+    )
+    assert_fails_through(quick_demo("distributed-representation"), "cosine_same_kind", "unseen_accuracy_embedding")
 
 
 # -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
+
 
 def recorded(*seeds):
     """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
@@ -121,9 +130,12 @@ def recorded(*seeds):
 
     from nutshell.run import Claim, verdict_over_seeds
 
-    return verdict_over_seeds([SimpleNamespace(result=Claim(
-        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
-        for parts, context in seeds])
+    return verdict_over_seeds(
+        [
+            SimpleNamespace(result=Claim("", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+            for parts, context in seeds
+        ]
+    )
 
 
 def measured(embedding, one_hot):
@@ -131,9 +143,9 @@ def measured(embedding, one_hot):
 
 
 OUTCOMES = [  # (what each seed measured, the option it shows)
-    ([measured(1.0, 0.5)] * 3, "A"),                        # as measured
+    ([measured(1.0, 0.5)] * 3, "A"),  # as measured
     ([measured(1.0, 0.9)] * 3, "B"),
-    ([measured(0.5, 0.5)] * 3, "C"),                        # one-hot rows as codes: nothing carries
+    ([measured(0.5, 0.5)] * 3, "C"),  # one-hot rows as codes: nothing carries
     ([measured(0.5, 0.9)] * 3, "D"),
     ([measured(1.0, 0.5), measured(0.7, 0.5)], "E"),
 ]

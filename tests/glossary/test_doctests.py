@@ -17,14 +17,12 @@ import pytest
 from nutshell import glossary
 
 FOLDER = Path(glossary.__file__).parent
-WITH_EXAMPLES = sorted(path.stem for path in FOLDER.glob("*.py")
-                       if ">>>" in path.read_text(encoding="utf-8"))
+WITH_EXAMPLES = sorted(path.stem for path in FOLDER.glob("*.py") if ">>>" in path.read_text(encoding="utf-8"))
 
 
 def test_the_glossary_has_examples_to_run():
     # The layers and build_cnn carry examples; if this list empties, the test below checks nothing.
-    assert {"activation", "cnn", "convolution", "inception", "layer", "lstm", "pooling",
-            "unit"} <= set(WITH_EXAMPLES)
+    assert {"activation", "cnn", "convolution", "inception", "layer", "lstm", "pooling", "unit"} <= set(WITH_EXAMPLES)
 
 
 @pytest.mark.parametrize("name", WITH_EXAMPLES)

@@ -40,17 +40,23 @@ def test_matches_a_plain_loop_reference():
 def test_a_straight_edge_votes_for_one_direction(edge, expected_bin):
     image = np.zeros((8, 8), "float32")
     if edge == "vertical":
-        image[:, 4:] = 1.0   # brightness changes along x: gradient angle 0
+        image[:, 4:] = 1.0  # brightness changes along x: gradient angle 0
     else:
-        image[4:, :] = 1.0   # brightness changes along y: gradient angle π/2, bin 4 of 8
+        image[4:, :] = 1.0  # brightness changes along y: gradient angle π/2, bin 4 of 8
     features = np.asarray(OrientationHistograms(cell=8, bins=8)(image[None, ..., None]))[0]
     assert np.argmax(features) == expected_bin
     assert features[expected_bin] > 0.95  # the rest: the image's border meeting the zero padding
 
 
 def test_keras_layer_contract():
-    check_layer_contract(OrientationHistograms, {"cell": 4, "bins": 8}, input_shape=(2, 8, 8, 1),
-                         expected_output_shape=(2, 32), trainable_weights=0, atol=1e-5)
+    check_layer_contract(
+        OrientationHistograms,
+        {"cell": 4, "bins": 8},
+        input_shape=(2, 8, 8, 1),
+        expected_output_shape=(2, 32),
+        trainable_weights=0,
+        atol=1e-5,
+    )
 
 
 def test_logistic_regression_is_one_softmax_layer():
@@ -99,6 +105,7 @@ def test_claim_fails_when_the_features_lose_their_layout(quick_demo, monkeypatch
 
 # -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
 
+
 def recorded(*seeds):
     """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
     context numbers)."""
@@ -106,9 +113,12 @@ def recorded(*seeds):
 
     from nutshell.run import Claim, verdict_over_seeds
 
-    return verdict_over_seeds([SimpleNamespace(result=Claim(
-        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
-        for parts, context in seeds])
+    return verdict_over_seeds(
+        [
+            SimpleNamespace(result=Claim("", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+            for parts, context in seeds
+        ]
+    )
 
 
 def measured(raw, engineered):
@@ -116,8 +126,8 @@ def measured(raw, engineered):
 
 
 OUTCOMES = [  # (what each seed measured, the option it shows)
-    ([measured(0.904, 0.957)] * 3, "A"),                    # as measured
-    ([measured(0.904, 0.85)] * 3, "B"),                     # one cell for the whole image
+    ([measured(0.904, 0.957)] * 3, "A"),  # as measured
+    ([measured(0.904, 0.85)] * 3, "B"),  # one cell for the whole image
     ([measured(0.904, 0.908)] * 3, "C"),
     ([measured(0.904, 0.957), measured(0.904, 0.92)], "D"),
 ]

@@ -34,10 +34,14 @@ def test_the_claim_holds_for_numbers_like_the_measured_ones():
     assert _claims.verdict(claim_parts(hand_made=0.67, random=0.64, learned=0.83)) is True
 
 
-@pytest.mark.parametrize("numbers, failing", [
-    ((0.80, 0.64, 0.83), "learned_over_hand_made"),
-    ((0.67, 0.80, 0.83), "learned_over_random"),
-], ids=["hand-made-as-good", "random-as-good"])
+@pytest.mark.parametrize(
+    "numbers, failing",
+    [
+        ((0.80, 0.64, 0.83), "learned_over_hand_made"),
+        ((0.67, 0.80, 0.83), "learned_over_random"),
+    ],
+    ids=["hand-made-as-good", "random-as-good"],
+)
 def test_the_claim_can_fail(numbers, failing):
     parts = {part.name: part for part in claim_parts(*numbers)}
     assert not parts[failing].held and _claims.verdict(list(parts.values())) is False
@@ -53,6 +57,7 @@ def test_quick_demo_measures_the_claim(quick_demo):
 def test_without_feature_learning_the_claim_fails(quick_demo, monkeypatch):
     """The concept removed: the network's features are frozen at their random start, so training
     "end to end" trains the softmax layer alone, like the random-features probe."""
+
     def frozen_network(*args, **kwargs):
         model = feature_network(*args, **kwargs)
         for layer in model.layers[:-1]:
@@ -65,6 +70,7 @@ def test_without_feature_learning_the_claim_fails(quick_demo, monkeypatch):
 
 # -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
 
+
 def recorded(*seeds):
     """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
     context numbers)."""
@@ -72,22 +78,27 @@ def recorded(*seeds):
 
     from nutshell.run import Claim, verdict_over_seeds
 
-    return verdict_over_seeds([SimpleNamespace(result=Claim(
-        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
-        for parts, context in seeds])
+    return verdict_over_seeds(
+        [
+            SimpleNamespace(result=Claim("", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+            for parts, context in seeds
+        ]
+    )
 
 
 def measured(hand_made, random, learned):
     return claim_parts(hand_made, random, learned), {
-        "test_accuracy_hand_made": hand_made, "test_accuracy_random_features": random,
-        "test_accuracy_learned": learned}
+        "test_accuracy_hand_made": hand_made,
+        "test_accuracy_random_features": random,
+        "test_accuracy_learned": learned,
+    }
 
 
 OUTCOMES = [  # (what each seed measured, the option it shows)
-    ([measured(0.67, 0.59, 0.85)] * 3, "A"),                # as measured
+    ([measured(0.67, 0.59, 0.85)] * 3, "A"),  # as measured
     ([measured(0.80, 0.59, 0.70)] * 3, "B"),
     ([measured(0.60, 0.80, 0.70)] * 3, "C"),
-    ([measured(0.80, 0.79, 0.81)] * 3, "D"),                # frozen CNN: the lead is gone
+    ([measured(0.80, 0.79, 0.81)] * 3, "D"),  # frozen CNN: the lead is gone
     ([measured(0.67, 0.59, 0.85), measured(0.67, 0.59, 0.72)], "E"),
 ]
 

@@ -28,8 +28,9 @@ def test_one_map_from_one_kernel_equals_the_layers_channel():
     kernel, bias = (ops.convert_to_numpy(w) for w in conv.weights)
     full = ops.convert_to_numpy(conv(maps))
     for d in range(4):
-        np.testing.assert_allclose(ops.convert_to_numpy(one_feature_map(maps, kernel, bias, d)),
-                                   full[..., d], rtol=1e-5, atol=1e-5)
+        np.testing.assert_allclose(
+            ops.convert_to_numpy(one_feature_map(maps, kernel, bias, d)), full[..., d], rtol=1e-5, atol=1e-5
+        )
 
 
 def test_counting_maps_and_weights():
@@ -73,10 +74,14 @@ def test_the_claim_holds_for_numbers_like_the_measured_ones():
     assert _claims.verdict(claim_parts(NUMBERS, accuracy=0.95, tolerance=1e-4)) is True
 
 
-@pytest.mark.parametrize("change, accuracy, failing", [
-    ({"weakest_link": 0.0}, 0.95, "weakest_link"),
-    ({}, 0.1, "test_accuracy"),
-], ids=["a-missing-link", "never-learned"])
+@pytest.mark.parametrize(
+    "change, accuracy, failing",
+    [
+        ({"weakest_link": 0.0}, 0.95, "weakest_link"),
+        ({}, 0.1, "test_accuracy"),
+    ],
+    ids=["a-missing-link", "never-learned"],
+)
 def test_the_claim_can_fail(change, accuracy, failing):
     parts = {part.name: part for part in claim_parts({**NUMBERS, **change}, accuracy, 1e-4)}
     assert not parts[failing].held and _claims.verdict(list(parts.values())) is False
@@ -95,9 +100,9 @@ def test_quick_demo_measures_the_claim(quick_demo):
     summary = quick_demo("feature-map")
     claim = summary["claim"]
     assert claim["verdict"] is True
-    assert all(part["held"] == part["of"] for part in claim["parts"])   # the identities too
+    assert all(part["held"] == part["of"] for part in claim["parts"])  # the identities too
     assert claim["numbers"]["numbers_in_weights"] == build_cnn((28, 28, 1), 10).count_params()
-    assert summary["outcome"] == "A"   # every output map reads every input map
+    assert summary["outcome"] == "A"  # every output map reads every input map
 
 
 def test_when_each_map_reads_one_map_the_claim_fails(quick_demo, monkeypatch):
@@ -109,19 +114,30 @@ def test_when_each_map_reads_one_map_the_claim_fails(quick_demo, monkeypatch):
 
 def _part(name, mean, bar, held=5, low=None, high=None):
     """One part of a claim as summary.json stores it, over 5 seeds."""
-    return {"name": name, "mean": mean, "min": mean if low is None else low,
-            "max": mean if high is None else high, "bar": bar, "held": held, "of": 5}
+    return {
+        "name": name,
+        "mean": mean,
+        "min": mean if low is None else low,
+        "max": mean if high is None else high,
+        "bar": bar,
+        "held": held,
+        "of": 5,
+    }
 
 
 def _link_claim(low, high, held=5):
     return {"parts": [_part("weakest_link", (low + high) / 2, MIN_WEAKEST_LINK, held, low, high)]}
 
 
-@pytest.mark.parametrize("claim, option", [
-    (_link_claim(0.0095, 0.025), "A"),           # as measured
-    (_link_claim(0.001, 0.003, held=0), "B"),    # linked, but faintly
-    (_link_claim(0.0, 0.0, held=0), "C"),        # e.g. each kernel reads one map
-    (_link_claim(0.0, 0.02, held=3), "D"),       # some seeds left a map unread
-], ids=["clear", "trace", "unlinked", "some-seeds"])
+@pytest.mark.parametrize(
+    "claim, option",
+    [
+        (_link_claim(0.0095, 0.025), "A"),  # as measured
+        (_link_claim(0.001, 0.003, held=0), "B"),  # linked, but faintly
+        (_link_claim(0.0, 0.0, held=0), "C"),  # e.g. each kernel reads one map
+        (_link_claim(0.0, 0.02, held=3), "D"),  # some seeds left a map unread
+    ],
+    ids=["clear", "trace", "unlinked", "some-seeds"],
+)
 def test_outcome_names_what_happened(claim, option):
     assert feature_map.outcome(claim) == option

@@ -40,7 +40,10 @@ def test_the_claim_holds_for_numbers_like_the_measured_ones():
 def test_the_speed_ups_are_timings_that_do_not_vote():
     slow = {part.name: part for part in parts(training_gain=1.0, matmul_gain=1.0, speedup=1.0)}
     assert {name for name, part in slow.items() if part.kind == "timing"} == {
-        "training_gain", "matmul_batching_gain", "accelerator_over_cpu_batch_256"}
+        "training_gain",
+        "matmul_batching_gain",
+        "accelerator_over_cpu_batch_256",
+    }
     assert not any(part.held for part in slow.values() if part.kind == "timing")
     assert _claims.verdict(slow.values()) is True
 
@@ -60,7 +63,8 @@ def test_quick_demo_is_honest_about_the_device(quick_demo):
         assert claim["statement"].startswith("No GPU on this machine")
         assert "accelerator_over_cpu_batch_256" not in numbers
     assert numbers["training_gain"] == pytest.approx(
-        numbers["examples_per_second_run_batch"] / numbers["examples_per_second_small_batch"])
+        numbers["examples_per_second_run_batch"] / numbers["examples_per_second_small_batch"]
+    )
     assert claim["verdict"] is True
 
 
@@ -82,21 +86,36 @@ def test_the_claim_fails_when_the_mlp_does_not_learn(quick_demo):
 
 def _outcome_claim(gain, held=5):
     def part(name, mean, bar, part_held, kind="timing"):
-        return {"name": name, "kind": kind, "comparison": ">=", "bar": bar, "held": part_held,
-                "of": 5, "mean": mean, "min": mean, "max": mean, "worst_margin": 0.0}
-    parts = [part("test_accuracy", 0.82, 0.75, 5, "measured"),
-             part("matmul_batching_gain", 25.0, 4.0, 5),
-             part("training_gain", gain, 3.0, held)]
-    return {"parts": parts, "numbers": {p["name"]: p["mean"] for p in parts}, "held": 5, "of": 5,
-            "verdict": True}
+        return {
+            "name": name,
+            "kind": kind,
+            "comparison": ">=",
+            "bar": bar,
+            "held": part_held,
+            "of": 5,
+            "mean": mean,
+            "min": mean,
+            "max": mean,
+            "worst_margin": 0.0,
+        }
+
+    parts = [
+        part("test_accuracy", 0.82, 0.75, 5, "measured"),
+        part("matmul_batching_gain", 25.0, 4.0, 5),
+        part("training_gain", gain, 3.0, held),
+    ]
+    return {"parts": parts, "numbers": {p["name"]: p["mean"] for p in parts}, "held": 5, "of": 5, "verdict": True}
 
 
-@pytest.mark.parametrize("claim, option", [
-    (_outcome_claim(9.5), "A"),                  # --quick, seeds 0-4: 6.7-12.6x
-    (_outcome_claim(1.3, held=0), "B"),
-    (_outcome_claim(0.7, held=0), "C"),
-    (_outcome_claim(3.2, held=3), "D"),
-])
+@pytest.mark.parametrize(
+    "claim, option",
+    [
+        (_outcome_claim(9.5), "A"),  # --quick, seeds 0-4: 6.7-12.6x
+        (_outcome_claim(1.3, held=0), "B"),
+        (_outcome_claim(0.7, held=0), "C"),
+        (_outcome_claim(3.2, held=3), "D"),
+    ],
+)
 def test_outcome_names_the_option_the_numbers_show(claim, option):
     from nutshell.glossary.gpu import PREDICT, outcome
 

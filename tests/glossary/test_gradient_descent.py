@@ -63,11 +63,15 @@ def test_the_claim_holds_for_numbers_like_the_measured_ones():
     assert _claims.verdict(claim_parts(ratio_below=1e-12, ratio_above=3e9)) is True
 
 
-@pytest.mark.parametrize("below, above, failing", [
-    (2e-3, 3e9, "loss_ratio_at_0_9"),    # converging too slowly to count
-    (1e-12, 40.0, "loss_ratio_at_1_1"),  # hardly diverging: too few steps to show it
-    (3e9, 1e-12, "loss_ratio_at_0_9"),   # the two step sizes swapped
-], ids=["slow", "no-divergence", "swapped"])
+@pytest.mark.parametrize(
+    "below, above, failing",
+    [
+        (2e-3, 3e9, "loss_ratio_at_0_9"),  # converging too slowly to count
+        (1e-12, 40.0, "loss_ratio_at_1_1"),  # hardly diverging: too few steps to show it
+        (3e9, 1e-12, "loss_ratio_at_0_9"),  # the two step sizes swapped
+    ],
+    ids=["slow", "no-divergence", "swapped"],
+)
 def test_the_claim_can_fail(below, above, failing):
     parts = {part.name: part for part in claim_parts(below, above)}
     assert not parts[failing].held and _claims.verdict(list(parts.values())) is False
@@ -95,6 +99,7 @@ def test_without_the_curvature_the_claim_fails(quick_demo, monkeypatch):
 
 # -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
 
+
 def recorded(*seeds):
     """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
     context numbers)."""
@@ -102,9 +107,12 @@ def recorded(*seeds):
 
     from nutshell.run import Claim, verdict_over_seeds
 
-    return verdict_over_seeds([SimpleNamespace(result=Claim(
-        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
-        for parts, context in seeds])
+    return verdict_over_seeds(
+        [
+            SimpleNamespace(result=Claim("", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+            for parts, context in seeds
+        ]
+    )
 
 
 def measured(ratio_below, ratio_above):
@@ -113,10 +121,10 @@ def measured(ratio_below, ratio_above):
 
 OUTCOMES = [  # (what each seed measured, the option it shows)
     ([measured(4e-6, 0.5)] * 3, "A"),
-    ([measured(4e-6, 1e9)] * 3, "B"),                       # as measured
+    ([measured(4e-6, 1e9)] * 3, "B"),  # as measured
     ([measured(10.0, 1e9)] * 3, "C"),
     ([measured(10.0, 0.5)] * 3, "D"),
-    ([measured(4e-6, 1e9), measured(4e-6, 50.0)], "E"),   # grew on both, but only 50-fold on one
+    ([measured(4e-6, 1e9), measured(4e-6, 50.0)], "E"),  # grew on both, but only 50-fold on one
 ]
 
 

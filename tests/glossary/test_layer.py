@@ -49,27 +49,38 @@ def test_parameter_count_is_inputs_times_units_plus_units(inputs, units):
 
 
 def test_a_784_128_10_network_has_101770_parameters():  # the worked example in the explanation
-    model = keras.Sequential([keras.Input((784,)), DenseFromScratch(128, "relu"),
-                              DenseFromScratch(10, "softmax")])
+    model = keras.Sequential([keras.Input((784,)), DenseFromScratch(128, "relu"), DenseFromScratch(10, "softmax")])
     assert model.count_params() == 101_770
 
 
-@pytest.mark.parametrize("init_kwargs", [
-    {"units": 5, "activation": "relu"},
-    {"units": 6, "activation": "tanh", "kernel_initializer": "he_normal", "name": "hidden"},
-], ids=["relu", "tanh-he_normal"])
+@pytest.mark.parametrize(
+    "init_kwargs",
+    [
+        {"units": 5, "activation": "relu"},
+        {"units": 6, "activation": "tanh", "kernel_initializer": "he_normal", "name": "hidden"},
+    ],
+    ids=["relu", "tanh-he_normal"],
+)
 def test_keras_layer_contract(init_kwargs):
-    check_layer_contract(DenseFromScratch, init_kwargs, input_shape=(4, 3),
-                         expected_output_shape=(4, init_kwargs["units"]), trainable_weights=2)
+    check_layer_contract(
+        DenseFromScratch,
+        init_kwargs,
+        input_shape=(4, 3),
+        expected_output_shape=(4, init_kwargs["units"]),
+        trainable_weights=2,
+    )
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    ({"units": 0}, "units must be a positive integer, not 0"),
-    ({"units": -3}, "units must be a positive integer, not -3"),
-    ({"units": "32"}, "units must be a positive integer, not '32'"),
-    ({"units": 4, "activation": "no_such_function"}, "activation function identifier: no_such"),
-    ({"units": 4, "kernel_initializer": "no_such_start"}, "no_such_start"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"units": 0}, "units must be a positive integer, not 0"),
+        ({"units": -3}, "units must be a positive integer, not -3"),
+        ({"units": "32"}, "units must be a positive integer, not '32'"),
+        ({"units": 4, "activation": "no_such_function"}, "activation function identifier: no_such"),
+        ({"units": 4, "kernel_initializer": "no_such_start"}, "no_such_start"),
+    ],
+)
 def test_bad_arguments_are_refused_with_a_readable_message(kwargs, message):
     with pytest.raises(ValueError, match=message):
         DenseFromScratch(**kwargs)
@@ -80,8 +91,11 @@ def test_every_dataset_the_demo_offers_has_an_accuracy_bar():
     assert entry.DEMO["datasets"][0] == "mnist"
 
 
-TABLE = [("input_pixels", "28x28x1", 784, 0, 0), ("hidden_1", "784", 128, 100_480, 100_480),
-         ("output", "128", 10, 1_290, 1_290)]
+TABLE = [
+    ("input_pixels", "28x28x1", 784, 0, 0),
+    ("hidden_1", "784", 128, 100_480, 100_480),
+    ("output", "128", 10, 1_290, 1_290),
+]
 
 
 def test_the_claim_holds_for_numbers_like_the_measured_ones():
@@ -94,10 +108,14 @@ def test_the_claim_fails_below_the_bar():
     assert _claims.verdict(claim_parts(0.91, 0.93, TABLE, 0.0)) is False
 
 
-@pytest.mark.parametrize("table, difference, failing", [
-    (TABLE[:2] + [("output", "128", 10, 1_280, 1_290)], 0.0, "layers_miscounted"),
-    (TABLE, 1e-3, "max_difference_vs_keras_dense"),
-], ids=["miscount", "not-like-keras"])
+@pytest.mark.parametrize(
+    "table, difference, failing",
+    [
+        (TABLE[:2] + [("output", "128", 10, 1_280, 1_290)], 0.0, "layers_miscounted"),
+        (TABLE, 1e-3, "max_difference_vs_keras_dense"),
+    ],
+    ids=["miscount", "not-like-keras"],
+)
 def test_counts_and_keras_are_checks_not_votes(table, difference, failing):
     parts = {part.name: part for part in claim_parts(0.957, 0.93, table, difference)}
     assert parts[failing].kind == "identity" and not parts[failing].held
@@ -125,6 +143,7 @@ def test_with_a_single_unit_in_place_of_the_layer_the_claim_fails(quick_demo, mo
 
 # -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
 
+
 def recorded(*seeds):
     """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
     context numbers)."""
@@ -132,9 +151,12 @@ def recorded(*seeds):
 
     from nutshell.run import Claim, verdict_over_seeds
 
-    return verdict_over_seeds([SimpleNamespace(result=Claim(
-        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
-        for parts, context in seeds])
+    return verdict_over_seeds(
+        [
+            SimpleNamespace(result=Claim("", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+            for parts, context in seeds
+        ]
+    )
 
 
 def measured(hidden, output, total=None):
@@ -142,16 +164,19 @@ def measured(hidden, output, total=None):
     table = [("hidden_1", "n", 0, hidden, hidden), ("output", "128", 0, output, output)]
     total = hidden + output if total is None else total
     return claim_parts(0.925, 0.85, table, 0.0), {
-        "total_parameters": total, "keras_dense_parameters": total,
-        "hidden_1_parameters": hidden, "output_parameters": output}
+        "total_parameters": total,
+        "keras_dense_parameters": total,
+        "hidden_1_parameters": hidden,
+        "output_parameters": output,
+    }
 
 
 OUTCOMES = [  # (what each seed measured, the option it shows)
-    ([measured(100_480, 1_290)] * 3, "B"),                # MNIST: 784 -> 128 -> 10
-    ([measured(8_320, 1_290)] * 3, "B"),                  # the 8x8 digits: 64 -> 128 -> 10
-    ([measured(1_000, 1_000, total=300_000)], "A"),       # an input stage with weights of its own
-    ([measured(640, 12_900)], "C"),                       # a CSV of 4 features and 100 classes
-    ([measured(640, 387)], "D"),                          # a CSV of 4 features and 3 classes
+    ([measured(100_480, 1_290)] * 3, "B"),  # MNIST: 784 -> 128 -> 10
+    ([measured(8_320, 1_290)] * 3, "B"),  # the 8x8 digits: 64 -> 128 -> 10
+    ([measured(1_000, 1_000, total=300_000)], "A"),  # an input stage with weights of its own
+    ([measured(640, 12_900)], "C"),  # a CSV of 4 features and 100 classes
+    ([measured(640, 387)], "D"),  # a CSV of 4 features and 3 classes
 ]
 
 

@@ -38,10 +38,14 @@ def test_the_claim_holds_for_numbers_like_the_measured_ones():
     assert _claims.verdict(claim_parts(1.1e-6, 0.053)) is True
 
 
-@pytest.mark.parametrize("numbers, failing", [
-    ((0.2, 0.053), "largest_distance_to_minimum"),   # a start that ended elsewhere
-    ((1.1e-6, 0.6), "largest_error_vs_truth"),       # the minimum is not the truth
-], ids=["different-minima", "far-from-truth"])
+@pytest.mark.parametrize(
+    "numbers, failing",
+    [
+        ((0.2, 0.053), "largest_distance_to_minimum"),  # a start that ended elsewhere
+        ((1.1e-6, 0.6), "largest_error_vs_truth"),  # the minimum is not the truth
+    ],
+    ids=["different-minima", "far-from-truth"],
+)
 def test_the_claim_can_fail(numbers, failing):
     parts = {part.name: part for part in claim_parts(*numbers)}
     assert not parts[failing].held and _claims.verdict(list(parts.values())) is False
@@ -62,6 +66,7 @@ def test_without_the_log_likelihood_the_claim_fails(quick_demo, monkeypatch):
 
 # -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
 
+
 def recorded(*seeds):
     """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
     context numbers)."""
@@ -69,9 +74,12 @@ def recorded(*seeds):
 
     from nutshell.run import Claim, verdict_over_seeds
 
-    return verdict_over_seeds([SimpleNamespace(result=Claim(
-        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
-        for parts, context in seeds])
+    return verdict_over_seeds(
+        [
+            SimpleNamespace(result=Claim("", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+            for parts, context in seeds
+        ]
+    )
 
 
 def measured(to_minimum, to_truth):
@@ -79,7 +87,7 @@ def measured(to_minimum, to_truth):
 
 
 OUTCOMES = [  # (what each seed measured, the option it shows)
-    ([measured(0.002, 0.09)] * 3, "A"),                   # as measured: one minimum, near the truth
+    ([measured(0.002, 0.09)] * 3, "A"),  # as measured: one minimum, near the truth
     ([measured(0.8, 0.09)] * 3, "B"),
     ([measured(0.002, 0.6)] * 3, "C"),
     ([measured(0.002, 0.09), measured(0.05, 0.09)], "D"),

@@ -22,32 +22,45 @@ RNG = np.random.default_rng(0)
 
 def test_losses_match_keras_mse_and_mae():
     y, prediction = RNG.normal(size=(20, 3)).astype("float32"), RNG.normal(size=(20, 3)).astype("float32")
-    np.testing.assert_allclose(ops.convert_to_numpy(squared_error(y, prediction)),
-                               ops.convert_to_numpy(keras.losses.mean_squared_error(y, prediction)), rtol=1e-6)
-    np.testing.assert_allclose(ops.convert_to_numpy(absolute_error(y, prediction)),
-                               ops.convert_to_numpy(keras.losses.mean_absolute_error(y, prediction)), rtol=1e-6)
+    np.testing.assert_allclose(
+        ops.convert_to_numpy(squared_error(y, prediction)),
+        ops.convert_to_numpy(keras.losses.mean_squared_error(y, prediction)),
+        rtol=1e-6,
+    )
+    np.testing.assert_allclose(
+        ops.convert_to_numpy(absolute_error(y, prediction)),
+        ops.convert_to_numpy(keras.losses.mean_absolute_error(y, prediction)),
+        rtol=1e-6,
+    )
 
 
 def test_loss_classes_match_keras_and_round_trip_their_config():
     y, prediction = RNG.normal(size=(20, 1)).astype("float32"), RNG.normal(size=(20, 1)).astype("float32")
-    for ours, theirs in ((SquaredError(), keras.losses.MeanSquaredError()),
-                         (AbsoluteError(), keras.losses.MeanAbsoluteError())):
+    for ours, theirs in (
+        (SquaredError(), keras.losses.MeanSquaredError()),
+        (AbsoluteError(), keras.losses.MeanAbsoluteError()),
+    ):
         assert float(ours(y, prediction)) == float(theirs(y, prediction))
         again = keras.saving.deserialize_keras_object(keras.saving.serialize_keras_object(ours))
         assert type(again) is type(ours) and again.name == ours.name
 
 
 def test_worked_example_of_the_entry():
-    np.testing.assert_allclose(ops.convert_to_numpy(squared_error(np.array([3.0, 3.0]), np.array([[2.5], [5.0]]))),
-                               [0.25, 4.0])
+    np.testing.assert_allclose(
+        ops.convert_to_numpy(squared_error(np.array([3.0, 3.0]), np.array([[2.5], [5.0]]))), [0.25, 4.0]
+    )
 
 
 def test_best_constant_is_the_mean_for_squared_and_the_median_for_absolute_error():
     targets = np.array([1.0, 2.0, 3.0, 4.0, 40.0], dtype="float32")  # one outlier
     constants = np.linspace(0, 20, 2001, dtype="float32")
+
     def average(loss):
-        return [float(np.mean(ops.convert_to_numpy(loss(targets[:, None], np.full((5, 1), c, "float32")))))
-                for c in constants]
+        return [
+            float(np.mean(ops.convert_to_numpy(loss(targets[:, None], np.full((5, 1), c, "float32")))))
+            for c in constants
+        ]
+
     assert abs(constants[np.argmin(average(squared_error))] - targets.mean()) < 0.011  # 10
     assert abs(constants[np.argmin(average(absolute_error))] - np.median(targets)) < 0.011  # 3
 
@@ -56,11 +69,15 @@ def test_the_claim_holds_for_numbers_like_the_measured_ones():
     assert _claims.verdict(claim_parts(squared_miss=1.0, absolute_miss=0.08, clean_miss=0.08)) is True
 
 
-@pytest.mark.parametrize("numbers, failing", [
-    ((0.2, 0.08, 0.08), "squared_error_miss"),        # not dragged
-    ((1.0, 0.9, 0.08), "absolute_error_miss"),        # dragged as well
-    ((1.0, 0.08, 0.6), "squared_error_clean_miss"),   # cannot even fit clean targets
-], ids=["not-dragged", "absolute-dragged", "no-fit"])
+@pytest.mark.parametrize(
+    "numbers, failing",
+    [
+        ((0.2, 0.08, 0.08), "squared_error_miss"),  # not dragged
+        ((1.0, 0.9, 0.08), "absolute_error_miss"),  # dragged as well
+        ((1.0, 0.08, 0.6), "squared_error_clean_miss"),  # cannot even fit clean targets
+    ],
+    ids=["not-dragged", "absolute-dragged", "no-fit"],
+)
 def test_the_claim_can_fail(numbers, failing):
     parts = {part.name: part for part in claim_parts(*numbers)}
     assert not parts[failing].held and _claims.verdict(list(parts.values())) is False
@@ -87,6 +104,7 @@ def test_without_outliers_the_claim_fails(quick_demo, monkeypatch):
 
 # -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
 
+
 def recorded(*seeds):
     """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
     context numbers)."""
@@ -94,9 +112,12 @@ def recorded(*seeds):
 
     from nutshell.run import Claim, verdict_over_seeds
 
-    return verdict_over_seeds([SimpleNamespace(result=Claim(
-        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
-        for parts, context in seeds])
+    return verdict_over_seeds(
+        [
+            SimpleNamespace(result=Claim("", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+            for parts, context in seeds
+        ]
+    )
 
 
 def measured(squared, absolute):
@@ -104,7 +125,7 @@ def measured(squared, absolute):
 
 
 OUTCOMES = [  # (what each seed measured, the option it shows)
-    ([measured(1.0, 0.08)] * 3, "A"),                       # as measured
+    ([measured(1.0, 0.08)] * 3, "A"),  # as measured
     ([measured(0.08, 1.0)] * 3, "B"),
     ([measured(0.10, 0.08)] * 3, "C"),
     ([measured(1.0, 0.08), measured(0.3, 0.08)], "D"),

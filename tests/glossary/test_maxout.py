@@ -51,19 +51,25 @@ def test_parameter_count_is_k_times_dense():
     assert layer.count_params() == 4 * (64 * 32 + 32) == 8_320
 
 
-@pytest.mark.parametrize("layer_cls, kwargs, output", [
-    (MaxoutDense, {"units": 3, "pieces": 2}, (4, 3)),
-    (MaxoutDifference, {"pieces": 3}, (4, 1)),
-], ids=["MaxoutDense", "MaxoutDifference"])
+@pytest.mark.parametrize(
+    "layer_cls, kwargs, output",
+    [
+        (MaxoutDense, {"units": 3, "pieces": 2}, (4, 3)),
+        (MaxoutDifference, {"pieces": 3}, (4, 1)),
+    ],
+    ids=["MaxoutDense", "MaxoutDifference"],
+)
 def test_keras_layer_contract(layer_cls, kwargs, output):
-    check_layer_contract(layer_cls, kwargs, input_shape=(4, 5), expected_output_shape=output,
-                         trainable_weights=2)
+    check_layer_contract(layer_cls, kwargs, input_shape=(4, 5), expected_output_shape=output, trainable_weights=2)
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    ({"units": 0}, "units must be a positive integer, not 0"),
-    ({"units": 2, "pieces": 1.5}, "pieces must be a positive integer, not 1.5"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"units": 0}, "units must be a positive integer, not 0"),
+        ({"units": 2, "pieces": 1.5}, "pieces must be a positive integer, not 1.5"),
+    ],
+)
 def test_bad_arguments_are_refused(kwargs, message):
     with pytest.raises(ValueError, match=message):
         MaxoutDense(**kwargs)
@@ -80,11 +86,15 @@ def test_the_claim_holds_for_numbers_like_the_measured_ones():
     assert _claims.verdict(claim_parts(0.0, ERRORS, 0.35, 0.07)) is True
 
 
-@pytest.mark.parametrize("errors, one_unit, difference, failing", [
-    ({2: 0.076, 4: 0.06, 8: 0.05}, 0.35, 0.07, "x_squared_error_ratio"),   # more pieces barely help
-    (ERRORS, 0.12, 0.07, "sine_error_one_unit"),                           # one convex unit fits a wiggle
-    (ERRORS, 0.35, 0.30, "sine_error_difference_of_two"),                  # the difference does not
-], ids=["pieces-do-not-help", "one-unit-fits-sine", "difference-fails"])
+@pytest.mark.parametrize(
+    "errors, one_unit, difference, failing",
+    [
+        ({2: 0.076, 4: 0.06, 8: 0.05}, 0.35, 0.07, "x_squared_error_ratio"),  # more pieces barely help
+        (ERRORS, 0.12, 0.07, "sine_error_one_unit"),  # one convex unit fits a wiggle
+        (ERRORS, 0.35, 0.30, "sine_error_difference_of_two"),  # the difference does not
+    ],
+    ids=["pieces-do-not-help", "one-unit-fits-sine", "difference-fails"],
+)
 def test_the_claim_can_fail(errors, one_unit, difference, failing):
     parts = {part.name: part for part in claim_parts(0.0, errors, one_unit, difference)}
     assert not parts[failing].held and _claims.verdict(list(parts.values())) is False
@@ -106,6 +116,7 @@ def test_quick_demo_measures_the_claim(quick_demo):
 def test_without_the_max_the_claim_fails(quick_demo, monkeypatch):
     """The concept removed: each unit averages its pieces instead of keeping the largest, so it is
     one straight line whatever the number of pieces, and so is the difference of two."""
+
     def mean_of_pieces(self, x):
         z = ops.matmul(x, self.kernel) + self.bias
         return ops.mean(ops.reshape(z, (-1, self.units, self.pieces)), axis=-1)
@@ -116,6 +127,7 @@ def test_without_the_max_the_claim_fails(quick_demo, monkeypatch):
 
 # -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
 
+
 def recorded(*seeds):
     """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
     context numbers)."""
@@ -123,19 +135,23 @@ def recorded(*seeds):
 
     from nutshell.run import Claim, verdict_over_seeds
 
-    return verdict_over_seeds([SimpleNamespace(result=Claim(
-        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
-        for parts, context in seeds])
+    return verdict_over_seeds(
+        [
+            SimpleNamespace(result=Claim("", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+            for parts, context in seeds
+        ]
+    )
 
 
 def measured(one_unit, difference):
     errors = {2: 0.077, 4: 0.04, 8: 0.03}
     return claim_parts(0.0, errors, one_unit, difference), {
-        f"x_squared_error_{k}_pieces": error for k, error in errors.items()}
+        f"x_squared_error_{k}_pieces": error for k, error in errors.items()
+    }
 
 
 OUTCOMES = [  # (what each seed measured, the option it shows)
-    ([measured(0.345, 0.072)] * 3, "B"),                  # as measured: only the difference
+    ([measured(0.345, 0.072)] * 3, "B"),  # as measured: only the difference
     ([measured(0.05, 0.072)] * 3, "A"),
     ([measured(0.05, 0.30)] * 3, "C"),
     ([measured(0.345, 0.30)] * 3, "D"),

@@ -22,7 +22,11 @@ def test_counts_agree_with_keras_and_the_worked_example():
     assert count_parameters(model) == model.count_params() == 101_770
     table = parameter_table(model)
     assert [(layer, shape) for layer, _, shape, _ in table] == [
-        ("hidden_1", (784, 128)), ("hidden_1", (128,)), ("output", (128, 10)), ("output", (10,))]
+        ("hidden_1", (784, 128)),
+        ("hidden_1", (128,)),
+        ("output", (128, 10)),
+        ("output", (10,)),
+    ]
     assert sum(n for *_, n in table) == 101_770
 
 
@@ -32,18 +36,29 @@ def test_non_trainable_numbers_are_not_parameters():
     assert count_parameters(model) == 15 + 6 == model.count_params() - 6
 
 
-MEASURED = {"counted": 101_770, "formula": 101_770, "copy_gap": 0.0, "untrained_accuracy": 0.11,
-            "copy_accuracy": 0.9, "file_bytes": 4 * 101_770 + 16_584, "file_bytes_with_adam": 12 * 101_770 + 20_360}
+MEASURED = {
+    "counted": 101_770,
+    "formula": 101_770,
+    "copy_gap": 0.0,
+    "untrained_accuracy": 0.11,
+    "copy_accuracy": 0.9,
+    "file_bytes": 4 * 101_770 + 16_584,
+    "file_bytes_with_adam": 12 * 101_770 + 20_360,
+}
 
 
 def test_the_claim_holds_for_numbers_like_the_measured_ones():
     assert _claims.verdict(claim_parts(**MEASURED)) is True
 
 
-@pytest.mark.parametrize("change, failing", [
-    ({"copy_accuracy": 0.11}, "copy_accuracy"),          # the twin did not get what was learned
-    ({"untrained_accuracy": 0.5}, "untrained_accuracy"),  # the architecture alone already knew
-], ids=["nothing-copied", "not-at-chance"])
+@pytest.mark.parametrize(
+    "change, failing",
+    [
+        ({"copy_accuracy": 0.11}, "copy_accuracy"),  # the twin did not get what was learned
+        ({"untrained_accuracy": 0.5}, "untrained_accuracy"),  # the architecture alone already knew
+    ],
+    ids=["nothing-copied", "not-at-chance"],
+)
 def test_the_claim_can_fail(change, failing):
     parts = {part.name: part for part in claim_parts(**{**MEASURED, **change})}
     assert not parts[failing].held and _claims.verdict(list(parts.values())) is False
@@ -52,8 +67,9 @@ def test_the_claim_can_fail(change, failing):
 def test_count_and_file_sizes_are_checks():
     parts = {p.name: p for p in claim_parts(**{**MEASURED, "formula": 5, "file_bytes": 10**7})}
     assert not parts["parameters_off_formula"].held and not parts["weights_file_overhead_bytes"].held
-    assert {parts[n].kind for n in ("parameters_off_formula", "copy_prediction_gap",
-                                    "weights_file_overhead_bytes")} == {"identity"}
+    assert {
+        parts[n].kind for n in ("parameters_off_formula", "copy_prediction_gap", "weights_file_overhead_bytes")
+    } == {"identity"}
 
 
 def test_quick_demo_measures_the_claim(quick_demo):
@@ -73,6 +89,7 @@ def test_without_the_parameters_the_claim_fails(quick_demo, monkeypatch):
 
 # -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
 
+
 def recorded(*seeds):
     """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
     context numbers)."""
@@ -80,9 +97,12 @@ def recorded(*seeds):
 
     from nutshell.run import Claim, verdict_over_seeds
 
-    return verdict_over_seeds([SimpleNamespace(result=Claim(
-        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
-        for parts, context in seeds])
+    return verdict_over_seeds(
+        [
+            SimpleNamespace(result=Claim("", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+            for parts, context in seeds
+        ]
+    )
 
 
 def measured(copy_gap, copy_accuracy):
@@ -90,7 +110,7 @@ def measured(copy_gap, copy_accuracy):
 
 
 OUTCOMES = [  # (what each seed measured, the option it shows)
-    ([measured(0.0, 0.92)] * 3, "A"),                       # as measured
+    ([measured(0.0, 0.92)] * 3, "A"),  # as measured
     ([measured(0.5, 0.10)] * 3, "B"),
     ([measured(0.3, 0.5)] * 3, "C"),
     ([measured(0.0, 0.92), measured(0.3, 0.5)], "D"),

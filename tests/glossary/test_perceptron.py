@@ -29,12 +29,15 @@ def _one_step(w, b, x, y, rate=0.5):
     return kernel[:, 0], bias[0]
 
 
-@pytest.mark.parametrize("w, b, x, y", [
-    ([1.0, -1.0], 0.0, [1.0, 2.0], 1.0),   # z = −1, label 1: a mistake, moves towards x
-    ([1.0, -1.0], 0.0, [2.0, 1.0], 0.0),   # z = 1, label 0: a mistake, moves away from x
-    ([0.0, 0.0], 0.0, [3.0, 4.0], 1.0),    # z = 0 predicts 0: a mistake for label 1
-    ([1.0, -1.0], 0.0, [2.0, 1.0], 1.0),   # right: nothing changes
-])
+@pytest.mark.parametrize(
+    "w, b, x, y",
+    [
+        ([1.0, -1.0], 0.0, [1.0, 2.0], 1.0),  # z = −1, label 1: a mistake, moves towards x
+        ([1.0, -1.0], 0.0, [2.0, 1.0], 0.0),  # z = 1, label 0: a mistake, moves away from x
+        ([0.0, 0.0], 0.0, [3.0, 4.0], 1.0),  # z = 0 predicts 0: a mistake for label 1
+        ([1.0, -1.0], 0.0, [2.0, 1.0], 1.0),  # right: nothing changes
+    ],
+)
 def test_one_sgd_step_is_rosenblatts_rule(w, b, x, y):
     predicted = float(np.dot(w, x) + b > 0)
     rate = 0.5
@@ -86,10 +89,14 @@ def test_the_claim_holds_for_numbers_like_the_measured_ones():
     assert _claims.verdict(claim_parts(SEPARABLE, 279.0, XOR, 200)) is True
 
 
-@pytest.mark.parametrize("separable, xor, failing", [
-    ([13, 4, 2, 1, 1, 1, 1, 1, 1, 1], XOR, "clean_epochs_at_the_end"),   # never settles
-    (SEPARABLE, [90, 40, 20] + [0] * 7, "xor_fewest_mistakes_share"),     # a line "solves" XOR
-], ids=["never-settles", "xor-settles"])
+@pytest.mark.parametrize(
+    "separable, xor, failing",
+    [
+        ([13, 4, 2, 1, 1, 1, 1, 1, 1, 1], XOR, "clean_epochs_at_the_end"),  # never settles
+        (SEPARABLE, [90, 40, 20] + [0] * 7, "xor_fewest_mistakes_share"),  # a line "solves" XOR
+    ],
+    ids=["never-settles", "xor-settles"],
+)
 def test_the_claim_can_fail(separable, xor, failing):
     parts = {part.name: part for part in claim_parts(separable, 279.0, xor, 200)}
     assert not parts[failing].held and _claims.verdict(list(parts.values())) is False
@@ -112,6 +119,7 @@ def test_without_learning_from_mistakes_the_claim_fails(quick_demo, monkeypatch)
     """The concept removed: the rule updates on every example, right or wrong (w ← w + η·s·x
     always), so w drifts towards the mean of s·x̃, which need not separate the points: the run
     never settles (in a numpy replay on seeds 100-105, 5 of 6 such runs never did)."""
+
     def every_example(y, z):
         z = keras.ops.cast(z, "float32")
         s = 2.0 * keras.ops.reshape(keras.ops.cast(y, "float32"), keras.ops.shape(z)) - 1.0
@@ -123,6 +131,7 @@ def test_without_learning_from_mistakes_the_claim_fails(quick_demo, monkeypatch)
 
 # -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
 
+
 def recorded(*seeds):
     """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
     context numbers)."""
@@ -130,9 +139,12 @@ def recorded(*seeds):
 
     from nutshell.run import Claim, verdict_over_seeds
 
-    return verdict_over_seeds([SimpleNamespace(result=Claim(
-        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
-        for parts, context in seeds])
+    return verdict_over_seeds(
+        [
+            SimpleNamespace(result=Claim("", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+            for parts, context in seeds
+        ]
+    )
 
 
 SETTLES, NEVER = [12, 5, 2, 0, 0, 0, 0, 0, 0, 0], [5] * 10
@@ -143,7 +155,7 @@ def measured(per_epoch, xor_per_epoch):
 
 
 OUTCOMES = [  # (what each seed measured, the option it shows)
-    ([measured(SETTLES, [95, 88, 80] + [90] * 7)] * 3, "B"),       # as measured
+    ([measured(SETTLES, [95, 88, 80] + [90] * 7)] * 3, "B"),  # as measured
     ([measured(SETTLES, [40, 10] + [0] * 8)] * 3, "A"),
     ([measured(NEVER, [90] * 10)] * 3, "C"),
     ([measured(NEVER, [10] * 10)] * 3, "D"),

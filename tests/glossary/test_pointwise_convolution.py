@@ -24,8 +24,11 @@ RNG = np.random.default_rng(0)
 def test_equals_dense_on_the_channel_axis_and_conv2d_1x1():
     maps = RNG.normal(size=(2, 5, 7, 6)).astype("float32")
     w, b = RNG.normal(size=(6, 4)).astype("float32"), RNG.normal(size=4).astype("float32")
-    ours, dense, conv = PointwiseConv2D(4, activation="tanh"), keras.layers.Dense(4, "tanh"), \
-        keras.layers.Conv2D(4, 1, activation="tanh")
+    ours, dense, conv = (
+        PointwiseConv2D(4, activation="tanh"),
+        keras.layers.Dense(4, "tanh"),
+        keras.layers.Conv2D(4, 1, activation="tanh"),
+    )
     for layer in (ours, dense, conv):
         layer.build(maps.shape)
     ours.set_weights([w, b])
@@ -51,14 +54,22 @@ def test_parameter_counts_match_keras():
 
 
 def test_keras_layer_contract():
-    check_layer_contract(PointwiseConv2D, {"filters": 3, "activation": "relu"}, input_shape=(2, 4, 5, 6),
-                         expected_output_shape=(2, 4, 5, 3), trainable_weights=2)
+    check_layer_contract(
+        PointwiseConv2D,
+        {"filters": 3, "activation": "relu"},
+        input_shape=(2, 4, 5, 6),
+        expected_output_shape=(2, 4, 5, 3),
+        trainable_weights=2,
+    )
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    ({"filters": 0}, "filters must be a positive integer, not 0"),
-    ({"filters": 2, "activation": "no_such"}, "activation function identifier: no_such"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"filters": 0}, "filters must be a positive integer, not 0"),
+        ({"filters": 2, "activation": "no_such"}, "activation function identifier: no_such"),
+    ],
+)
 def test_bad_arguments_are_refused(kwargs, message):
     with pytest.raises(ValueError, match=message):
         PointwiseConv2D(**kwargs)
@@ -77,11 +88,15 @@ def test_the_claim_holds_for_numbers_like_the_measured_ones():
     assert _claims.verdict(parts().values()) is True
 
 
-@pytest.mark.parametrize("changed, failing", [
-    ({"colour_error": 0.15}, "colour_conversion_error"),
-    ({"separable": {**SEPARABLE, "accuracy": 0.90}}, "separable_accuracy"),
-    ({"separable": {**SEPARABLE, "accuracy": 0.955}}, "accuracy_cost_of_separable"),
-], ids=["no-colour-mixing", "not-learned", "far-behind-ordinary"])
+@pytest.mark.parametrize(
+    "changed, failing",
+    [
+        ({"colour_error": 0.15}, "colour_conversion_error"),
+        ({"separable": {**SEPARABLE, "accuracy": 0.90}}, "separable_accuracy"),
+        ({"separable": {**SEPARABLE, "accuracy": 0.955}}, "accuracy_cost_of_separable"),
+    ],
+    ids=["no-colour-mixing", "not-learned", "far-behind-ordinary"],
+)
 def test_the_claim_can_fail(changed, failing):
     found = parts(**changed)
     assert not found[failing].held and _claims.verdict(found.values()) is False
@@ -103,8 +118,9 @@ def test_the_separable_stage_has_the_counted_parameters():
 def test_quick_demo_measures_the_claim(quick_demo):
     summary = quick_demo("pointwise-convolution")
     numbers = summary["claim"]["numbers"]
-    assert max(numbers["pointwise_vs_dense"], numbers["pointwise_vs_conv2d_1x1"],
-               numbers["pointwise_vs_by_hand"]) < 1e-5
+    assert (
+        max(numbers["pointwise_vs_dense"], numbers["pointwise_vs_conv2d_1x1"], numbers["pointwise_vs_by_hand"]) < 1e-5
+    )
     assert numbers["ordinary_stage_parameters"] == 9 * 32 * 64 + 64
     assert numbers["separable_stage_parameters"] == separable_parameter_count(3, 32, 64)
     assert summary["claim"]["verdict"] is True
@@ -115,8 +131,7 @@ def channel_by_channel(filters, activation=None, name=None):
     """A "1x1 convolution" without channel mixing: DepthwiseConv2D(1) scales each input channel
     into `depth_multiplier` outputs, and no channel meets another. The demo's two uses go 3 -> 3
     (the colour converter) and 32 -> 64 (the separable stage)."""
-    return keras.layers.DepthwiseConv2D(1, depth_multiplier={3: 1, 64: 2}[filters], activation=activation,
-                                        name=name)
+    return keras.layers.DepthwiseConv2D(1, depth_multiplier={3: 1, 64: 2}[filters], activation=activation, name=name)
 
 
 def test_without_channel_mixing_the_claim_fails(quick_demo, monkeypatch):
@@ -128,23 +143,44 @@ def test_without_channel_mixing_the_claim_fails(quick_demo, monkeypatch):
 
 def _outcome_claim(cost, held=5):
     def part(name, mean, bar, part_held, comparison="<=", kind="measured"):
-        return {"name": name, "kind": kind, "comparison": comparison, "bar": bar, "held": part_held,
-                "of": 5, "mean": mean, "min": mean, "max": mean, "worst_margin": 0.0}
-    parts = [part("same_as_dense", 1e-7, 1e-5, 5, kind="identity"),
-             part("colour_conversion_error", 0.005, 0.02, 5),
-             part("parameter_saving", 7.6, 5.0, 5, ">=", "identity"),
-             part("separable_accuracy", 0.99, 0.9, 5, ">="),
-             part("accuracy_cost_of_separable", cost, 0.02, held)]
-    return {"parts": parts, "numbers": {p["name"]: p["mean"] for p in parts}, "held": held, "of": 5,
-            "verdict": held == 5}
+        return {
+            "name": name,
+            "kind": kind,
+            "comparison": comparison,
+            "bar": bar,
+            "held": part_held,
+            "of": 5,
+            "mean": mean,
+            "min": mean,
+            "max": mean,
+            "worst_margin": 0.0,
+        }
+
+    parts = [
+        part("same_as_dense", 1e-7, 1e-5, 5, kind="identity"),
+        part("colour_conversion_error", 0.005, 0.02, 5),
+        part("parameter_saving", 7.6, 5.0, 5, ">=", "identity"),
+        part("separable_accuracy", 0.99, 0.9, 5, ">="),
+        part("accuracy_cost_of_separable", cost, 0.02, held),
+    ]
+    return {
+        "parts": parts,
+        "numbers": {p["name"]: p["mean"] for p in parts},
+        "held": held,
+        "of": 5,
+        "verdict": held == 5,
+    }
 
 
-@pytest.mark.parametrize("claim, option", [
-    (_outcome_claim(0.0), "A"),                  # seed 0's run: both 0.994
-    (_outcome_claim(0.05, held=0), "B"),
-    (_outcome_claim(-0.03), "C"),
-    (_outcome_claim(0.015, held=4), "D"),
-])
+@pytest.mark.parametrize(
+    "claim, option",
+    [
+        (_outcome_claim(0.0), "A"),  # seed 0's run: both 0.994
+        (_outcome_claim(0.05, held=0), "B"),
+        (_outcome_claim(-0.03), "C"),
+        (_outcome_claim(0.015, held=4), "D"),
+    ],
+)
 def test_outcome_names_the_option_the_numbers_show(claim, option):
     from nutshell.glossary.pointwise_convolution import PREDICT, outcome
 

@@ -8,15 +8,19 @@ import pytest
 
 from nutshell.glossary import _claims, pooling
 from nutshell.glossary.pooling import (
-    AveragePool2DFromScratch, MaxPool2DFromScratch, _convnet, _pooling_memory, _shift_consistency,
-    _shifted_copies, claim_parts,
+    AveragePool2DFromScratch,
+    MaxPool2DFromScratch,
+    _convnet,
+    _pooling_memory,
+    _shift_consistency,
+    _shifted_copies,
+    claim_parts,
 )
 from nutshell.glossary.translation_invariance import shift as _shift
 from tests.helpers import assert_fails_through
 from tests.layer_contract import check_layer_contract
 
-PAIRS = [(MaxPool2DFromScratch, keras.layers.MaxPooling2D),
-         (AveragePool2DFromScratch, keras.layers.AveragePooling2D)]
+PAIRS = [(MaxPool2DFromScratch, keras.layers.MaxPooling2D), (AveragePool2DFromScratch, keras.layers.AveragePooling2D)]
 
 
 @pytest.mark.parametrize("ours, theirs", PAIRS)
@@ -45,20 +49,23 @@ CONTRACT_CASES = [
 
 
 @pytest.mark.parametrize("layer_cls", [MaxPool2DFromScratch, AveragePool2DFromScratch])
-@pytest.mark.parametrize("init_kwargs, output_shape", CONTRACT_CASES,
-                         ids=["valid", "same-stride-1", "same-stride-2"])
+@pytest.mark.parametrize("init_kwargs, output_shape", CONTRACT_CASES, ids=["valid", "same-stride-1", "same-stride-2"])
 def test_keras_layer_contract(layer_cls, init_kwargs, output_shape):
-    check_layer_contract(layer_cls, init_kwargs, input_shape=(2, 7, 9, 3),
-                         expected_output_shape=output_shape, trainable_weights=0)
+    check_layer_contract(
+        layer_cls, init_kwargs, input_shape=(2, 7, 9, 3), expected_output_shape=output_shape, trainable_weights=0
+    )
 
 
 @pytest.mark.parametrize("layer_cls", [MaxPool2DFromScratch, AveragePool2DFromScratch])
-@pytest.mark.parametrize("kwargs, message", [
-    ({"pool_size": 0}, "pool_size must be a positive integer or a pair of them, not 0"),
-    ({"pool_size": (2, 2, 2)}, r"pool_size .* not \(2, 2, 2\)"),
-    ({"strides": -1}, "strides must be a positive integer or a pair of them, not -1"),
-    ({"padding": "causal"}, "padding must be 'valid' or 'same', not 'causal'"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"pool_size": 0}, "pool_size must be a positive integer or a pair of them, not 0"),
+        ({"pool_size": (2, 2, 2)}, r"pool_size .* not \(2, 2, 2\)"),
+        ({"strides": -1}, "strides must be a positive integer or a pair of them, not -1"),
+        ({"padding": "causal"}, "padding must be 'valid' or 'same', not 'causal'"),
+    ],
+)
 def test_bad_arguments_are_refused_with_a_readable_message(layer_cls, kwargs, message):
     with pytest.raises(ValueError, match=message):
         layer_cls(**kwargs)
@@ -85,9 +92,11 @@ def test_the_only_difference_between_the_nets_is_pooling():
     kinds = lambda model: [type(layer).__name__ for layer in model.layers]  # noqa: E731
     assert [k for k in kinds(pooled) if k != "MaxPool2DFromScratch"] == kinds(plain)
     # Activations per example around each pooling stage: 28 -> 14 -> 7 -> 3 pixels a side.
-    assert _pooling_memory(pooled) == [("pool1", 28 * 28 * 8, 14 * 14 * 8),
-                                       ("pool2", 14 * 14 * 16, 7 * 7 * 16),
-                                       ("pool3", 7 * 7 * 16, 3 * 3 * 16)]
+    assert _pooling_memory(pooled) == [
+        ("pool1", 28 * 28 * 8, 14 * 14 * 8),
+        ("pool2", 14 * 14 * 16, 7 * 7 * 16),
+        ("pool3", 7 * 7 * 16, 3 * 3 * 16),
+    ]
     assert _pooling_memory(plain) == []
     assert pooled.get_layer("features").output.shape[-1] == 3 * 3 * 16
     assert plain.get_layer("features").output.shape[-1] == 28 * 28 * 16
@@ -107,8 +116,10 @@ def test_shift_consistency_sees_a_shift_and_nothing_else():
 
 
 def _rows(consistency, change, accuracy=0.97):
-    return [{"consistency": c, "feature_change": f, "accuracy": accuracy if d == 0 else c}
-            for d, (c, f) in enumerate(zip(consistency, change))]
+    return [
+        {"consistency": c, "feature_change": f, "accuracy": accuracy if d == 0 else c}
+        for d, (c, f) in enumerate(zip(consistency, change))
+    ]
 
 
 POOLED = _rows([1.0, 0.96, 0.91, 0.78, 0.60], [0.0, 0.3, 0.45, 0.55, 0.62])
@@ -123,14 +134,21 @@ def test_the_claim_holds_for_numbers_like_the_measured_ones():
     assert holds(POOLED, PLAIN) is True
 
 
-@pytest.mark.parametrize("pooled, plain, failing", [
-    (PLAIN, POOLED, "mean_consistency_gain"),                                          # the nets swapped
-    (_rows([1.0, 0.95, 0.80, 0.57, 0.33], [0.0, 0.3, 0.45, 0.55, 0.62]), PLAIN, "mean_consistency_gain"),
-    (_rows([1.0, 0.96, 0.91, 0.78, 0.60], [0.0, 0.3, 1.2, 0.55, 0.62]), PLAIN, "feature_change_ratio_worst"),
-    (_rows([1.0, 0.99, 0.99, 0.99, 0.99], [0.0, 0.3, 0.45, 0.55, 0.62]), PLAIN, "consistency_fall_with_pooling"),
-    (_rows([1.0, 0.96, 0.91, 0.78, 0.60], [0.0, 0.3, 0.45, 0.55, 0.62], accuracy=0.5), PLAIN,
-     "accuracy_unshifted_with_pooling"),
-], ids=["swapped", "no-gain", "features-move-more", "no-fall-with-distance", "not-learned"])
+@pytest.mark.parametrize(
+    "pooled, plain, failing",
+    [
+        (PLAIN, POOLED, "mean_consistency_gain"),  # the nets swapped
+        (_rows([1.0, 0.95, 0.80, 0.57, 0.33], [0.0, 0.3, 0.45, 0.55, 0.62]), PLAIN, "mean_consistency_gain"),
+        (_rows([1.0, 0.96, 0.91, 0.78, 0.60], [0.0, 0.3, 1.2, 0.55, 0.62]), PLAIN, "feature_change_ratio_worst"),
+        (_rows([1.0, 0.99, 0.99, 0.99, 0.99], [0.0, 0.3, 0.45, 0.55, 0.62]), PLAIN, "consistency_fall_with_pooling"),
+        (
+            _rows([1.0, 0.96, 0.91, 0.78, 0.60], [0.0, 0.3, 0.45, 0.55, 0.62], accuracy=0.5),
+            PLAIN,
+            "accuracy_unshifted_with_pooling",
+        ),
+    ],
+    ids=["swapped", "no-gain", "features-move-more", "no-fall-with-distance", "not-learned"],
+)
 def test_the_claim_can_fail(pooled, plain, failing):
     parts = {part.name: part for part in claim_parts(pooled, plain)}
     assert not parts[failing].held and holds(pooled, plain) is False
@@ -153,6 +171,5 @@ def test_quick_demo_measures_the_claim(quick_demo):
 def test_without_pooling_the_claim_fails(quick_demo, monkeypatch):
     """The concept removed: every pool of the "pooled" net becomes a 1x1 window (it passes its
     input through), so both nets compute the same function family and the gain is not there."""
-    monkeypatch.setattr(pooling, "MaxPool2DFromScratch",
-                        lambda size, name=None: MaxPool2DFromScratch(1, name=name))
+    monkeypatch.setattr(pooling, "MaxPool2DFromScratch", lambda size, name=None: MaxPool2DFromScratch(1, name=name))
     assert_fails_through(quick_demo("pooling"), "mean_consistency_gain", "feature_change_ratio_worst")

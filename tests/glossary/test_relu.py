@@ -23,10 +23,14 @@ def test_the_claim_holds_for_numbers_like_the_measured_ones():
     assert _claims.verdict(claim_parts(0.05, 0.9, 0)) is True
 
 
-@pytest.mark.parametrize("numbers, failing", [
-    ((0.05, 0.2, 0), "dead_share_rate_too_large"),   # the large rate did little harm
-    ((0.4, 0.9, 0), "dead_share_usual_rate"),        # even the usual rate kills many
-], ids=["large-rate-harmless", "usual-rate-harmful"])
+@pytest.mark.parametrize(
+    "numbers, failing",
+    [
+        ((0.05, 0.2, 0), "dead_share_rate_too_large"),  # the large rate did little harm
+        ((0.4, 0.9, 0), "dead_share_usual_rate"),  # even the usual rate kills many
+    ],
+    ids=["large-rate-harmless", "usual-rate-harmful"],
+)
 def test_the_claim_can_fail(numbers, failing):
     parts = {part.name: part for part in claim_parts(*numbers)}
     assert not parts[failing].held and _claims.verdict(list(parts.values())) is False
@@ -53,6 +57,7 @@ def test_without_the_flat_side_the_claim_fails(quick_demo, monkeypatch):
 
 # -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
 
+
 def recorded(*seeds):
     """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
     context numbers)."""
@@ -60,9 +65,12 @@ def recorded(*seeds):
 
     from nutshell.run import Claim, verdict_over_seeds
 
-    return verdict_over_seeds([SimpleNamespace(result=Claim(
-        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
-        for parts, context in seeds])
+    return verdict_over_seeds(
+        [
+            SimpleNamespace(result=Claim("", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+            for parts, context in seeds
+        ]
+    )
 
 
 def measured(dead_usual, dead_too_large):
@@ -70,8 +78,8 @@ def measured(dead_usual, dead_too_large):
 
 
 OUTCOMES = [  # (what each seed measured, the option it shows)
-    ([measured(0.05, 0.92)] * 3, "B"),                    # as measured
-    ([measured(0.05, 0.10)] * 3, "A"),                    # leaky ReLU: nothing falls silent
+    ([measured(0.05, 0.92)] * 3, "B"),  # as measured
+    ([measured(0.05, 0.10)] * 3, "A"),  # leaky ReLU: nothing falls silent
     ([measured(0.60, 0.10)] * 3, "C"),
     ([measured(0.60, 0.92)] * 3, "D"),
     ([measured(0.05, 0.92), measured(0.05, 0.30)], "E"),

@@ -36,7 +36,7 @@ def test_one_step_is_the_equation_and_the_count_is_the_entrys():
     x, h = rng.normal(size=(2, 3)).astype("float32"), rng.normal(size=(2, 4)).astype("float32")
     out, _ = cell(x, [h])
     np.testing.assert_allclose(out, np.tanh(x @ w + h @ u + b), rtol=1e-5, atol=1e-6)
-    assert cell.count_params() == 12 + 16 + 4   # d = 3, n = 4: the entry's 32
+    assert cell.count_params() == 12 + 16 + 4  # d = 3, n = 4: the entry's 32
 
 
 def rnn_layer(dtype=None, **cell_kwargs):
@@ -44,8 +44,9 @@ def rnn_layer(dtype=None, **cell_kwargs):
 
 
 def test_keras_layer_contract():
-    check_layer_contract(rnn_layer, {"units": N}, input_shape=(2, T, D), expected_output_shape=(2, N),
-                         trainable_weights=3, atol=1e-5)
+    check_layer_contract(
+        rnn_layer, {"units": N}, input_shape=(2, T, D), expected_output_shape=(2, N), trainable_weights=3, atol=1e-5
+    )
 
 
 def test_bad_units_are_refused():
@@ -59,10 +60,14 @@ def test_the_claim_holds_for_numbers_like_the_measured_ones():
     assert _claims.verdict(claim_parts(0.007, 0.168, 0.167)) is True
 
 
-@pytest.mark.parametrize("short_mse, long_mse, failing", [
-    (0.09, 0.168, "test_mse_10_steps"),                 # the short problem not learned
-    (0.007, 0.02, "test_mse_50_steps_over_mean_guess"),  # the long one learned after all
-], ids=["short-not-solved", "long-solved"])
+@pytest.mark.parametrize(
+    "short_mse, long_mse, failing",
+    [
+        (0.09, 0.168, "test_mse_10_steps"),  # the short problem not learned
+        (0.007, 0.02, "test_mse_50_steps_over_mean_guess"),  # the long one learned after all
+    ],
+    ids=["short-not-solved", "long-solved"],
+)
 def test_the_claim_can_fail(short_mse, long_mse, failing):
     parts = {part.name: part for part in claim_parts(short_mse, long_mse, 0.167)}
     assert not parts[failing].held and _claims.verdict(list(parts.values())) is False
@@ -81,7 +86,7 @@ def _without_recurrence(steps, rnn_net=rnn.rnn_net):
     model = rnn_net(steps)
     cell = model.get_layer("rnn").cell
     cell.recurrent_kernel.assign(np.zeros(cell.recurrent_kernel.shape, "float32"))
-    cell.recurrent_kernel.trainable = False      # the optimizer leaves it at 0
+    cell.recurrent_kernel.trainable = False  # the optimizer leaves it at 0
     return model
 
 
@@ -89,7 +94,7 @@ def test_without_recurrence_only_the_last_step_counts():
     model = _without_recurrence(5)
     x = np.random.default_rng(4).uniform(size=(2, 5, 2)).astype("float32")
     changed = x.copy()
-    changed[:, :4] = 1 - changed[:, :4]                       # every step but the last
+    changed[:, :4] = 1 - changed[:, :4]  # every step but the last
     np.testing.assert_allclose(model.predict(changed, verbose=0), model.predict(x, verbose=0), atol=1e-6)
     assert len(model.get_layer("rnn").trainable_weights) == 2  # W and b; U stays 0
 
@@ -109,23 +114,48 @@ def _recorded(short_mse, long_mse, seeds=(3, 3), mean_guess=0.167):
     ratio = long_mse / mean_guess
 
     def part(name, mean, bar, comparison, held):
-        return {"name": name, "kind": "measured", "comparison": comparison, "bar": bar, "held": held,
-                "of": 3, "mean": mean, "min": mean, "max": mean, "worst_margin": 0.0}
-    return {"parts": [part("test_mse_10_steps", short_mse, 0.02, "<=", held_short),
-                      part("test_mse_50_steps_over_mean_guess", ratio, 0.75, ">=", held_long)],
-            "numbers": {"test_mse_10_steps": short_mse, "test_mse_50_steps_over_mean_guess": ratio,
-                        "test_mse_50_steps": long_mse, "mean_guess_mse": mean_guess},
-            "held": min(seeds), "of": 3, "verdict": min(seeds) == 3}
+        return {
+            "name": name,
+            "kind": "measured",
+            "comparison": comparison,
+            "bar": bar,
+            "held": held,
+            "of": 3,
+            "mean": mean,
+            "min": mean,
+            "max": mean,
+            "worst_margin": 0.0,
+        }
+
+    return {
+        "parts": [
+            part("test_mse_10_steps", short_mse, 0.02, "<=", held_short),
+            part("test_mse_50_steps_over_mean_guess", ratio, 0.75, ">=", held_long),
+        ],
+        "numbers": {
+            "test_mse_10_steps": short_mse,
+            "test_mse_50_steps_over_mean_guess": ratio,
+            "test_mse_50_steps": long_mse,
+            "mean_guess_mse": mean_guess,
+        },
+        "held": min(seeds),
+        "of": 3,
+        "verdict": min(seeds) == 3,
+    }
 
 
-@pytest.mark.parametrize("claim, option", [
-    (_recorded(0.007, 0.012, seeds=(3, 0)), "A"),   # the 50-step net solved it as well
-    (_recorded(0.007, 0.165), "B"),                 # as measured: the 50-step net at the guess
-    (_recorded(0.007, 0.06, seeds=(3, 0)), "C"),    # the 50-step net partway
-    (_recorded(0.09, 0.165, seeds=(0, 3)), "D"),    # not even 10 steps solved
-    (_recorded(0.015, 0.165, seeds=(2, 3)), "E"),   # 10 steps solved on 2 seeds of 3
-    (_recorded(0.007, 0.12, seeds=(3, 1)), "E"),    # near the guess on 1 seed of 3
-], ids=["both-solve", "only-short", "long-partway", "short-not-solved", "short-seeds", "long-seeds"])
+@pytest.mark.parametrize(
+    "claim, option",
+    [
+        (_recorded(0.007, 0.012, seeds=(3, 0)), "A"),  # the 50-step net solved it as well
+        (_recorded(0.007, 0.165), "B"),  # as measured: the 50-step net at the guess
+        (_recorded(0.007, 0.06, seeds=(3, 0)), "C"),  # the 50-step net partway
+        (_recorded(0.09, 0.165, seeds=(0, 3)), "D"),  # not even 10 steps solved
+        (_recorded(0.015, 0.165, seeds=(2, 3)), "E"),  # 10 steps solved on 2 seeds of 3
+        (_recorded(0.007, 0.12, seeds=(3, 1)), "E"),  # near the guess on 1 seed of 3
+    ],
+    ids=["both-solve", "only-short", "long-partway", "short-not-solved", "short-seeds", "long-seeds"],
+)
 def test_outcome_names_the_option_the_numbers_show(claim, option):
     assert rnn.outcome(claim) == option
     assert option in rnn.PREDICT["options"]

@@ -13,8 +13,9 @@ from tests.helpers import assert_fails_through
 
 def test_noise_of_a_mean_falls_as_one_over_batch_size():
     values = np.random.default_rng(0).normal(3.0, 2.0, (5000, 4))  # 4 "parameters", variance 4 each
-    noise = minibatch_gradient_noise(lambda indices: values[indices].mean(axis=0), len(values),
-                                     (1, 10, 100), draws=2000, seed=1)
+    noise = minibatch_gradient_noise(
+        lambda indices: values[indices].mean(axis=0), len(values), (1, 10, 100), draws=2000, seed=1
+    )
     expected = 4 * values.var(axis=0).mean()  # summed over the 4 parameters
     for size, measured in noise.items():
         assert abs(measured * size / expected - 1) < 0.1, (size, measured)
@@ -33,15 +34,20 @@ def test_the_claim_holds_for_numbers_like_the_measured_ones():
     assert _claims.verdict(claim_parts(noise_slope=-1.0, epochs_to_target=3, full_over_mini=9.0)) is True
 
 
-@pytest.mark.parametrize("numbers, failing", [
-    ({"epochs_to_target": float("nan")}, "mini_batch_epochs_to_target"),  # never reached
-    ({"epochs_to_target": 6}, "mini_batch_epochs_to_target"),
-    ({"full_over_mini": 1.1}, "full_batch_loss_over_mini_batch"),
-], ids=["never", "late", "no-faster"])
+@pytest.mark.parametrize(
+    "numbers, failing",
+    [
+        ({"epochs_to_target": float("nan")}, "mini_batch_epochs_to_target"),  # never reached
+        ({"epochs_to_target": 6}, "mini_batch_epochs_to_target"),
+        ({"full_over_mini": 1.1}, "full_batch_loss_over_mini_batch"),
+    ],
+    ids=["never", "late", "no-faster"],
+)
 def test_the_claim_can_fail(numbers, failing):
-    parts = {part.name: part
-             for part in claim_parts(**{"noise_slope": -1.0, "epochs_to_target": 2, "full_over_mini": 9.0,
-                                        **numbers})}
+    parts = {
+        part.name: part
+        for part in claim_parts(**{"noise_slope": -1.0, "epochs_to_target": 2, "full_over_mini": 9.0, **numbers})
+    }
     assert not parts[failing].held and _claims.verdict(list(parts.values())) is False
 
 
@@ -68,6 +74,7 @@ def test_without_mini_batches_the_claim_fails(quick_demo):
 
 # -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
 
+
 def recorded(*seeds):
     """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
     context numbers)."""
@@ -75,9 +82,12 @@ def recorded(*seeds):
 
     from nutshell.run import Claim, verdict_over_seeds
 
-    return verdict_over_seeds([SimpleNamespace(result=Claim(
-        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
-        for parts, context in seeds])
+    return verdict_over_seeds(
+        [
+            SimpleNamespace(result=Claim("", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+            for parts, context in seeds
+        ]
+    )
 
 
 def measured(epochs_to_target, full_over_mini):
@@ -85,7 +95,7 @@ def measured(epochs_to_target, full_over_mini):
 
 
 OUTCOMES = [  # (what each seed measured, the option it shows)
-    ([measured(2, 10.5)] * 3, "A"),                         # as measured: 2.0 against 0.19
+    ([measured(2, 10.5)] * 3, "A"),  # as measured: 2.0 against 0.19
     ([measured(6, 0.5)] * 3, "B"),
     ([measured(6, 1.05)] * 3, "C"),
     ([measured(2, 10.5), measured(3, 2.0)], "D"),

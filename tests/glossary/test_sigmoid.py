@@ -43,10 +43,14 @@ def test_the_claim_holds_for_numbers_like_the_measured_ones():
     assert _claims.verdict(claim_parts(0.015, 0.008)) is True
 
 
-@pytest.mark.parametrize("numbers, failing", [
-    ((0.12, 0.008), "mean_probability_gap"),   # far from the true probability
-    ((0.015, 0.08), "calibration_error"),      # "70%" does not come true 70% of the time
-], ids=["far-from-truth", "miscalibrated"])
+@pytest.mark.parametrize(
+    "numbers, failing",
+    [
+        ((0.12, 0.008), "mean_probability_gap"),  # far from the true probability
+        ((0.015, 0.08), "calibration_error"),  # "70%" does not come true 70% of the time
+    ],
+    ids=["far-from-truth", "miscalibrated"],
+)
 def test_the_claim_can_fail(numbers, failing):
     parts = {part.name: part for part in claim_parts(*numbers)}
     assert not parts[failing].held and _claims.verdict(list(parts.values())) is False
@@ -62,6 +66,7 @@ def test_without_the_sigmoid_the_claim_fails(quick_demo, monkeypatch):
     """The concept removed: the output's sigmoid becomes the hard step it smooths (1 for z > 0,
     else 0, slope 0), the perceptron's output. It can only say 0 or 1, never a probability, and
     with no slope to follow the weights get no gradient at all."""
+
     def step(z):
         z = ops.convert_to_tensor(z)
         return ops.cast(z > 0, z.dtype) + 0.0 * z  # 0·z: a gradient of zero rather than none
@@ -72,6 +77,7 @@ def test_without_the_sigmoid_the_claim_fails(quick_demo, monkeypatch):
 
 # -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
 
+
 def recorded(*seeds):
     """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
     context numbers)."""
@@ -79,9 +85,12 @@ def recorded(*seeds):
 
     from nutshell.run import Claim, verdict_over_seeds
 
-    return verdict_over_seeds([SimpleNamespace(result=Claim(
-        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
-        for parts, context in seeds])
+    return verdict_over_seeds(
+        [
+            SimpleNamespace(result=Claim("", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+            for parts, context in seeds
+        ]
+    )
 
 
 def measured(gap, calibration_error):
@@ -89,9 +98,9 @@ def measured(gap, calibration_error):
 
 
 OUTCOMES = [  # (what each seed measured, the option it shows)
-    ([measured(0.02, 0.01)] * 3, "B"),                    # as measured: the true probability
-    ([measured(0.15, 0.12)] * 3, "A"),                    # a hard step: only 0 or 1
-    ([measured(0.30, 0.01)] * 3, "C"),                    # the base rate everywhere
+    ([measured(0.02, 0.01)] * 3, "B"),  # as measured: the true probability
+    ([measured(0.15, 0.12)] * 3, "A"),  # a hard step: only 0 or 1
+    ([measured(0.30, 0.01)] * 3, "C"),  # the base rate everywhere
     ([measured(0.02, 0.01), measured(0.02, 0.05)], "D"),
 ]
 

@@ -38,19 +38,28 @@ def test_measure_counts_what_the_claim_reads():
     assert numbers["other_classes_correct_labels"] == 0.75 and numbers["other_classes_mislabelled"] == 1.0
 
 
-MEASURED = {"test_accuracy_all_labels": 0.91, "test_accuracy_few_labels": 0.87, "mistake_copied": 0.91,
-            "other_classes_correct_labels": 0.905, "other_classes_mislabelled": 0.90}
+MEASURED = {
+    "test_accuracy_all_labels": 0.91,
+    "test_accuracy_few_labels": 0.87,
+    "mistake_copied": 0.91,
+    "other_classes_correct_labels": 0.905,
+    "other_classes_mislabelled": 0.90,
+}
 
 
 def test_the_claim_holds_for_numbers_like_the_measured_ones():
     assert _claims.verdict(claim_parts(MEASURED)) is True
 
 
-@pytest.mark.parametrize("change, failing", [
-    ({"test_accuracy_few_labels": 0.91}, "gain_from_more_labels"),
-    ({"mistake_copied": 0.3}, "mistake_copied"),
-    ({"other_classes_mislabelled": 0.80}, "other_classes_gap"),
-], ids=["few-as-good", "mistake-not-learned", "other-classes-hurt"])
+@pytest.mark.parametrize(
+    "change, failing",
+    [
+        ({"test_accuracy_few_labels": 0.91}, "gain_from_more_labels"),
+        ({"mistake_copied": 0.3}, "mistake_copied"),
+        ({"other_classes_mislabelled": 0.80}, "other_classes_gap"),
+    ],
+    ids=["few-as-good", "mistake-not-learned", "other-classes-hurt"],
+)
 def test_the_claim_can_fail(change, failing):
     parts = {part.name: part for part in claim_parts({**MEASURED, **change})}
     assert not parts[failing].held and _claims.verdict(list(parts.values())) is False
@@ -66,6 +75,7 @@ def test_quick_demo_measures_the_claim(quick_demo):
 def test_without_supervision_the_claim_fails(quick_demo, monkeypatch):
     """The concept removed: the labels no longer answer their images (shuffled among them), so
     there is nothing to learn from them, however many there are."""
+
     def shuffled_labels(x, y, draws, seed=0):
         x, y = draws_per_epoch(x, y, draws, seed)
         return x, np.random.default_rng(seed + 1).permutation(y)
@@ -76,6 +86,7 @@ def test_without_supervision_the_claim_fails(quick_demo, monkeypatch):
 
 # -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
 
+
 def recorded(*seeds):
     """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
     context numbers)."""
@@ -83,19 +94,28 @@ def recorded(*seeds):
 
     from nutshell.run import Claim, verdict_over_seeds
 
-    return verdict_over_seeds([SimpleNamespace(result=Claim(
-        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
-        for parts, context in seeds])
+    return verdict_over_seeds(
+        [
+            SimpleNamespace(result=Claim("", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+            for parts, context in seeds
+        ]
+    )
 
 
 def measured(copied, other_classes_mislabelled):
-    return claim_parts({"test_accuracy_all_labels": 0.92, "test_accuracy_few_labels": 0.88,
-                        "mistake_copied": copied, "other_classes_mislabelled": other_classes_mislabelled,
-                        "other_classes_correct_labels": 0.925}), {}
+    return claim_parts(
+        {
+            "test_accuracy_all_labels": 0.92,
+            "test_accuracy_few_labels": 0.88,
+            "mistake_copied": copied,
+            "other_classes_mislabelled": other_classes_mislabelled,
+            "other_classes_correct_labels": 0.925,
+        }
+    ), {}
 
 
 OUTCOMES = [  # (what each seed measured, the option it shows)
-    ([measured(0.93, 0.92)] * 3, "A"),                      # as measured
+    ([measured(0.93, 0.92)] * 3, "A"),  # as measured
     ([measured(0.30, 0.92)] * 3, "B"),
     ([measured(0.93, 0.85)] * 3, "C"),
     ([measured(0.93, 0.92), measured(0.6, 0.92)], "D"),

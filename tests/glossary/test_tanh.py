@@ -29,12 +29,16 @@ def test_the_claim_holds_for_numbers_like_the_measured_ones():
     assert _claims.verdict(claim_parts(**NUMBERS)) is True
 
 
-@pytest.mark.parametrize("changes, failing", [
-    ({"tanh_mean": -0.3}, "tanh_mean_output_magnitude"),     # tanh units not centred
-    ({"sigmoid_mean": 0.1}, "sigmoid_mean_output"),          # sigmoid units mostly off
-    ({"tanh_early": 0.6}, "tanh_accuracy_early"),            # tanh no faster
-    ({"sigmoid_early": 0.88}, "sigmoid_accuracy_early"),     # sigmoid as fast
-], ids=["tanh-off-centre", "sigmoid-near-zero", "tanh-slow", "sigmoid-fast"])
+@pytest.mark.parametrize(
+    "changes, failing",
+    [
+        ({"tanh_mean": -0.3}, "tanh_mean_output_magnitude"),  # tanh units not centred
+        ({"sigmoid_mean": 0.1}, "sigmoid_mean_output"),  # sigmoid units mostly off
+        ({"tanh_early": 0.6}, "tanh_accuracy_early"),  # tanh no faster
+        ({"sigmoid_early": 0.88}, "sigmoid_accuracy_early"),  # sigmoid as fast
+    ],
+    ids=["tanh-off-centre", "sigmoid-near-zero", "tanh-slow", "sigmoid-fast"],
+)
 def test_the_claim_can_fail(changes, failing):
     parts = {part.name: part for part in claim_parts(**{**NUMBERS, **changes})}
     assert not parts[failing].held and _claims.verdict(list(parts.values())) is False
@@ -55,6 +59,7 @@ def test_without_tanh_the_claim_fails(quick_demo, monkeypatch):
 
 # -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
 
+
 def recorded(*seeds):
     """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
     context numbers)."""
@@ -62,18 +67,24 @@ def recorded(*seeds):
 
     from nutshell.run import Claim, verdict_over_seeds
 
-    return verdict_over_seeds([SimpleNamespace(result=Claim(
-        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
-        for parts, context in seeds])
+    return verdict_over_seeds(
+        [
+            SimpleNamespace(result=Claim("", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+            for parts, context in seeds
+        ]
+    )
 
 
 def measured(tanh_early, sigmoid_early):
     return claim_parts(0.01, 0.48, tanh_early, sigmoid_early), {
-        "tanh_mean_output": 0.01, "tanh_accuracy_final": 0.94, "sigmoid_accuracy_final": 0.75}
+        "tanh_mean_output": 0.01,
+        "tanh_accuracy_final": 0.94,
+        "sigmoid_accuracy_final": 0.75,
+    }
 
 
 OUTCOMES = [  # (what each seed measured, the option it shows)
-    ([measured(0.90, 0.50)] * 3, "A"),                    # as measured: tanh far ahead
+    ([measured(0.90, 0.50)] * 3, "A"),  # as measured: tanh far ahead
     ([measured(0.60, 0.85)] * 3, "B"),
     ([measured(0.91, 0.90)] * 3, "C"),
     ([measured(0.90, 0.50), measured(0.75, 0.50)], "D"),

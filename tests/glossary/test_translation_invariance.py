@@ -39,15 +39,17 @@ def test_convolution_is_equivariant_and_dense_is_not():
 
 def _answers_under_shift(model, images, distance):
     base = model.predict(images, verbose=0)
-    return [np.abs(model.predict(shift(images, dy, dx), verbose=0) - base).max()
-            for dy, dx in ((0, distance), (distance, 0), (0, -distance), (-distance, 0))]
+    return [
+        np.abs(model.predict(shift(images, dy, dx), verbose=0) - base).max()
+        for dy, dx in ((0, distance), (distance, 0), (0, -distance), (-distance, 0))
+    ]
 
 
 def test_stride_1_cnn_with_global_max_is_exactly_invariant_given_a_blank_margin():
     keras.utils.set_random_seed(0)
     digits = data.load_digits().x_test[:50]
-    model = shift_invariant_cnn((26, 26, 1), 10)         # random weights: invariance needs none
-    on_canvas = _on_canvas(digits, 9)                    # reach 7 + shifts up to 2
+    model = shift_invariant_cnn((26, 26, 1), 10)  # random weights: invariance needs none
+    on_canvas = _on_canvas(digits, 9)  # reach 7 + shifts up to 2
     assert max(_answers_under_shift(model, on_canvas, 2)) < 1e-6
 
 
@@ -55,7 +57,7 @@ def test_invariance_fails_without_the_margin_or_with_subsampling():
     keras.utils.set_random_seed(0)
     digits = data.load_digits().x_test[:50]
     bare = shift_invariant_cnn((8, 8, 1), 10)
-    assert max(_answers_under_shift(bare, digits, 2)) > 1e-3              # the digit hits the edge
+    assert max(_answers_under_shift(bare, digits, 2)) > 1e-3  # the digit hits the edge
     subsampled = shift_invariant_cnn((26, 26, 1), 10, subsample=True)
     assert max(_answers_under_shift(subsampled, _on_canvas(digits, 9), 1)) > 1e-3
 
@@ -67,26 +69,31 @@ def test_measure_equivariance_on_blank_bordered_images():
 
 
 def _rows(same, accuracy, change=0.0):
-    return [{"same_prediction": s, "accuracy": a, "probability_change": change}
-            for s, a in zip(same, accuracy)]
+    return [{"same_prediction": s, "accuracy": a, "probability_change": change} for s, a in zip(same, accuracy)]
 
 
 EQUIVARIANCE = {"conv_equivariance_gap": 0.0, "dense_equivariance_gap": 1.4}
-RESULTS = {"cnn_stride_1": (0.93, _rows([1.0] * 3, [0.93] * 3)),
-           "cnn_subsampled": (0.91, _rows([0.6, 0.38, 0.6], [0.58, 0.37, 0.58])),
-           "mlp": (0.96, _rows([0.47, 0.12, 0.11], [0.46, 0.11, 0.11]))}
+RESULTS = {
+    "cnn_stride_1": (0.93, _rows([1.0] * 3, [0.93] * 3)),
+    "cnn_subsampled": (0.91, _rows([0.6, 0.38, 0.6], [0.58, 0.37, 0.58])),
+    "mlp": (0.96, _rows([0.47, 0.12, 0.11], [0.46, 0.11, 0.11])),
+}
 
 
 def test_the_claim_holds_for_numbers_like_the_measured_ones():
     assert _claims.verdict(claim_parts(EQUIVARIANCE, RESULTS)) is True
 
 
-@pytest.mark.parametrize("change, failing", [
-    ({"cnn_stride_1": (0.1, _rows([1.0] * 3, [0.1] * 3))}, "cnn_stride_1_shifted_accuracy_worst"),
-    ({"cnn_stride_1": (0.93, _rows([0.5, 0.4, 0.3], [0.5, 0.4, 0.3]))}, "cnn_stride_1_shifted_accuracy_worst"),
-    ({"cnn_subsampled": (0.91, _rows([1.0] * 3, [0.91] * 3))}, "cnn_subsampled_same_answer_worst"),
-    ({"mlp": (0.96, _rows([0.99] * 3, [0.95] * 3))}, "mlp_accuracy_drop"),
-], ids=["useless-but-invariant", "not-invariant", "pooling-invariant-too", "mlp-tolerant"])
+@pytest.mark.parametrize(
+    "change, failing",
+    [
+        ({"cnn_stride_1": (0.1, _rows([1.0] * 3, [0.1] * 3))}, "cnn_stride_1_shifted_accuracy_worst"),
+        ({"cnn_stride_1": (0.93, _rows([0.5, 0.4, 0.3], [0.5, 0.4, 0.3]))}, "cnn_stride_1_shifted_accuracy_worst"),
+        ({"cnn_subsampled": (0.91, _rows([1.0] * 3, [0.91] * 3))}, "cnn_subsampled_same_answer_worst"),
+        ({"mlp": (0.96, _rows([0.99] * 3, [0.95] * 3))}, "mlp_accuracy_drop"),
+    ],
+    ids=["useless-but-invariant", "not-invariant", "pooling-invariant-too", "mlp-tolerant"],
+)
 def test_the_claim_can_fail(change, failing):
     parts = {part.name: part for part in claim_parts(EQUIVARIANCE, {**RESULTS, **change})}
     assert not parts[failing].held and _claims.verdict(list(parts.values())) is False
@@ -96,9 +103,9 @@ def test_quick_demo_measures_the_claim(quick_demo):
     summary = quick_demo("translation-invariance")
     claim = summary["claim"]
     assert claim["verdict"] is True
-    assert all(part["held"] == part["of"] for part in claim["parts"])    # the identities too
+    assert all(part["held"] == part["of"] for part in claim["parts"])  # the identities too
     assert claim["numbers"]["cnn_stride_1_same_answer_worst"] == 1.0
-    assert summary["outcome"] == "D"   # the stride-1 net keeps every answer, the subsampled one does not
+    assert summary["outcome"] == "D"  # the stride-1 net keeps every answer, the subsampled one does not
 
 
 def _flatten_head(input_shape, num_classes, subsample=False):
@@ -108,9 +115,15 @@ def _flatten_head(input_shape, num_classes, subsample=False):
     if subsample:
         return model
     convs = [layer for layer in model.layers if isinstance(layer, keras.layers.Conv2D)]
-    return keras.Sequential([keras.Input(input_shape), *convs, keras.layers.Flatten(name="flatten"),
-                             keras.layers.Dense(num_classes, activation="softmax", name="classify")],
-                            name="cnn_stride_1_flatten")
+    return keras.Sequential(
+        [
+            keras.Input(input_shape),
+            *convs,
+            keras.layers.Flatten(name="flatten"),
+            keras.layers.Dense(num_classes, activation="softmax", name="classify"),
+        ],
+        name="cnn_stride_1_flatten",
+    )
 
 
 def test_without_the_invariant_head_the_claim_fails(quick_demo, monkeypatch):
@@ -122,25 +135,40 @@ def test_without_the_invariant_head_the_claim_fails(quick_demo, monkeypatch):
 
 def _part(name, mean, bar, held=5, low=None, high=None):
     """One part of a claim as summary.json stores it, over 5 seeds."""
-    return {"name": name, "mean": mean, "min": mean if low is None else low,
-            "max": mean if high is None else high, "bar": bar, "held": held, "of": 5}
+    return {
+        "name": name,
+        "mean": mean,
+        "min": mean if low is None else low,
+        "max": mean if high is None else high,
+        "bar": bar,
+        "held": held,
+        "of": 5,
+    }
 
 
-def _shift_claim(stride_1=1.0, subsampled=0.38, mlp_drop=0.87, stride_1_held=5, subsampled_held=5,
-                 mlp_low=None, mlp_high=None):
-    return {"parts": [
-        _part("cnn_stride_1_same_answer_worst", stride_1, 1.0, stride_1_held),
-        _part("cnn_subsampled_same_answer_worst", subsampled, 0.99, subsampled_held),
-        _part("mlp_accuracy_drop", mlp_drop, 0.15, 5 if mlp_drop >= 0.15 else 0, mlp_low, mlp_high)]}
+def _shift_claim(
+    stride_1=1.0, subsampled=0.38, mlp_drop=0.87, stride_1_held=5, subsampled_held=5, mlp_low=None, mlp_high=None
+):
+    return {
+        "parts": [
+            _part("cnn_stride_1_same_answer_worst", stride_1, 1.0, stride_1_held),
+            _part("cnn_subsampled_same_answer_worst", subsampled, 0.99, subsampled_held),
+            _part("mlp_accuracy_drop", mlp_drop, 0.15, 5 if mlp_drop >= 0.15 else 0, mlp_low, mlp_high),
+        ]
+    }
 
 
-@pytest.mark.parametrize("claim, option", [
-    (_shift_claim(subsampled=1.0, subsampled_held=0, mlp_drop=0.01), "A"),   # nobody changes an answer
-    (_shift_claim(subsampled=0.995, subsampled_held=0), "B"),                 # pooling made it invariant
-    (_shift_claim(stride_1=0.97, stride_1_held=0), "C"),                      # e.g. a Flatten head
-    (_shift_claim(), "D"),                                                    # as measured
-    (_shift_claim(subsampled=0.98, subsampled_held=2), "E"),                  # the pooled net: some seeds
-    (_shift_claim(mlp_drop=0.05, mlp_low=0.0, mlp_high=0.1), "E"),            # the MLP: some seeds
-], ids=["all", "both-cnns", "none", "stride-1-only", "seeds-pooled", "seeds-mlp"])
+@pytest.mark.parametrize(
+    "claim, option",
+    [
+        (_shift_claim(subsampled=1.0, subsampled_held=0, mlp_drop=0.01), "A"),  # nobody changes an answer
+        (_shift_claim(subsampled=0.995, subsampled_held=0), "B"),  # pooling made it invariant
+        (_shift_claim(stride_1=0.97, stride_1_held=0), "C"),  # e.g. a Flatten head
+        (_shift_claim(), "D"),  # as measured
+        (_shift_claim(subsampled=0.98, subsampled_held=2), "E"),  # the pooled net: some seeds
+        (_shift_claim(mlp_drop=0.05, mlp_low=0.0, mlp_high=0.1), "E"),  # the MLP: some seeds
+    ],
+    ids=["all", "both-cnns", "none", "stride-1-only", "seeds-pooled", "seeds-mlp"],
+)
 def test_outcome_names_what_happened(claim, option):
     assert translation_invariance.outcome(claim) == option

@@ -31,20 +31,26 @@ def test_maxout_keeps_the_largest_piece():
     np.testing.assert_allclose(unit(x), [[3.0]])
 
 
-@pytest.mark.parametrize("layer_cls, init_kwargs", [
-    (Unit, {"activation": "tanh"}),
-    (MaxoutUnit, {"pieces": 3}),
-], ids=["Unit", "MaxoutUnit"])
+@pytest.mark.parametrize(
+    "layer_cls, init_kwargs",
+    [
+        (Unit, {"activation": "tanh"}),
+        (MaxoutUnit, {"pieces": 3}),
+    ],
+    ids=["Unit", "MaxoutUnit"],
+)
 def test_keras_layer_contract(layer_cls, init_kwargs):
-    check_layer_contract(layer_cls, init_kwargs, input_shape=(4, 3), expected_output_shape=(4, 1),
-                         trainable_weights=2)
+    check_layer_contract(layer_cls, init_kwargs, input_shape=(4, 3), expected_output_shape=(4, 1), trainable_weights=2)
 
 
-@pytest.mark.parametrize("make, message", [
-    (lambda: Unit("no_such_function"), "activation function identifier: no_such_function"),
-    (lambda: MaxoutUnit(pieces=0), "pieces must be a positive integer, not 0"),
-    (lambda: MaxoutUnit(pieces=2.5), "pieces must be a positive integer, not 2.5"),
-])
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda: Unit("no_such_function"), "activation function identifier: no_such_function"),
+        (lambda: MaxoutUnit(pieces=0), "pieces must be a positive integer, not 0"),
+        (lambda: MaxoutUnit(pieces=2.5), "pieces must be a positive integer, not 2.5"),
+    ],
+)
 def test_bad_arguments_are_refused_with_a_readable_message(make, message):
     with pytest.raises(ValueError, match=message):
         make()
@@ -60,11 +66,15 @@ def test_the_claim_holds_for_numbers_like_the_measured_ones():
     assert _claims.verdict(claim_parts(0.995, 0.52, 1.0)) is True
 
 
-@pytest.mark.parametrize("numbers, failing", [
-    ((0.80, 0.52, 1.0), "separable_accuracy"),    # the unit did not learn a line it could draw
-    ((0.995, 0.97, 1.0), "xor_unit_accuracy"),    # a straight line cannot do this: not one unit
-    ((0.995, 0.52, 0.75), "xor_maxout_accuracy"),  # the maxout unit stuck at three corners
-], ids=["separable-not-learned", "xor-learned-by-a-line", "maxout-stuck"])
+@pytest.mark.parametrize(
+    "numbers, failing",
+    [
+        ((0.80, 0.52, 1.0), "separable_accuracy"),  # the unit did not learn a line it could draw
+        ((0.995, 0.97, 1.0), "xor_unit_accuracy"),  # a straight line cannot do this: not one unit
+        ((0.995, 0.52, 0.75), "xor_maxout_accuracy"),  # the maxout unit stuck at three corners
+    ],
+    ids=["separable-not-learned", "xor-learned-by-a-line", "maxout-stuck"],
+)
 def test_the_claim_can_fail(numbers, failing):
     parts = {part.name: part for part in claim_parts(*numbers)}
     assert not parts[failing].held and _claims.verdict(list(parts.values())) is False
@@ -90,6 +100,7 @@ def test_without_a_second_piece_the_claim_fails(quick_demo, monkeypatch):
 
 # -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
 
+
 def recorded(*seeds):
     """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
     context numbers)."""
@@ -97,9 +108,12 @@ def recorded(*seeds):
 
     from nutshell.run import Claim, verdict_over_seeds
 
-    return verdict_over_seeds([SimpleNamespace(result=Claim(
-        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
-        for parts, context in seeds])
+    return verdict_over_seeds(
+        [
+            SimpleNamespace(result=Claim("", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+            for parts, context in seeds
+        ]
+    )
 
 
 def measured(separable, xor_unit, xor_maxout):
@@ -107,10 +121,10 @@ def measured(separable, xor_unit, xor_maxout):
 
 
 OUTCOMES = [  # (what each seed measured, the option it shows)
-    ([measured(0.995, 0.52, 1.0)] * 3, "B"),                       # as measured: only maxout
-    ([measured(0.995, 0.97, 1.0)] * 3, "A"),                       # a line that beats 3 corners
+    ([measured(0.995, 0.52, 1.0)] * 3, "B"),  # as measured: only maxout
+    ([measured(0.995, 0.97, 1.0)] * 3, "A"),  # a line that beats 3 corners
     ([measured(0.995, 0.97, 0.75)] * 3, "C"),
-    ([measured(0.995, 0.52, 0.75)] * 3, "D"),                      # maxout stuck at 3 corners too
+    ([measured(0.995, 0.52, 0.75)] * 3, "D"),  # maxout stuck at 3 corners too
     ([measured(0.995, 0.52, 1.0), measured(0.995, 0.52, 0.75)], "E"),
 ]
 

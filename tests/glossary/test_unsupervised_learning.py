@@ -14,7 +14,7 @@ from tests.helpers import assert_fails_through
 
 def test_pca_error_is_the_discarded_variance():
     rng = np.random.default_rng(0)
-    x = (rng.normal(size=(300, 4)) @ rng.normal(size=(4, 12)) + 0.1 * rng.normal(size=(300, 12)))
+    x = rng.normal(size=(300, 4)) @ rng.normal(size=(4, 12)) + 0.1 * rng.normal(size=(300, 12))
     singular = np.linalg.svd(x - x.mean(0), compute_uv=False)
     for k in (1, 3, 6):
         expected = float(np.sum(singular[k:] ** 2) / x.size)  # on the training set itself
@@ -48,12 +48,16 @@ def test_the_claim_holds_for_numbers_like_the_measured_ones():
     assert _claims.verdict(claim_parts(ERRORS, PCA)) is True
 
 
-@pytest.mark.parametrize("errors, failing", [
-    ({**ERRORS, 8: 0.036}, "ratio_to_pca_8"),          # about as good as PCA
-    ({**ERRORS, 32: 0.03}, "error_32_over_8"),          # a bigger code did not help
-    ({**ERRORS, 2: 0.06, 8: 0.062}, "error_8_over_2"),
-    ({**ERRORS, 2: 0.07}, "ratio_to_pca_2"),            # worse than PCA
-], ids=["as-pca", "no-fall-8-32", "no-fall-2-8", "worse-than-pca"])
+@pytest.mark.parametrize(
+    "errors, failing",
+    [
+        ({**ERRORS, 8: 0.036}, "ratio_to_pca_8"),  # about as good as PCA
+        ({**ERRORS, 32: 0.03}, "error_32_over_8"),  # a bigger code did not help
+        ({**ERRORS, 2: 0.06, 8: 0.062}, "error_8_over_2"),
+        ({**ERRORS, 2: 0.07}, "ratio_to_pca_2"),  # worse than PCA
+    ],
+    ids=["as-pca", "no-fall-8-32", "no-fall-2-8", "worse-than-pca"],
+)
 def test_the_claim_can_fail(errors, failing):
     parts = {part.name: part for part in claim_parts(errors, PCA)}
     assert not parts[failing].held and _claims.verdict(list(parts.values())) is False
@@ -70,11 +74,11 @@ def test_without_a_nonlinear_code_the_claim_fails(quick_demo, monkeypatch):
     """The concept removed: what an autoencoder adds to PCA, its nonlinear layers. With linear
     ones it can at best find PCA's subspace, and its lead over PCA at 8 numbers is gone."""
     monkeypatch.setattr(entry, "build_autoencoder", functools.partial(build_autoencoder, activation=None))
-    assert_fails_through(quick_demo("unsupervised-learning"), "ratio_to_pca_8", "ratio_to_pca_2",
-                         "ratio_to_pca_32")
+    assert_fails_through(quick_demo("unsupervised-learning"), "ratio_to_pca_8", "ratio_to_pca_2", "ratio_to_pca_32")
 
 
 # -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
+
 
 def recorded(*seeds):
     """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
@@ -83,9 +87,12 @@ def recorded(*seeds):
 
     from nutshell.run import Claim, verdict_over_seeds
 
-    return verdict_over_seeds([SimpleNamespace(result=Claim(
-        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
-        for parts, context in seeds])
+    return verdict_over_seeds(
+        [
+            SimpleNamespace(result=Claim("", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+            for parts, context in seeds
+        ]
+    )
 
 
 def measured(*over_pca):
@@ -95,9 +102,9 @@ def measured(*over_pca):
 
 
 OUTCOMES = [  # (what each seed measured, the option it shows)
-    ([measured(0.93, 0.72, 0.79)] * 3, "A"),                # as measured
+    ([measured(0.93, 0.72, 0.79)] * 3, "A"),  # as measured
     ([measured(1.1, 1.1, 1.1)] * 3, "B"),
-    ([measured(1.03, 0.96, 0.9)] * 3, "C"),                 # linear layers: PCA wins at 2 numbers
+    ([measured(1.03, 0.96, 0.9)] * 3, "C"),  # linear layers: PCA wins at 2 numbers
     ([measured(1.01, 0.99, 1.01)] * 3, "D"),
     ([measured(0.93, 0.72, 0.79), measured(1.03, 0.72, 0.79)], "E"),
 ]

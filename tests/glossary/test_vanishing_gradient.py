@@ -19,21 +19,30 @@ def test_relative_change_by_layer():
     assert relative_change_by_layer(before, after) == pytest.approx([0.0, 0.5])
 
 
-MEASURED = {"deep_accuracy": 0.10, "deep_ratio": 70_000.0, "shallow_accuracy": 0.78, "relu_accuracy": 0.81,
-            "relu_ratio": 0.45}
+MEASURED = {
+    "deep_accuracy": 0.10,
+    "deep_ratio": 70_000.0,
+    "shallow_accuracy": 0.78,
+    "relu_accuracy": 0.81,
+    "relu_ratio": 0.45,
+}
 
 
 def test_the_claim_holds_for_numbers_like_the_measured_ones():
     assert _claims.verdict(claim_parts(**MEASURED)) is True
 
 
-@pytest.mark.parametrize("change, failing", [
-    ({"deep_accuracy": 0.8}, "sigmoid_deep_accuracy"),           # the deep sigmoid net learned
-    ({"deep_ratio": 3.0}, "sigmoid_deep_last_over_first"),        # its first layer moved as well
-    ({"shallow_accuracy": 0.1}, "sigmoid_shallow_accuracy"),      # sigmoid units cannot learn at all
-    ({"relu_accuracy": 0.1}, "relu_deep_accuracy"),               # ReLU does not rescue depth
-    ({"relu_ratio": 5000.0}, "relu_deep_last_over_first"),
-], ids=["deep-learns", "first-layer-moves", "shallow-stuck", "relu-stuck", "relu-vanishes"])
+@pytest.mark.parametrize(
+    "change, failing",
+    [
+        ({"deep_accuracy": 0.8}, "sigmoid_deep_accuracy"),  # the deep sigmoid net learned
+        ({"deep_ratio": 3.0}, "sigmoid_deep_last_over_first"),  # its first layer moved as well
+        ({"shallow_accuracy": 0.1}, "sigmoid_shallow_accuracy"),  # sigmoid units cannot learn at all
+        ({"relu_accuracy": 0.1}, "relu_deep_accuracy"),  # ReLU does not rescue depth
+        ({"relu_ratio": 5000.0}, "relu_deep_last_over_first"),
+    ],
+    ids=["deep-learns", "first-layer-moves", "shallow-stuck", "relu-stuck", "relu-vanishes"],
+)
 def test_the_claim_can_fail(change, failing):
     parts = {part.name: part for part in claim_parts(**{**MEASURED, **change})}
     assert not parts[failing].held and _claims.verdict(list(parts.values())) is False
@@ -59,6 +68,7 @@ def test_without_depth_the_claim_fails(quick_demo, monkeypatch):
 
 # -- the prediction question: outcome(claim) on recorded-style claims, no training -----------------
 
+
 def recorded(*seeds):
     """The claim as summary.json stores it, aggregated by the harness from each seed's (parts,
     context numbers)."""
@@ -66,9 +76,12 @@ def recorded(*seeds):
 
     from nutshell.run import Claim, verdict_over_seeds
 
-    return verdict_over_seeds([SimpleNamespace(result=Claim(
-        "", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
-        for parts, context in seeds])
+    return verdict_over_seeds(
+        [
+            SimpleNamespace(result=Claim("", tuple(parts), {**{part.name: part.value for part in parts}, **context}))
+            for parts, context in seeds
+        ]
+    )
 
 
 def measured(deep, shallow):
@@ -76,7 +89,7 @@ def measured(deep, shallow):
 
 
 OUTCOMES = [  # (what each seed measured, the option it shows)
-    ([measured(0.10, 0.86)] * 3, "A"),                      # as measured
+    ([measured(0.10, 0.86)] * 3, "A"),  # as measured
     ([measured(0.90, 0.86)] * 3, "B"),
     ([measured(0.60, 0.86)] * 3, "C"),
     ([measured(0.10, 0.12)] * 3, "D"),

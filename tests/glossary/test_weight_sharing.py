@@ -31,20 +31,20 @@ def test_equal_kernels_everywhere_make_a_convolution():
     local.build(images.shape)
     kernel, bias = RNG.normal(size=(3, 3, 3, 4)).astype("float32"), RNG.normal(size=4).astype("float32")
     conv.set_weights([kernel, bias])
-    local.set_weights([np.broadcast_to(kernel, (7, 6, 3, 3, 3, 4)).copy(),
-                       np.broadcast_to(bias, (7, 6, 4)).copy()])
-    np.testing.assert_allclose(ops.convert_to_numpy(local(images)), ops.convert_to_numpy(conv(images)),
-                               rtol=1e-5, atol=1e-5)
+    local.set_weights([np.broadcast_to(kernel, (7, 6, 3, 3, 3, 4)).copy(), np.broadcast_to(bias, (7, 6, 4)).copy()])
+    np.testing.assert_allclose(
+        ops.convert_to_numpy(local(images)), ops.convert_to_numpy(conv(images)), rtol=1e-5, atol=1e-5
+    )
 
 
 def test_unshared_kernels_act_separately_at_each_position():
     images = np.zeros((1, 5, 5, 1), "float32")
-    images[0, 0, 0, 0] = 1.0          # one lit pixel, seen only by the window at (0, 0)
+    images[0, 0, 0, 0] = 1.0  # one lit pixel, seen only by the window at (0, 0)
     local = LocallyConnected2D(1, 3)
     local.build(images.shape)
     kernel = np.zeros((3, 3, 3, 3, 1, 1), "float32")
-    kernel[0, 0, 0, 0] = 2.0          # position (0, 0)'s weight on its top-left pixel
-    kernel[1, 1, 0, 0] = 5.0          # position (1, 1) has weights of its own
+    kernel[0, 0, 0, 0] = 2.0  # position (0, 0)'s weight on its top-left pixel
+    kernel[1, 1, 0, 0] = 5.0  # position (1, 1) has weights of its own
     local.set_weights([kernel, np.zeros((3, 3, 1), "float32")])
     out = ops.convert_to_numpy(local(images))[0, :, :, 0]
     assert out[0, 0] == 2.0 and np.count_nonzero(out) == 1
@@ -60,9 +60,14 @@ def test_parameter_count():
 
 
 def test_keras_layer_contract():
-    check_layer_contract(LocallyConnected2D, {"filters": 2, "kernel_size": (2, 3), "activation": "relu"},
-                         input_shape=(2, 5, 6, 3), expected_output_shape=(2, 4, 4, 2),
-                         trainable_weights=2, atol=1e-5)
+    check_layer_contract(
+        LocallyConnected2D,
+        {"filters": 2, "kernel_size": (2, 3), "activation": "relu"},
+        input_shape=(2, 5, 6, 3),
+        expected_output_shape=(2, 4, 4, 2),
+        trainable_weights=2,
+        atol=1e-5,
+    )
 
 
 def test_bad_arguments_are_refused():
@@ -89,11 +94,15 @@ def test_the_claim_holds_for_numbers_like_the_measured_ones():
     assert _claims.verdict(claim_parts(SHARED, LOCAL)) is True
 
 
-@pytest.mark.parametrize("shared, local, failing", [
-    ({**SHARED, "right": 0.5}, LOCAL, "shared_right_accuracy"),
-    (SHARED, {**LOCAL, "left": 0.6}, "local_left_accuracy"),
-    (SHARED, {**LOCAL, "right": 0.97}, "local_right_accuracy"),
-], ids=["sharing-does-not-carry", "local-never-learned", "local-carries-too"])
+@pytest.mark.parametrize(
+    "shared, local, failing",
+    [
+        ({**SHARED, "right": 0.5}, LOCAL, "shared_right_accuracy"),
+        (SHARED, {**LOCAL, "left": 0.6}, "local_left_accuracy"),
+        (SHARED, {**LOCAL, "right": 0.97}, "local_right_accuracy"),
+    ],
+    ids=["sharing-does-not-carry", "local-never-learned", "local-carries-too"],
+)
 def test_the_claim_can_fail(shared, local, failing):
     parts = {part.name: part for part in claim_parts(shared, local)}
     assert not parts[failing].held and _claims.verdict(list(parts.values())) is False
@@ -104,7 +113,7 @@ def test_quick_demo_measures_the_claim(quick_demo):
     claim = summary["claim"]
     assert claim["verdict"] is True
     assert claim["numbers"]["shared_weights"] == 208 and claim["numbers"]["local_weights"] == 29_952
-    assert summary["outcome"] == "B"   # only the shared detector works on the right
+    assert summary["outcome"] == "B"  # only the shared detector works on the right
 
 
 def test_without_weight_sharing_the_claim_fails(quick_demo, monkeypatch):
@@ -116,23 +125,36 @@ def test_without_weight_sharing_the_claim_fails(quick_demo, monkeypatch):
 
 def _part(name, mean, bar, held=5, low=None, high=None):
     """One part of a claim as summary.json stores it, over 5 seeds."""
-    return {"name": name, "mean": mean, "min": mean if low is None else low,
-            "max": mean if high is None else high, "bar": bar, "held": held, "of": 5}
+    return {
+        "name": name,
+        "mean": mean,
+        "min": mean if low is None else low,
+        "max": mean if high is None else high,
+        "bar": bar,
+        "held": held,
+        "of": 5,
+    }
 
 
 def _halves_claim(shared, local, shared_spread=(None, None), local_spread=(None, None)):
-    return {"parts": [_part("shared_right_accuracy", shared, MIN_LEARNED, 5 if shared >= MIN_LEARNED else 0,
-                            *shared_spread),
-                      _part("local_right_accuracy", local, MAX_CHANCE, 5 if local <= MAX_CHANCE else 0,
-                            *local_spread)]}
+    return {
+        "parts": [
+            _part("shared_right_accuracy", shared, MIN_LEARNED, 5 if shared >= MIN_LEARNED else 0, *shared_spread),
+            _part("local_right_accuracy", local, MAX_CHANCE, 5 if local <= MAX_CHANCE else 0, *local_spread),
+        ]
+    }
 
 
-@pytest.mark.parametrize("claim, option", [
-    (_halves_claim(1.0, 0.97), "A"),                               # both carry over
-    (_halves_claim(1.0, 0.50), "B"),                               # as measured
-    (_halves_claim(0.50, 0.95), "C"),                              # only the unshared one
-    (_halves_claim(0.50, 0.50), "D"),                              # e.g. both locally connected
-    (_halves_claim(0.85, 0.50, shared_spread=(0.7, 1.0)), "E"),    # the convolution on some seeds
-], ids=["both", "shared-only", "local-only", "neither", "some-seeds"])
+@pytest.mark.parametrize(
+    "claim, option",
+    [
+        (_halves_claim(1.0, 0.97), "A"),  # both carry over
+        (_halves_claim(1.0, 0.50), "B"),  # as measured
+        (_halves_claim(0.50, 0.95), "C"),  # only the unshared one
+        (_halves_claim(0.50, 0.50), "D"),  # e.g. both locally connected
+        (_halves_claim(0.85, 0.50, shared_spread=(0.7, 1.0)), "E"),  # the convolution on some seeds
+    ],
+    ids=["both", "shared-only", "local-only", "neither", "some-seeds"],
+)
 def test_outcome_names_what_happened(claim, option):
     assert weight_sharing.outcome(claim) == option
