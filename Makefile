@@ -3,8 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-# Lint these with ruff (the glossary and tests join once their authors are done).
-LINT_PATHS ?= cli data
+# Lint and format-check these with ruff (the whole tree).
+LINT_PATHS ?= .
 # mypy cannot follow setuptools' editable install (an import hook), so `make lint` lays out the
 # package as the wheel installs it: links to cli/*.py, glossary/ and data/ under build/typecheck/nutshell.
 TYPECHECK := build/typecheck
@@ -34,6 +34,7 @@ test-fast: $(STAMP)
 # ruff over LINT_PATHS, mypy over the front door (cli/, the package nutshell; see pyproject.toml)
 lint: $(STAMP)
 	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/ruff format --check $(LINT_PATHS)
 	rm -rf $(TYPECHECK) && mkdir -p $(TYPECHECK)/nutshell
 	ln -s $(CURDIR)/cli/*.py $(TYPECHECK)/nutshell/
 	ln -s $(CURDIR)/glossary $(TYPECHECK)/nutshell/glossary
