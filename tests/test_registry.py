@@ -212,3 +212,9 @@ def test_explain_shows_full_citations():
     assert "hochreiter1997" in lstm.source_keys
     assert SOURCES["hochreiter1997"] in " ".join(lstm.explanation.split())
     assert any(s.startswith(SOURCES["hochreiter1997"]) for s in lstm.sources)
+
+
+@pytest.mark.parametrize("name", sorted(ENTRIES))
+def test_every_entry_is_linked_from_at_least_two_others(name):
+    linking = sorted(entry.name for entry in ENTRIES.values() if name in entry.related)
+    assert len(linking) >= 2, f"{name} is linked only from {linking}"
