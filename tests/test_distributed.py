@@ -57,6 +57,10 @@ def test_mirrored_over_two_logical_cpus(tmp_path):
     assert dist["replicas"] == 2 and dist["global_batch_size"] == summary["hparams"]["batch_size"]
     assert dist["per_replica_batch_size"] * 2 == dist["global_batch_size"]
     assert dist["learning_rate"] == summary["hparams"]["learning_rate"]
+    batch, rate = summary["hparams"]["batch_size"], summary["hparams"]["learning_rate"]
+    assert (
+        f"2 replicas split the batch of {batch} ({batch // 2} each); learning rate {rate:g} as given" in result.stdout
+    )
     in_band(summary, single_device(tmp_path))
 
 
@@ -66,26 +70,6 @@ def test_the_replicas_split_the_batch_and_the_rate_is_as_given():
     assert (described["global_batch_size"], described["learning_rate"]) == (17, 0.01)
     assert described["per_replica_batch_size"] == 17 / 4  # tf.distribute splits an odd batch unevenly
     assert Distribution(replicas=2).describe(settings)["learning_rate"] == 0.01
-
-
-def test_two_replicas_say_how_they_split_the_batch(tmp_path):
-    result = nutshell(
-        *DEMO,
-        "--batch-size",
-        "16",
-        "--learning-rate",
-        "0.01",
-        "--strategy",
-        "mirrored",
-        "--logdir",
-        str(tmp_path / "mirrored"),
-        env={"NUTSHELL_CPU_REPLICAS": "2"},
-    )
-    assert result.returncode == 0, result.stderr
-    assert "2 replicas split the batch of 16 (8 each); learning rate 0.01 as given" in result.stdout
-    dist = summary_of(tmp_path / "mirrored")["distribution"]
-    assert (dist["replicas"], dist["global_batch_size"], dist["per_replica_batch_size"]) == (2, 16, 8)
-    assert dist["learning_rate"] == 0.01
 
 
 UNEVEN_EVALUATION = """
