@@ -119,3 +119,22 @@ def assert_fails_through(summary: dict, *parts: str) -> None:
     assert failed_parts(summary) & set(parts), (
         f"expected one of {parts} to fail; failed: {sorted(failed_parts(summary))}"
     )
+
+
+def recorded_part(
+    name: str, mean: float, bar: float, held: int, comparison: str = ">=", kind: str = "measured", of: int = 5
+) -> dict:
+    """One part of a claim as summary.json records it over `of` seeds (every seed at `mean`): what
+    an entry's `outcome(claim)` reads, built by hand so outcome tests need no training."""
+    return {
+        "name": name,
+        "kind": kind,
+        "comparison": comparison,
+        "bar": bar,
+        "held": held,
+        "of": of,
+        "mean": mean,
+        "min": mean,
+        "max": mean,
+        "worst_margin": 0.0,
+    }

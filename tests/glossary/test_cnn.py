@@ -14,7 +14,7 @@ from nutshell.glossary.cnn import build_cnn, claim_parts, dense_equivalent_weigh
 from nutshell.run import run_demo
 from nutshell.rundir import RunDir
 from nutshell.settings import Settings
-from tests.helpers import assert_fails_through
+from tests.helpers import assert_fails_through, recorded_part
 from tests.numpy_reference import conv2d_same
 
 
@@ -177,18 +177,7 @@ def test_a_resumed_run_keeps_the_training_time_of_fits_finished_before(quick_dem
 
 def _outcome_claim(ratio, held=5):
     def part(name, mean, bar, part_held, kind="measured"):
-        return {
-            "name": name,
-            "kind": kind,
-            "comparison": "<=",
-            "bar": bar,
-            "held": part_held,
-            "of": 5,
-            "mean": mean,
-            "min": mean,
-            "max": mean,
-            "worst_margin": 0.0,
-        }
+        return recorded_part(name, mean, bar, part_held, "<=", kind)
 
     parts = [
         part("accuracy_shortfall_vs_keras_io", -0.005, 0.005, 5),

@@ -7,7 +7,7 @@ import pytest
 
 from nutshell.glossary import _claims, data_augmentation
 from nutshell.glossary.data_augmentation import RandomShift, claim_parts
-from tests.helpers import assert_fails_through
+from tests.helpers import assert_fails_through, recorded_part
 from tests.layer_contract import check_layer_contract
 
 
@@ -109,18 +109,7 @@ def test_without_augmentation_the_claim_fails(quick_demo, monkeypatch):
 
 def _outcome_claim(gain, held=5):
     def part(name, mean, bar, part_held, comparison):
-        return {
-            "name": name,
-            "kind": "measured",
-            "comparison": comparison,
-            "bar": bar,
-            "held": part_held,
-            "of": 5,
-            "mean": mean,
-            "min": mean,
-            "max": mean,
-            "worst_margin": 0.0,
-        }
+        return recorded_part(name, mean, bar, part_held, comparison)
 
     parts = [part("test_accuracy_gain", gain, 0.02, held, ">="), part("accuracy_gap_ratio", 0.6, 0.8, 5, "<=")]
     return {

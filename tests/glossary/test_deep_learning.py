@@ -6,7 +6,7 @@ import pytest
 from nutshell.glossary import _claims, deep_learning
 from nutshell.glossary.deep_learning import claim_parts, one_layer_width_for_budget
 from nutshell.glossary.neural_network import parameter_count
-from tests.helpers import assert_fails_through
+from tests.helpers import assert_fails_through, recorded_part
 
 
 @pytest.mark.parametrize("deep, inputs, outputs", [((32, 32, 32, 32), 2, 1), ((64, 64), 784, 10), ((16,) * 6, 3, 2)])
@@ -59,18 +59,7 @@ def test_without_depth_the_claim_fails(quick_demo, monkeypatch):
 
 def _claim(advantage, held=5):
     def part(name, mean, bar, part_held, comparison=">=", kind="measured"):
-        return {
-            "name": name,
-            "kind": kind,
-            "comparison": comparison,
-            "bar": bar,
-            "held": part_held,
-            "of": 5,
-            "mean": mean,
-            "min": mean,
-            "max": mean,
-            "worst_margin": 0.0,
-        }
+        return recorded_part(name, mean, bar, part_held, comparison, kind)
 
     parts = [
         part("budget_difference", 0, 4, 5, "<=", "identity"),

@@ -7,7 +7,7 @@ import pytest
 
 from nutshell.glossary import _claims, dropout
 from nutshell.glossary.dropout import DropoutFromScratch, claim_parts, thinned_average
-from tests.helpers import assert_fails_through
+from tests.helpers import assert_fails_through, recorded_part
 from tests.layer_contract import check_layer_contract
 
 
@@ -117,18 +117,7 @@ def test_without_dropout_the_claim_fails(quick_demo, monkeypatch):
 
 def _claim(loss_ratio, held=5):
     def part(name, mean, bar, part_held=5):
-        return {
-            "name": name,
-            "kind": "measured",
-            "comparison": "<=",
-            "bar": bar,
-            "held": part_held,
-            "of": 5,
-            "mean": mean,
-            "min": mean,
-            "max": mean,
-            "worst_margin": 0.0,
-        }
+        return recorded_part(name, mean, bar, part_held, "<=")
 
     parts = [part("test_loss_ratio", loss_ratio, 0.6, held), part("disagreement_with_thinned_average", 0.01, 0.05)]
     return {

@@ -8,7 +8,7 @@ import pytest
 
 from nutshell.glossary import _claims
 from nutshell.glossary.gpu import _examples_per_second, accelerators, claim_parts, matmul_rate
-from tests.helpers import assert_fails_through
+from tests.helpers import assert_fails_through, recorded_part
 
 
 def test_accelerators_are_the_non_cpu_devices():
@@ -86,18 +86,7 @@ def test_the_claim_fails_when_the_mlp_does_not_learn(quick_demo):
 
 def _outcome_claim(gain, held=5):
     def part(name, mean, bar, part_held, kind="timing"):
-        return {
-            "name": name,
-            "kind": kind,
-            "comparison": ">=",
-            "bar": bar,
-            "held": part_held,
-            "of": 5,
-            "mean": mean,
-            "min": mean,
-            "max": mean,
-            "worst_margin": 0.0,
-        }
+        return recorded_part(name, mean, bar, part_held, ">=", kind)
 
     parts = [
         part("test_accuracy", 0.82, 0.75, 5, "measured"),

@@ -17,7 +17,7 @@ from nutshell.glossary.inception import (
     network_cost,
     small_inception_network,
 )
-from tests.helpers import assert_fails_through
+from tests.helpers import assert_fails_through, recorded_part
 from tests.layer_contract import check_layer_contract
 from tests.numpy_reference import conv2d_same
 
@@ -268,18 +268,7 @@ def test_without_real_reductions_the_claim_fails(quick_demo, monkeypatch):
 
 def _outcome_claim(cost, held=5):
     def part(name, mean, bar, part_held, comparison="<=", kind="measured"):
-        return {
-            "name": name,
-            "kind": kind,
-            "comparison": comparison,
-            "bar": bar,
-            "held": part_held,
-            "of": 5,
-            "mean": mean,
-            "min": mean,
-            "max": mean,
-            "worst_margin": 0.0,
-        }
+        return recorded_part(name, mean, bar, part_held, comparison, kind)
 
     parts = [
         part("accuracy_with_reductions", 0.98, 0.93, 5, ">="),

@@ -8,7 +8,7 @@ import pytest
 from nutshell.glossary import _claims, neural_network
 from nutshell.glossary.mlp import mlp
 from nutshell.glossary.neural_network import claim_parts, feedforward, parameter_count
-from tests.helpers import assert_fails_through
+from tests.helpers import assert_fails_through, recorded_part
 
 
 def test_forward_pass_formula_matches_keras_with_the_same_weights():
@@ -95,18 +95,7 @@ def test_without_a_nonlinearity_the_claim_fails(quick_demo, monkeypatch):
 
 def _claim(accuracy, held=5):
     def part(name, mean, bar, part_held, comparison=">=", kind="measured"):
-        return {
-            "name": name,
-            "kind": kind,
-            "comparison": comparison,
-            "bar": bar,
-            "held": part_held,
-            "of": 5,
-            "mean": mean,
-            "min": mean,
-            "max": mean,
-            "worst_margin": 0.0,
-        }
+        return recorded_part(name, mean, bar, part_held, comparison, kind)
 
     parts = [
         part("parameters_unlike_formula", 0, 0, 5, "<=", "identity"),

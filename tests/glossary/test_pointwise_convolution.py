@@ -15,7 +15,7 @@ from nutshell.glossary.pointwise_convolution import (
     pointwise_parameter_count,
     separable_parameter_count,
 )
-from tests.helpers import assert_fails_through
+from tests.helpers import assert_fails_through, recorded_part
 from tests.layer_contract import check_layer_contract
 
 RNG = np.random.default_rng(0)
@@ -143,18 +143,7 @@ def test_without_channel_mixing_the_claim_fails(quick_demo, monkeypatch):
 
 def _outcome_claim(cost, held=5):
     def part(name, mean, bar, part_held, comparison="<=", kind="measured"):
-        return {
-            "name": name,
-            "kind": kind,
-            "comparison": comparison,
-            "bar": bar,
-            "held": part_held,
-            "of": 5,
-            "mean": mean,
-            "min": mean,
-            "max": mean,
-            "worst_margin": 0.0,
-        }
+        return recorded_part(name, mean, bar, part_held, comparison, kind)
 
     parts = [
         part("same_as_dense", 1e-7, 1e-5, 5, kind="identity"),
