@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import ast
 import collections
+import dataclasses
 import difflib
 import functools
 import math
@@ -33,6 +34,8 @@ import textwrap
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+
+from nutshell.glossary import _cache
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -326,8 +329,33 @@ def entry_paths() -> list[Path]:
 
 @functools.lru_cache(maxsize=1)
 def all_entries() -> dict[str, Entry]:
-    """Every entry, keyed by name, in name order."""
-    return {entry.name: entry for entry in map(parse_entry, entry_paths())}
+    """Every entry, keyed by name, in name order (from the on-disk cache while no file changed)."""
+    cached = _cache.load("entries")
+    if cached is not None:
+        return {fields["name"]: _entry_from_json(fields) for fields in cached}
+    entries = {entry.name: entry for entry in map(parse_entry, entry_paths())}
+    _cache.store("entries", [_entry_to_json(entry) for entry in entries.values()])
+    return entries
+
+
+def _entry_to_json(entry: Entry) -> dict:
+    fields = {field.name: getattr(entry, field.name) for field in dataclasses.fields(entry)}
+    return {**fields, "path": str(entry.path)}
+
+
+def _entry_from_json(fields: dict) -> Entry:
+    """An Entry as parse_entry builds it: JSON has lists where the Entry keeps tuples."""
+    demo = dict(fields["demo_config"])
+    if "datasets" in demo:
+        demo["datasets"] = tuple(demo["datasets"])
+    return Entry(
+        **{
+            **fields,
+            **{key: tuple(fields[key]) for key in ("aliases", "related", "implementation", "prerequisites", "recall")},
+            "demo_config": demo,
+            "path": Path(fields["path"]),
+        }
+    )
 
 
 def compact(text: str) -> str:
@@ -337,7 +365,10 @@ def compact(text: str) -> str:
     sign is read as an `x` so that `1×1 convolution` finds `1x1 convolution`.
     """
     text = unicodedata.normalize("NFKD", text).casefold().replace("×", "x")
-    return "".join(ch for ch in text if ch.isalnum() and ch.isascii())
+    return _NOT_ALNUM.sub("", text.encode("ascii", "ignore").decode("ascii"))
+
+
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 def _singular_forms(key: str) -> list[str]:
@@ -442,7 +473,11 @@ def _stem(word: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _search_index() -> tuple[dict[str, dict[str, dict[str, int]]], dict[str, dict[str, int]], dict[str, float]]:
-    """Per entry and field, stem counts and lengths; and the average length of each field."""
+    """Per entry and field, stem counts and lengths; and the average length of each field
+    (from the on-disk cache while no file changed)."""
+    cached = _cache.load("search")
+    if cached is not None:
+        return cached[0], cached[1], cached[2]
     counts: dict[str, dict[str, dict[str, int]]] = {}
     lengths: dict[str, dict[str, int]] = {}
     for entry in all_entries().values():
@@ -460,6 +495,7 @@ def _search_index() -> tuple[dict[str, dict[str, dict[str, int]]], dict[str, dic
         field: sum(lengths[name][field] for name in lengths) / max(len(lengths), 1) or 1.0
         for field in ("names", *_TEXT_FIELDS)
     }
+    _cache.store("search", [counts, lengths, average])
     return counts, lengths, average
 
 

@@ -12,10 +12,12 @@ from tests.helpers import ModelLoader, nutshell, run_quick_demo
 
 @pytest.fixture(autouse=True, scope="session")
 def learner_home(tmp_path_factory):
-    """Progress (read, ran, quiz boxes) goes to a scratch folder, never the tester's own."""
+    """Progress (read, ran, quiz boxes) and the registry's cache go to scratch folders, never the
+    tester's own."""
     import os
 
     os.environ["NUTSHELL_DATA_HOME"] = str(tmp_path_factory.mktemp("learner"))
+    os.environ["NUTSHELL_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))  # the registry's cache
     yield
 
 

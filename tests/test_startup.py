@@ -10,7 +10,9 @@ import pytest
 
 pytestmark = pytest.mark.slow  # every test here trains a model or starts a process
 
-HEAVY = ("tensorflow", "keras", "jax", "torch")
+# pydantic is no framework, but Typer 0.29 imports it to coerce every option, which costs every
+# command about 0.19 s of CPU (2x the floor of importing typer and rich): pyproject holds typer < 0.29.
+HEAVY = ("tensorflow", "keras", "jax", "torch", "pydantic")
 
 COMMANDS = [
     ["explain", "pooling"],
