@@ -18,13 +18,14 @@ claim functions and the front door's renderer both import it.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 Kind = Literal["measured", "identity", "timing"]
 KINDS: tuple[str, ...] = ("measured", "identity", "timing")
 
-__all__ = ["Part", "at_least", "at_most", "verdict", "statement"]
+__all__ = ["Part", "at_least", "at_most", "verdict", "statement", "recorded_parts", "held_on_some_seeds"]
 
 
 @dataclass(frozen=True)
@@ -101,3 +102,17 @@ def statement(template: str, parts: list[Part] | tuple[Part, ...]) -> str:
     Writing the bars into the sentence from the parts means the text and the rule cannot drift.
     """
     return template.format_map({part.name: part for part in parts})
+
+
+# -- reading a recorded claim (summary.json, the ledger): what each entry's outcome() starts from --
+
+
+def recorded_parts(claim: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """A recorded claim's parts by name (summary.json and the ledger keep them as a list)."""
+    return {part["name"]: part for part in claim["parts"]}
+
+
+def held_on_some_seeds(*parts: Mapping[str, Any]) -> bool:
+    """Whether any of these recorded parts (or whole claims) held on some seeds but not on all:
+    the "it depends on the seed" answer of a PREDICT question."""
+    return any(0 < part["held"] < part["of"] for part in parts)

@@ -157,7 +157,7 @@ import numpy as np
 from keras import ops
 
 from nutshell import data
-from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._claims import Part, at_least, at_most, held_on_some_seeds, recorded_parts
 from nutshell.glossary._run import Run
 from nutshell.glossary.logistic_regression import newton_fit
 
@@ -429,8 +429,8 @@ def outcome(claim: dict) -> str:
     "About the same" is the claim's own band: at most GAIN_AT_MOST (0.03) above the best line, and
     no more than that below it. "D" when the gain part held on some seeds and not on others.
     """
-    gain = {part["name"]: part for part in claim["parts"]}["linear_5_layers_gain_over_best_line"]
-    if 0 < gain["held"] < gain["of"]:
+    gain = recorded_parts(claim)["linear_5_layers_gain_over_best_line"]
+    if held_on_some_seeds(gain):
         return "D"
     if gain["mean"] > gain["bar"]:
         return "A"

@@ -131,7 +131,7 @@ import keras
 import numpy as np
 from keras import ops
 
-from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._claims import Part, at_least, at_most, held_on_some_seeds, recorded_parts
 from nutshell.glossary._run import Run
 from nutshell.glossary.cross_entropy import cross_entropy
 from nutshell.glossary.mlp import mlp
@@ -353,8 +353,8 @@ def outcome(claim: dict) -> str:
     """Which PREDICT option the measured claim shows: the backprop-trained net's test loss over the
     output-only twin's, at most 0.5 (A), below 0.9 (B), within 10% (C), above (D); E if the bar
     held on some seeds only."""
-    ratio = next(part for part in claim["parts"] if part["name"] == "test_loss_ratio_to_output_only")
-    if 0 < ratio["held"] < ratio["of"]:
+    ratio = recorded_parts(claim)["test_loss_ratio_to_output_only"]
+    if held_on_some_seeds(ratio):
         return "E"
     if ratio["mean"] <= 0.5:
         return "A"

@@ -147,7 +147,7 @@ import keras
 import numpy as np
 from keras import ops
 
-from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._claims import Part, at_least, at_most, held_on_some_seeds, recorded_parts
 from nutshell.glossary._run import Run
 from nutshell.glossary._windows import as_pair, output_size, same_padding
 
@@ -433,9 +433,9 @@ def claim_parts(
 
 def outcome(claim: dict) -> str:
     """Which PREDICT option the measured claim shows: the kernels the centre and corner units see."""
-    parts = {part["name"]: part for part in claim["parts"]}
+    parts = recorded_parts(claim)
     centre, corner = parts["kernel_error_centre"], parts["kernel_error_corner"]
-    if any(0 < part["held"] < part["of"] for part in (centre, corner)):
+    if held_on_some_seeds(centre, corner):
         return "D"
     if centre["held"] == 0:
         return "A"

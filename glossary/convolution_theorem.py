@@ -128,7 +128,7 @@ import keras
 import numpy as np
 from keras import ops
 
-from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._claims import Part, at_least, at_most, held_on_some_seeds, recorded_parts
 from nutshell.glossary._run import Run
 
 # The true convolution (a flipped kernel in a sliding window) and the zero-padded FFT route:
@@ -348,9 +348,9 @@ def claim_parts(
 
 def outcome(claim: dict) -> str:
     """Which PREDICT option the measured claim shows: what the frequency-domain filter learned."""
-    parts = {part["name"]: part for part in claim["parts"]}
+    parts = recorded_parts(claim)
     kernel, outputs = parts["kernel_error"], parts["test_relative_error"]
-    if any(0 < part["held"] < part["of"] for part in (kernel, outputs)):
+    if held_on_some_seeds(kernel, outputs):
         return "D"
     if outputs["held"] == 0:
         return "C"

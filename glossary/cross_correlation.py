@@ -123,7 +123,7 @@ import keras
 import numpy as np
 from keras import ops
 
-from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._claims import Part, at_least, at_most, held_on_some_seeds, recorded_parts
 from nutshell.glossary._run import Run
 
 # The sliding window (a cross-correlation, as in every library), its flipped twin, and the
@@ -258,8 +258,8 @@ def claim_parts(flip: dict[str, float], learned_error: float, matching: dict[str
 
 def outcome(claim: dict) -> str:
     """Which PREDICT option the measured claim shows: the kernel the cross-correlation layer learned."""
-    flipped = next(part for part in claim["parts"] if part["name"] == "learned_vs_flipped_kernel")
-    if 0 < flipped["held"] < flipped["of"]:
+    flipped = recorded_parts(claim)["learned_vs_flipped_kernel"]
+    if held_on_some_seeds(flipped):
         return "D"
     if flipped["held"] == flipped["of"]:
         return "B"

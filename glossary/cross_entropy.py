@@ -112,7 +112,7 @@ import numpy as np
 from keras import ops
 
 from nutshell import data
-from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._claims import Part, at_least, at_most, held_on_some_seeds, recorded_parts
 from nutshell.glossary._run import Run
 from nutshell.glossary.loss_function import SquaredError
 from nutshell.glossary.unit import Unit
@@ -206,9 +206,9 @@ def claim_parts(gradient_ratio: float, cross_entropy_accuracy: float, squared_er
 def outcome(claim: dict) -> str:
     """Which PREDICT option the measured claim shows: which runs reached 90% test accuracy (the
     "recovered" bar); E if either accuracy's bar held on some seeds only."""
-    parts = {part["name"]: part for part in claim["parts"]}
+    parts = recorded_parts(claim)
     cross, squared = parts["cross_entropy_accuracy"], parts["squared_error_accuracy"]
-    if any(0 < part["held"] < part["of"] for part in (cross, squared)):
+    if held_on_some_seeds(cross, squared):
         return "E"
     cross_recovered, squared_recovered = cross["mean"] >= _BARS["recovered"], squared["mean"] >= _BARS["recovered"]
     if cross_recovered:

@@ -117,7 +117,7 @@ import keras
 import numpy as np
 from keras import ops
 
-from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._claims import Part, at_least, at_most, held_on_some_seeds, recorded_parts
 from nutshell.glossary._run import Run
 from nutshell.glossary.mlp import mlp
 from nutshell.glossary.overfitting import generalization_gap
@@ -258,8 +258,8 @@ def demo(run: Run) -> None:
 def outcome(claim: dict) -> str:
     """Which PREDICT option the measured claim shows: the augmented net's test accuracy minus the
     plain net's (test_accuracy_gain), above a point, within one, below minus one, or seed-bound."""
-    gain = {part["name"]: part for part in claim["parts"]}["test_accuracy_gain"]
-    if 0 < gain["held"] < gain["of"]:
+    gain = recorded_parts(claim)["test_accuracy_gain"]
+    if held_on_some_seeds(gain):
         return "D"
     if gain["mean"] >= 0.01:
         return "A"

@@ -100,7 +100,7 @@ __all__ = ["one_layer_width_for_budget"]
 
 # Everything above is read by the registry without importing this module; the code below needs Keras.
 from nutshell import data
-from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._claims import Part, at_least, at_most, held_on_some_seeds, recorded_parts
 from nutshell.glossary._run import Run
 from nutshell.glossary.mlp import mlp
 from nutshell.glossary.neural_network import parameter_count
@@ -175,8 +175,8 @@ def demo(run: Run) -> None:
 def outcome(claim: dict) -> str:
     """Which PREDICT option the measured claim shows: the deep net's test accuracy minus the wide
     one's (depth_advantage), clearly positive, clearly negative, within 2 points, or seed-bound."""
-    advantage = {part["name"]: part for part in claim["parts"]}["depth_advantage"]
-    if 0 < advantage["held"] < advantage["of"]:
+    advantage = recorded_parts(claim)["depth_advantage"]
+    if held_on_some_seeds(advantage):
         return "D"
     if advantage["mean"] >= 0.02:
         return "A"

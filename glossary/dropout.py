@@ -107,7 +107,7 @@ import keras
 import numpy as np
 from keras import ops
 
-from nutshell.glossary._claims import Part, at_most
+from nutshell.glossary._claims import Part, at_most, held_on_some_seeds, recorded_parts
 from nutshell.glossary._overfit import noisy_xor_sample, overparameterized_mlp, ratio, train
 from nutshell.glossary._run import Run
 from nutshell.glossary.overfitting import measure_overfitting
@@ -266,8 +266,8 @@ def demo(run: Run) -> None:
 def outcome(claim: dict) -> str:
     """Which PREDICT option the measured claim shows: the dropout net's test loss over the plain
     net's (test_loss_ratio), clearly below 1, near 1 or above it, or a bar met on some seeds only."""
-    loss = {part["name"]: part for part in claim["parts"]}["test_loss_ratio"]
-    if 0 < loss["held"] < loss["of"]:
+    loss = recorded_parts(claim)["test_loss_ratio"]
+    if held_on_some_seeds(loss):
         return "D"
     if loss["mean"] <= 0.9:
         return "A"

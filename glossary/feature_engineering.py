@@ -114,7 +114,7 @@ import keras
 import numpy as np
 from keras import ops
 
-from nutshell.glossary._claims import Part, at_least
+from nutshell.glossary._claims import Part, at_least, held_on_some_seeds, recorded_parts
 from nutshell.glossary._run import Run
 
 
@@ -204,8 +204,8 @@ def outcome(claim: dict) -> str:
     """Which PREDICT option the measured claim shows: the engineered features' gain in test
     accuracy over the pixels, at least a point (A), a point or more below (B), else C; D if the
     bar held on some seeds only."""
-    gain = next(part for part in claim["parts"] if part["name"] == "improvement")
-    if 0 < gain["held"] < gain["of"]:
+    gain = recorded_parts(claim)["improvement"]
+    if held_on_some_seeds(gain):
         return "D"
     if gain["mean"] >= 0.01:
         return "A"

@@ -110,7 +110,7 @@ import keras
 import numpy as np
 from keras import ops
 
-from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._claims import Part, at_least, at_most, recorded_parts
 from nutshell.glossary._run import Run
 from nutshell.glossary.cnn import build_cnn
 from nutshell.glossary.convolution import conv2d_sliding_window
@@ -208,7 +208,7 @@ def outcome(claim: dict) -> str:
     """Which PREDICT option the measured claim shows, from the weakest link: how far the least moved
     output map moved when an input map was zeroed, relative to that map's mean size. A link of 1e-4
     or less is rounding: that output map did not read the input map."""
-    link = next(part for part in claim["parts"] if part["name"] == "weakest_link")
+    link = recorded_parts(claim)["weakest_link"]
 
     def option(value: float) -> str:
         return "A" if value >= link["bar"] else "C" if value <= 1e-4 else "B"

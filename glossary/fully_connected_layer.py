@@ -126,7 +126,7 @@ __all__ = ["permute_rows_like_pixels"]
 import keras
 import numpy as np
 
-from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._claims import Part, at_least, at_most, held_on_some_seeds, recorded_parts
 from nutshell.glossary._run import Run
 from nutshell.glossary.cnn import build_cnn
 from nutshell.glossary.layer import DenseFromScratch, dense_parameter_count
@@ -241,9 +241,9 @@ def outcome(claim: dict) -> str:
     The CNN's fell if it lost at least its bar (0.02) on every seed; the MLP's if it lost more
     than the identity check allows (0.005) on average.
     """
-    parts = {part["name"]: part for part in claim["parts"]}
+    parts = recorded_parts(claim)
     cnn, mlp = parts["cnn_accuracy_lost"], parts["mlp_accuracy_change"]
-    if 0 < cnn["held"] < cnn["of"]:
+    if held_on_some_seeds(cnn):
         return "E"
     numbers = claim["numbers"]
     mlp_fell = numbers["mlp_accuracy"] - numbers["mlp_shuffled_accuracy"] > mlp["bar"]

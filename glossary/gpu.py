@@ -123,7 +123,7 @@ import keras
 import numpy as np
 from keras import ops
 
-from nutshell.glossary._claims import Part, at_least
+from nutshell.glossary._claims import Part, at_least, held_on_some_seeds, recorded_parts
 from nutshell.glossary._run import Run
 from nutshell.glossary.mlp import mlp
 
@@ -292,8 +292,8 @@ def demo(run: Run) -> None:
 def outcome(claim: dict) -> str:
     """Which PREDICT option the measured claim shows: examples per second at the run's batch over
     those at SMALL_BATCH (training_gain, a timing part), against MIN_TRAINING_GAIN's seeds."""
-    gain = {part["name"]: part for part in claim["parts"]}["training_gain"]
-    if 0 < gain["held"] < gain["of"]:
+    gain = recorded_parts(claim)["training_gain"]
+    if held_on_some_seeds(gain):
         return "D"
     if gain["mean"] >= 2.0:
         return "A"

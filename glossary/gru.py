@@ -129,7 +129,7 @@ import keras
 from keras import ops
 
 from nutshell.glossary._adding import MODERN, SEQUENCES_PER_EPOCH, mse_on, regressor, sequences, train_until_solved
-from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._claims import Part, at_least, at_most, held_on_some_seeds, recorded_parts
 from nutshell.glossary._run import Run
 from nutshell.glossary.lstm import LSTMCellFromScratch
 from nutshell.glossary.rnn import SimpleRNNCellFromScratch
@@ -240,9 +240,9 @@ def outcome(claim: dict) -> str:
     A net solved the task when its seed-averaged test MSE is within the GRU's bar (SOLVED_BAR).
     "It depends on the seed" when the GRU solved it on some seeds, not all.
     """
-    parts = {part["name"]: part for part in claim["parts"]}
+    parts = recorded_parts(claim)
     gru = parts["gru_test_mse"]
-    if 0 < gru["held"] < gru["of"]:
+    if held_on_some_seeds(gru):
         return "E"
     if gru["mean"] > gru["bar"]:
         return "D"

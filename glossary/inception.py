@@ -138,7 +138,7 @@ import keras
 import numpy as np
 from keras import ops
 
-from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._claims import Part, at_least, at_most, held_on_some_seeds, recorded_parts
 from nutshell.glossary._run import Run
 from nutshell.glossary._schedules import cosine_decay
 
@@ -609,8 +609,8 @@ def demo(run: Run) -> None:
 def outcome(claim: dict) -> str:
     """Which PREDICT option the measured claim shows: the unreduced net's test accuracy minus the
     reduced one's (accuracy_cost_of_reductions), against a point either way (MAX_ACCURACY_COST)."""
-    cost = {part["name"]: part for part in claim["parts"]}["accuracy_cost_of_reductions"]
-    if 0 < cost["held"] < cost["of"]:
+    cost = recorded_parts(claim)["accuracy_cost_of_reductions"]
+    if held_on_some_seeds(cost):
         return "D"
     if cost["mean"] > MAX_ACCURACY_COST:
         return "B"

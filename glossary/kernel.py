@@ -114,7 +114,7 @@ import keras
 import numpy as np
 from keras import ops
 
-from nutshell.glossary._claims import Part, at_least
+from nutshell.glossary._claims import Part, at_least, recorded_parts
 from nutshell.glossary._run import Run
 
 # The pattern to find, 5×5: a "T".
@@ -223,7 +223,7 @@ def outcome(claim: dict) -> str:
     """Which PREDICT option the measured claim shows, from the learned kernel's cosine with the T: at
     least the bar (0.9) is a T; under 0.5, about where random starts lie, no shape; between, a rough
     likeness."""
-    cosine = next(part for part in claim["parts"] if part["name"] == "kernel_cosine_learned")
+    cosine = recorded_parts(claim)["kernel_cosine_learned"]
 
     def option(value: float) -> str:
         return "A" if value >= cosine["bar"] else "C" if value < 0.5 else "B"

@@ -123,7 +123,7 @@ import keras
 import numpy as np
 from keras import ops
 
-from nutshell.glossary._claims import Part, at_most
+from nutshell.glossary._claims import Part, at_most, held_on_some_seeds, recorded_parts
 from nutshell.glossary._run import Run
 from nutshell.glossary.cross_entropy import BinaryCrossEntropy
 from nutshell.glossary.unit import Unit
@@ -183,9 +183,9 @@ def outcome(claim: dict) -> str:
     minimum lies within its bar (0.25) of the generating weights. "D" when either part held on
     some seeds and not on others.
     """
-    parts = {part["name"]: part for part in claim["parts"]}
+    parts = recorded_parts(claim)
     met, truth = parts["largest_distance_to_minimum"], parts["largest_error_vs_truth"]
-    if any(0 < part["held"] < part["of"] for part in (met, truth)):
+    if held_on_some_seeds(met, truth):
         return "D"
     if met["mean"] > met["bar"]:
         return "B"

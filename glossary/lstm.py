@@ -172,7 +172,7 @@ from nutshell.glossary._adding import (
     sequences,
     train_until_solved,
 )
-from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._claims import Part, at_least, at_most, held_on_some_seeds, recorded_parts
 from nutshell.glossary._run import Run
 
 
@@ -349,9 +349,9 @@ def outcome(claim: dict) -> str:
     "errs about as much as the mean guess" when its MSE over the guess's reaches its part's bar
     (NEAR_MEAN_GUESS). "It depends on the seed" when either part held on some seeds, not all.
     """
-    parts = {part["name"]: part for part in claim["parts"]}
+    parts = recorded_parts(claim)
     lstm, simple = parts["lstm_test_mse"], parts["simple_rnn_mse_over_mean_guess"]
-    if any(0 < part["held"] < part["of"] for part in (lstm, simple)):
+    if held_on_some_seeds(lstm, simple):
         return "E"
     if lstm["mean"] > lstm["bar"]:
         return "D"

@@ -109,7 +109,7 @@ import keras
 import numpy as np
 from keras import ops
 
-from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._claims import Part, at_least, at_most, held_on_some_seeds, recorded_parts
 from nutshell.glossary._run import Run
 
 
@@ -234,9 +234,9 @@ def demo(run: Run) -> None:
 def outcome(claim: dict) -> str:
     """Which PREDICT option the measured claim shows: the smallest N's error on its own examples and
     on fresh ones (train_error_n*, fresh_error_n*), each against the floor noise², its parts' bar."""
-    parts = {part["name"]: part for part in claim["parts"]}
+    parts = recorded_parts(claim)
     own, fresh = parts[f"train_error_n{SIZES[0]}"], parts[f"fresh_error_n{SIZES[0]}"]
-    if any(0 < part["held"] < part["of"] for part in (own, fresh)):
+    if held_on_some_seeds(own, fresh):
         return "D"
     floor = fresh["bar"]
     if fresh["mean"] < floor:

@@ -102,7 +102,7 @@ import keras
 import numpy as np
 from keras import ops
 
-from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._claims import Part, at_least, at_most, held_on_some_seeds, recorded_parts
 from nutshell.glossary._run import Run
 
 
@@ -258,9 +258,9 @@ def outcome(claim: dict) -> str:
     "Close everywhere" is the difference part's bar (RMS error at most 0.1 on the grid), applied to
     both models. "E" when either sine part held on some seeds and not on others.
     """
-    parts = {part["name"]: part for part in claim["parts"]}
+    parts = recorded_parts(claim)
     one, pair = parts["sine_error_one_unit"], parts["sine_error_difference_of_two"]
-    if any(0 < part["held"] < part["of"] for part in (one, pair)):
+    if held_on_some_seeds(one, pair):
         return "E"
     close = pair["bar"]
     one_fits, pair_fits = one["mean"] <= close, pair["mean"] <= close

@@ -117,7 +117,7 @@ import tempfile
 
 import numpy as np
 
-from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._claims import Part, at_least, at_most, held_on_some_seeds, recorded_parts
 from nutshell.glossary._run import Run
 from nutshell.glossary.layer import dense_parameter_count
 from nutshell.glossary.mlp import mlp
@@ -206,9 +206,9 @@ def outcome(claim: dict) -> str:
     """Which PREDICT option the measured claim shows: identical predictions (A), else the copy's
     accuracy at or below the chance bar (B) or above it (C); D if the accuracy bar held on some
     seeds only."""
-    parts = {part["name"]: part for part in claim["parts"]}
+    parts = recorded_parts(claim)
     accuracy, gap = parts["copy_accuracy"], parts["copy_prediction_gap"]
-    if 0 < accuracy["held"] < accuracy["of"]:
+    if held_on_some_seeds(accuracy):
         return "D"
     if gap["max"] <= 1e-6:
         return "A"

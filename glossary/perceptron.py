@@ -136,7 +136,7 @@ import numpy as np
 from keras import ops
 
 from nutshell import data
-from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._claims import Part, at_least, at_most, held_on_some_seeds, recorded_parts
 from nutshell.glossary._run import Run
 
 
@@ -275,9 +275,9 @@ def outcome(claim: dict) -> str:
     XOR: its best epoch missed fewer than the bar's share (a quarter, what the best line must miss).
     "E" when either part held on some seeds and not on others.
     """
-    parts = {part["name"]: part for part in claim["parts"]}
+    parts = recorded_parts(claim)
     clean, xor = parts["clean_epochs_at_the_end"], parts["xor_fewest_mistakes_share"]
-    if any(0 < part["held"] < part["of"] for part in (clean, xor)):
+    if held_on_some_seeds(clean, xor):
         return "E"
     settled, xor_learned = clean["mean"] >= clean["bar"], xor["mean"] < xor["bar"]
     if settled:

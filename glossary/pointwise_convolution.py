@@ -109,7 +109,7 @@ import keras
 import numpy as np
 from keras import ops
 
-from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._claims import Part, at_least, at_most, held_on_some_seeds, recorded_parts
 from nutshell.glossary._run import Run
 
 
@@ -373,8 +373,8 @@ def demo(run: Run) -> None:
 def outcome(claim: dict) -> str:
     """Which PREDICT option the measured claim shows: the ordinary net's test accuracy minus the
     separable one's (accuracy_cost_of_separable), against MAX_ACCURACY_COST either way."""
-    cost = {part["name"]: part for part in claim["parts"]}["accuracy_cost_of_separable"]
-    if 0 < cost["held"] < cost["of"]:
+    cost = recorded_parts(claim)["accuracy_cost_of_separable"]
+    if held_on_some_seeds(cost):
         return "D"
     if cost["mean"] > MAX_ACCURACY_COST:
         return "B"

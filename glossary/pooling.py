@@ -135,7 +135,7 @@ import keras
 import numpy as np
 from keras import ops
 
-from nutshell.glossary._claims import at_least, at_most
+from nutshell.glossary._claims import at_least, at_most, held_on_some_seeds, recorded_parts
 from nutshell.glossary._run import Run
 from nutshell.glossary._windows import as_pair, output_size, same_padding  # shared with convolution
 from nutshell.glossary.translation_invariance import shift
@@ -375,9 +375,9 @@ def _zhang_anchor(side: int, max_shift: int) -> dict:
 
 def outcome(claim: dict) -> str:
     """Which PREDICT option the measured claim shows (see PREDICT)."""
-    parts = {part["name"]: part for part in claim["parts"]}
+    parts = recorded_parts(claim)
     gain, fall = parts["mean_consistency_gain"], parts["consistency_fall_with_pooling"]
-    if 0 < gain["held"] < gain["of"]:
+    if held_on_some_seeds(gain):
         return "E"
     if abs(gain["mean"]) < 0.02:
         return "D"

@@ -116,7 +116,7 @@ __all__ = ["receptive_field_sizes", "measured_receptive_fields"]
 import keras
 import numpy as np
 
-from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._claims import Part, at_least, at_most, recorded_parts
 from nutshell.glossary._run import Run
 
 
@@ -276,7 +276,7 @@ def claim_parts(
 def outcome(claim: dict) -> str:
     """Which PREDICT option the measured claim shows: how much of the top field's influence the
     central quarter carries (0.25 if every pixel counted the same)."""
-    share = next(part for part in claim["parts"] if part["name"] == "central_quarter_share")
+    share = recorded_parts(claim)["central_quarter_share"]
 
     def option(value: float) -> str:
         return "C" if value > 0.3 else "B" if value < 0.2 else "A"

@@ -128,7 +128,7 @@ __all__ = ["dead_units"]
 import keras
 import numpy as np
 
-from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._claims import Part, at_least, at_most, held_on_some_seeds, recorded_parts
 from nutshell.glossary._run import Run
 from nutshell.glossary.mlp import hidden_outputs, mlp
 
@@ -196,9 +196,9 @@ def outcome(claim: dict) -> str:
     rate, at most FEW_DEAD (a quarter) at the usual one. "E" when either part held on some seeds
     and not on others.
     """
-    parts = {part["name"]: part for part in claim["parts"]}
+    parts = recorded_parts(claim)
     large, usual = parts["dead_share_rate_too_large"], parts["dead_share_usual_rate"]
-    if any(0 < part["held"] < part["of"] for part in (large, usual)):
+    if held_on_some_seeds(large, usual):
         return "E"
     many_at_large, few_at_usual = large["mean"] >= large["bar"], usual["mean"] <= usual["bar"]
     if many_at_large:

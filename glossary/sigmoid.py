@@ -127,7 +127,7 @@ __all__ = ["logit", "expected_calibration_error"]
 import keras
 import numpy as np
 
-from nutshell.glossary._claims import Part, at_most
+from nutshell.glossary._claims import Part, at_most, held_on_some_seeds, recorded_parts
 from nutshell.glossary._run import Run
 from nutshell.glossary.activation import ActivationFromScratch
 from nutshell.glossary.cross_entropy import BinaryCrossEntropy
@@ -200,9 +200,9 @@ def outcome(claim: dict) -> str:
     often as it says, the mark of an output pushed to 0 or 1, "A". "D" when either part held on
     some seeds and not on others.
     """
-    parts = {part["name"]: part for part in claim["parts"]}
+    parts = recorded_parts(claim)
     gap, calibration = parts["mean_probability_gap"], parts["calibration_error"]
-    if any(0 < part["held"] < part["of"] for part in (gap, calibration)):
+    if held_on_some_seeds(gap, calibration):
         return "D"
     if calibration["mean"] > calibration["bar"]:
         return "A"

@@ -123,7 +123,7 @@ import keras
 import numpy as np
 from keras import ops
 
-from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._claims import Part, at_least, at_most, held_on_some_seeds, recorded_parts
 from nutshell.glossary._run import Run
 from nutshell.glossary.mlp import mlp
 
@@ -238,9 +238,9 @@ def outcome(claim: dict) -> str:
     to add up when the sum misses 1 by more than 0.1 on at least STRAY_SHARE of the test images.
     "E" when either part held on some seeds and not on others.
     """
-    parts = {part["name"]: part for part in claim["parts"]}
+    parts = recorded_parts(claim)
     gap, off = parts["sigmoid_accuracy_gap"], parts["sigmoid_share_off_by_0_1"]
-    if any(0 < part["held"] < part["of"] for part in (gap, off)):
+    if held_on_some_seeds(gap, off):
         return "E"
     if gap["mean"] <= gap["bar"]:
         return "A" if off["mean"] >= off["bar"] else "B"

@@ -98,7 +98,7 @@ __all__ = ["relabel"]
 # Everything above is read by the registry without importing this module; the code below needs Keras.
 import numpy as np
 
-from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._claims import Part, at_least, at_most, held_on_some_seeds, recorded_parts
 from nutshell.glossary._run import Run
 from nutshell.glossary.machine_learning import draws_per_epoch
 from nutshell.glossary.mlp import mlp
@@ -172,9 +172,9 @@ def outcome(claim: dict) -> str:
     """Which PREDICT option the measured claim shows: the share of test 7s called 1 (half or more:
     A or C, by whether the other digits stayed within the gap bar), else B; D if the copying bar
     held on some seeds only."""
-    parts = {part["name"]: part for part in claim["parts"]}
+    parts = recorded_parts(claim)
     copied, others = parts["mistake_copied"], parts["other_classes_gap"]
-    if 0 < copied["held"] < copied["of"]:
+    if held_on_some_seeds(copied):
         return "D"
     if copied["mean"] < 0.5:
         return "B"

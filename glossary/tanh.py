@@ -106,7 +106,7 @@ __all__ = ["tanh_from_sigmoid"]
 # Everything above is read by the registry without importing this module; the code below needs Keras.
 import numpy as np
 
-from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._claims import Part, at_least, at_most, held_on_some_seeds, recorded_parts
 from nutshell.glossary._run import Run
 from nutshell.glossary.activation import sigmoid
 from nutshell.glossary.mlp import hidden_outputs, mlp
@@ -165,9 +165,9 @@ def outcome(claim: dict) -> str:
     `sigmoid_accuracy_early`); within SAME_WITHIN of each other is "neither". "D" when either part
     held on some seeds and not on others.
     """
-    parts = {part["name"]: part for part in claim["parts"]}
+    parts = recorded_parts(claim)
     tanh_early, sigmoid_early = parts["tanh_accuracy_early"], parts["sigmoid_accuracy_early"]
-    if any(0 < part["held"] < part["of"] for part in (tanh_early, sigmoid_early)):
+    if held_on_some_seeds(tanh_early, sigmoid_early):
         return "D"
     lead = tanh_early["mean"] - sigmoid_early["mean"]
     if abs(lead) <= SAME_WITHIN:

@@ -125,7 +125,7 @@ import keras
 import numpy as np
 from keras import ops
 
-from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._claims import Part, at_least, at_most, held_on_some_seeds, recorded_parts
 from nutshell.glossary._run import Run
 from nutshell.glossary.mlp import mlp
 from nutshell.glossary.receptive_field import receptive_field_sizes
@@ -289,12 +289,10 @@ def outcome(claim: dict) -> str:
     net keeps them if its part failed (over 99% unchanged); the MLP if it lost under 2 points of
     accuracy at the largest shift.
     """
-    parts = {part["name"]: part for part in claim["parts"]}
+    parts = recorded_parts(claim)
     stride_1, subsampled = parts["cnn_stride_1_same_answer_worst"], parts["cnn_subsampled_same_answer_worst"]
     mlp_drop = parts["mlp_accuracy_drop"]
-    if any(0 < part["held"] < part["of"] for part in (stride_1, subsampled)) or (mlp_drop["min"] < 0.02) != (
-        mlp_drop["max"] < 0.02
-    ):
+    if held_on_some_seeds(stride_1, subsampled) or (mlp_drop["min"] < 0.02) != (mlp_drop["max"] < 0.02):
         return "E"
     if stride_1["held"] == 0:
         return "C"

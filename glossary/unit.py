@@ -151,7 +151,7 @@ import numpy as np
 from keras import ops
 
 from nutshell import data
-from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._claims import Part, at_least, at_most, held_on_some_seeds, recorded_parts
 from nutshell.glossary._run import Run
 
 
@@ -287,9 +287,9 @@ def outcome(claim: dict) -> str:
     reach of any straight line, which gets at most three of the four corners. "E" when either XOR
     part held on some seeds and not on others.
     """
-    parts = {part["name"]: part for part in claim["parts"]}
+    parts = recorded_parts(claim)
     unit, maxout = parts["xor_unit_accuracy"], parts["xor_maxout_accuracy"]
-    if any(0 < part["held"] < part["of"] for part in (unit, maxout)):
+    if held_on_some_seeds(unit, maxout):
         return "E"
     learned = maxout["bar"]
     unit_learned, maxout_learned = unit["mean"] >= learned, maxout["mean"] >= learned

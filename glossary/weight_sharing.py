@@ -119,7 +119,7 @@ import keras
 import numpy as np
 from keras import ops
 
-from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._claims import Part, at_least, at_most, recorded_parts
 from nutshell.glossary._run import Run
 from nutshell.glossary._windows import as_pair
 
@@ -270,7 +270,7 @@ def outcome(claim: dict) -> str:
     Working means the accuracy bar for "learned" (0.9) on the right half; a net whose right-half
     accuracy crosses it on some seeds and not others makes the answer depend on the seed.
     """
-    parts = {part["name"]: part for part in claim["parts"]}
+    parts = recorded_parts(claim)
     shared, local = parts["shared_right_accuracy"], parts["local_right_accuracy"]
     learned = shared["bar"]
 
