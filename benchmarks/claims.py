@@ -151,7 +151,7 @@ def worst_measured(row: dict) -> dict | None:
 
 
 def number(value: float) -> str:
-    if float(value).is_integer() and abs(value) >= 1000:
+    if float(value).is_integer() and 1000 <= abs(value) < 1e12:  # beyond, a count is a magnitude
         return f"{value:,.0f}"
     return f"{value:.3g}"
 

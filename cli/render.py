@@ -204,7 +204,7 @@ def demo_header(entry_name: str, settings: Settings, device: str, distribution: 
 
 def number(value: float) -> str:
     """Counts read as counts (128,049,152), measurements keep four significant digits."""
-    if float(value).is_integer() and abs(value) >= 1000:
+    if float(value).is_integer() and 1000 <= abs(value) < 1e12:  # beyond, a count is a magnitude
         return f"{value:,.0f}"
     return f"{value:.4g}"
 

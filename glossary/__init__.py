@@ -466,20 +466,26 @@ def _stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)] + ("y" if suffix == "ies" else "")
             break
+    else:
+        if word.endswith("e") and len(word) > 4:  # "explode" meets "exploding", "score" meets "scores"
+            word = word[:-1]
     if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "ls":  # "fitt" -> "fit"
         word = word[:-1]
     return word
 
 
 @functools.lru_cache(maxsize=1)
-def _search_index() -> tuple[dict[str, dict[str, dict[str, int]]], dict[str, dict[str, int]], dict[str, float]]:
-    """Per entry and field, stem counts and lengths; and the average length of each field
-    (from the on-disk cache while no file changed)."""
+def _search_index() -> tuple[
+    dict[str, dict[str, dict[str, int]]], dict[str, dict[str, int]], dict[str, float], dict[str, list[list[str]]]
+]:
+    """Per entry and field, stem counts and lengths; the average length of each field; and each
+    entry's names as lists of stems (from the on-disk cache while no file changed)."""
     cached = _cache.load("search")
     if cached is not None:
-        return cached[0], cached[1], cached[2]
+        return cached[0], cached[1], cached[2], cached[3]
     counts: dict[str, dict[str, dict[str, int]]] = {}
     lengths: dict[str, dict[str, int]] = {}
+    phrases: dict[str, list[list[str]]] = {}  # each name and alias, as stems
     for entry in all_entries().values():
         texts = {
             "names": " ".join((entry.name, entry.title, *entry.aliases)),
@@ -487,16 +493,39 @@ def _search_index() -> tuple[dict[str, dict[str, dict[str, int]]], dict[str, dic
             "body": entry.docstring.split("\n## Sources", 1)[0],
         }
         counts[entry.name], lengths[entry.name] = {}, {}
+        phrases[entry.name] = [
+            stems for alias in (entry.name, entry.title, *entry.aliases) if (stems := _stems(alias.replace("-", " ")))
+        ]
         for field, text in texts.items():
-            stems = [_stem(word) for word in _words(text) if word not in STOP_WORDS]
+            stems = _stems(text)
             counts[entry.name][field] = dict(collections.Counter(stems))
             lengths[entry.name][field] = len(stems)
     average = {
         field: sum(lengths[name][field] for name in lengths) / max(len(lengths), 1) or 1.0
         for field in ("names", *_TEXT_FIELDS)
     }
-    _cache.store("search", [counts, lengths, average])
-    return counts, lengths, average
+    _cache.store("search", [counts, lengths, average, phrases])
+    return counts, lengths, average, phrases
+
+
+def _stems(text: str) -> list[str]:
+    return [_stem(word) for word in _words(text) if word not in STOP_WORDS]
+
+
+def _coverage(term: str, terms: list[str], phrases: list[list[str]]) -> float:
+    """A name match's weight, from 0.5 to 1 with how much of the best name or alias holding `term`
+    the query covers: a query word that is one word of a longer alias ("probabilities" in "keep
+    probability") counts for less than one that is the whole name ("dropout")."""
+
+    def matches(query_term: str, stem: str) -> bool:
+        return stem == query_term or (len(query_term) >= 4 and stem.startswith(query_term))
+
+    covers = [
+        sum(any(matches(t, stem) for t in terms) for stem in phrase) / len(phrase)
+        for phrase in phrases
+        if any(matches(term, stem) for stem in phrase)
+    ]
+    return 0.5 + 0.5 * max(covers, default=0.0)
 
 
 def _idf(documents: int, total: int) -> float:
@@ -528,7 +557,7 @@ def search(query: str, limit: int = 10) -> list[Hit]:
         exact = lookup(query).name
     except UnknownEntry:
         exact = None
-    counts, lengths, average = _search_index()
+    counts, lengths, average, phrases = _search_index()
     entries = all_entries()
     in_text = {
         term: sum(any(_matching(term, counts[n][f]) for f in _TEXT_FIELDS) for n in counts) for term in set(terms)
@@ -546,7 +575,8 @@ def search(query: str, limit: int = 10) -> list[Hit]:
                 score += _idf(in_text[term], len(entries)) * weighted * (_K1 + 1.0) / (weighted + _K1)
             named = _matching(term, counts[name]["names"])
             if named:
-                score += _NAME_WEIGHT * _idf(in_names[term], len(entries)) * named * (_K1 + 1.0) / (named + _K1)
+                cover = _coverage(term, terms, phrases[name])
+                score += cover * _NAME_WEIGHT * _idf(in_names[term], len(entries)) * named * (_K1 + 1.0) / (named + _K1)
         if name == exact:
             score += 100.0
         if score > 0:

@@ -1,13 +1,17 @@
 """Learning-rate schedules shared by several demos (not an entry).
 
 The cnn and inception demos both let Adam's step size fall to zero over the run; the schedule
-lives here once so that neither entry imports the other's demo machinery.
+lives here once so that neither entry imports the other's demo machinery. The cosine itself is
+the learning-rate-schedule entry's `WarmupCosineDecay` (its teaching implementation), read once
+per epoch instead of once per step.
 """
 
 from __future__ import annotations
 
 import keras
 import numpy as np
+
+from nutshell.glossary.learning_rate_schedule import WarmupCosineDecay
 
 __all__ = ["cosine_decay"]
 
@@ -26,6 +30,7 @@ def cosine_decay(rate: float, epochs: int) -> keras.callbacks.LearningRateSchedu
     """
     if epochs < 1:
         raise ValueError(f"epochs must be at least 1, not {epochs!r}")
-    return keras.callbacks.LearningRateScheduler(
-        lambda epoch, _: float(rate * 0.5 * (1.0 + np.cos(np.pi * epoch / epochs)))
-    )
+    # No warm-up, down to 0 at `epochs`; computed in float64, so each epoch's rate rounds to the
+    # same float32 as before the schedule moved to the learning-rate-schedule entry.
+    schedule = WarmupCosineDecay(np.float64(rate), decay_steps=epochs)
+    return keras.callbacks.LearningRateScheduler(lambda epoch, _: float(schedule(epoch)))

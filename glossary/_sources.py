@@ -308,4 +308,45 @@ SOURCES = {
     "dosovitskiy2021": "A. Dosovitskiy, L. Beyer, A. Kolesnikov, D. Weissenborn, X. Zhai, "
     "T. Unterthiner, M. Dehghani, M. Minderer, G. Heigold, S. Gelly, J. Uszkoreit, N. Houlsby, "
     '"An image is worth 16x16 words: transformers for image recognition at scale", ICLR, 2021',
+    # Modern entries (issue 21), one block per pair of entries.
+    # -- batch-normalization, residual-connection
+    "ioffe2015": 'S. Ioffe, C. Szegedy, "Batch normalization: accelerating deep network training by '
+    'reducing internal covariate shift", ICML, 2015',
+    "santurkar2018": 'S. Santurkar, D. Tsipras, A. Ilyas, A. Madry, "How does batch normalization '
+    'help optimization?", NeurIPS, 2018',
+    "he2016identity": 'K. He, X. Zhang, S. Ren, J. Sun, "Identity mappings in deep residual networks", ECCV, 2016',
+    # -- optimizer, learning-rate-schedule, input-normalization
+    "polyak1964": 'B. T. Polyak, "Some methods of speeding up the convergence of iteration methods", '
+    "USSR Computational Mathematics and Mathematical Physics 4(5), 1-17, 1964",
+    "nesterov1983": 'Y. Nesterov, "A method for solving the convex programming problem with '
+    'convergence rate O(1/k²)", Soviet Mathematics Doklady 27, 372-376, 1983',
+    "duchi2011": 'J. Duchi, E. Hazan, Y. Singer, "Adaptive subgradient methods for online learning '
+    'and stochastic optimization", Journal of Machine Learning Research 12, 2121-2159, 2011',
+    "tieleman2012": 'T. Tieleman, G. Hinton, "Lecture 6.5, rmsprop: divide the gradient by a '
+    'running average of its recent magnitude", Coursera, Neural Networks for Machine Learning, 2012',
+    "sutskever2013": 'I. Sutskever, J. Martens, G. Dahl, G. Hinton, "On the importance of '
+    'initialization and momentum in deep learning", ICML, 2013',
+    "kingma2015": 'D. P. Kingma, J. Ba, "Adam: a method for stochastic optimization", ICLR, 2015',
+    "loshchilov2017": 'I. Loshchilov, F. Hutter, "SGDR: stochastic gradient descent with warm restarts", ICLR, 2017',
+    "goyal2017": "P. Goyal, P. Dollár, R. Girshick, P. Noordhuis, L. Wesolowski, A. Kyrola, "
+    'A. Tulloch, Y. Jia, K. He, "Accurate, large minibatch SGD: training ImageNet in 1 hour", '
+    "arXiv:1706.02677, 2017",
+    # -- transformer, masking
+    "ba2016": 'J. L. Ba, J. R. Kiros, G. E. Hinton, "Layer normalization", arXiv:1607.06450, 2016',
+    # -- transfer-learning, early-stopping
+    "prechelt1998": 'L. Prechelt, "Early stopping, but when?", in Neural Networks: Tricks of the Trade, Springer, 1998',
+    "yosinski2014": 'J. Yosinski, J. Clune, Y. Bengio, H. Lipson, "How transferable are features in '
+    'deep neural networks?", NIPS, 2014',
+    # -- evaluation-metrics, exploding-gradient
+    "fawcett2006": 'T. Fawcett, "An introduction to ROC analysis", Pattern Recognition Letters 27(8), 861-874, 2006',
+    "he2009": 'H. He, E. A. Garcia, "Learning from imbalanced data", IEEE Transactions on '
+    "Knowledge and Data Engineering 21(9), 1263-1284, 2009",
+    # -- autoencoder, embedding
+    "baldi1989": 'P. Baldi, K. Hornik, "Neural networks and principal component analysis: learning '
+    'from examples without local minima", Neural Networks 2(1), 53-58, 1989',
+    "vincent2008": 'P. Vincent, H. Larochelle, Y. Bengio, P.-A. Manzagol, "Extracting and composing '
+    'robust features with denoising autoencoders", ICML, 2008',
+    "kingma2014": 'D. P. Kingma, M. Welling, "Auto-encoding variational Bayes", ICLR, 2014',
+    "goodfellow2014": "I. Goodfellow, J. Pouget-Abadie, M. Mirza, B. Xu, D. Warde-Farley, S. Ozair, "
+    'A. Courville, Y. Bengio, "Generative adversarial nets", NIPS, 2014',
 }

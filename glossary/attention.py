@@ -50,7 +50,7 @@ PE(pos, 2i) = sin(pos / 10000^(2i/d)), PE(pos, 2i+1) = cos(pos / 10000^(2i/d)).
 - **encoder-decoder**: the model attention was added to
 - **image-captioning**: attention over image regions
 - **reinforcement-learning**: how hard attention is trained
-- **softmax**: turns scores into weights
+- **transformer**: self-attention, positions and the block built from them
 - **memory-network**: attention over stored facts
 - **natural-language-processing**: where Transformers took over
 
@@ -68,11 +68,7 @@ ALIASES = (
     "visual attention",
     "soft attention",
     "hard attention",
-    "self-attention",
-    "transformer",
     "scaled dot-product attention",
-    "multi-head attention",
-    "positional encoding",
     "query key value",
 )
 

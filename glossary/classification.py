@@ -42,7 +42,7 @@ has squared errors 0.25 and 0.25, so MSE = 0.25.
 - **logistic-regression**: the classifier with a regression name
 - **softmax**: the output of a K-class classifier
 - **cross-entropy**: the classification loss
-- **loss-function**: squared error and its relatives
+- **evaluation-metrics**: precision, recall and ROC beyond accuracy
 - **logit**: the scores a classifier computes before the softmax
 
 ## Sources

@@ -50,6 +50,7 @@ with squared error, or start only mildly wrong (then both recover), and the clai
 - **sigmoid**: the binary-case output
 - **logistic-regression**: the classic model trained with this loss
 - **logit**: why the loss is best computed from logits
+- **generative-adversarial-network**: a discriminator trained with it, against a generator
 
 ## Sources
 - [overview]

@@ -45,7 +45,7 @@ lower bound on the log-probability the model gives the data. Their MNIST model h
 - **unsupervised-learning**: pre-training without labels
 - **history**: the 2006 start of the third wave
 - **weight-initialization**: the problem pre-training worked around
-- **vanishing-gradient**: why deep nets from random weights trained badly
+- **transfer-learning**: pre-training and fine-tuning as practised today
 - **feature-learning**: the layer-by-layer hierarchy it learns
 
 ## Sources
@@ -64,8 +64,6 @@ ALIASES = (
     "convolutional deep belief network",
     "greedy layer-wise pretraining",
     "layer-wise pretraining",
-    "pretraining",
-    "fine-tuning",
 )
 
 PREREQUISITES = ("restricted-boltzmann-machine",)

@@ -46,6 +46,7 @@ nothing carries over: the claim fails.
 - **rnn**: language models that read embeddings word by word
 - **unsupervised-learning**: embeddings learned from unlabelled text
 - **one-hot-encoding**: the local code that embeddings replace
+- **embedding**: the layer that learns such vectors, and how
 
 ## Sources
 - [lecun2015]
@@ -55,14 +56,7 @@ nothing carries over: the claim fails.
 """
 
 TITLE = "Distributed representation"
-ALIASES = (
-    "embedding",
-    "word embedding",
-    "word vector",
-    "word2vec",
-    "embedding layer",
-    "dense representation",
-)
+ALIASES = ("dense representation",)
 
 DEMO = {
     # epochs, batch size and learning rate are the embedding's. The label probes that follow take
@@ -104,60 +98,16 @@ RECALL = (
     },
 )
 
-__all__ = ["EmbeddingFromScratch", "cosine_similarity", "items_in_contexts"]
+__all__ = ["cosine_similarity", "items_in_contexts"]
 
 # Everything above is read by the registry without importing this module; the code below needs Keras.
 import keras
 import numpy as np
 from keras import ops
 
-from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._claims import Part, at_least, at_most, held_on_some_seeds, recorded_parts
 from nutshell.glossary._run import Run
-
-
-@keras.saving.register_keras_serializable(package="nutshell")
-class EmbeddingFromScratch(keras.layers.Layer):
-    """A learned distributed code: item i (an integer id) becomes row i of a matrix E of V rows
-    and d columns.
-
-    Looking up row i is the same as multiplying the one-hot vector eᵢ by E (vᵢ = Eᵀeᵢ), without
-    building the V-long vector. The rows start random and are trained with the rest of the
-    network, so items that play similar parts in the data drift towards similar rows. Given the
-    same matrix it equals `keras.layers.Embedding(V, d)`.
-
-    Args:
-        vocabulary: V, how many distinct items; ids run from 0 to V − 1.
-        dimensions: d, the length of each item's vector.
-
-    Input shape: (batch,) or (batch, n) integer ids. Output shape: the same with d appended.
-
-    Example:
-        >>> import numpy as np
-        >>> tuple(EmbeddingFromScratch(10, 4)(np.array([3, 7])).shape)
-        (2, 4)
-    """
-
-    def __init__(self, vocabulary, dimensions, **kwargs):
-        super().__init__(**kwargs)
-        for name, value in (("vocabulary", vocabulary), ("dimensions", dimensions)):
-            if not isinstance(value, int) or value < 1:
-                raise ValueError(f"{name} must be a positive integer, not {value!r}")
-        self.vocabulary = vocabulary
-        self.dimensions = dimensions
-
-    def build(self, input_shape):
-        self.embeddings = self.add_weight(
-            shape=(self.vocabulary, self.dimensions), initializer="uniform", name="embeddings"
-        )
-
-    def call(self, ids):
-        return ops.take(self.embeddings, ops.cast(ids, "int32"), axis=0)  # row i for id i
-
-    def compute_output_shape(self, input_shape):
-        return (*input_shape, self.dimensions)
-
-    def get_config(self):
-        return {**super().get_config(), "vocabulary": self.vocabulary, "dimensions": self.dimensions}
+from nutshell.glossary.embedding import EmbeddingFromScratch  # the layer that learns the codes
 
 
 def cosine_similarity(u, v) -> np.ndarray:
@@ -245,9 +195,9 @@ def outcome(claim: dict) -> str:
     """Which PREDICT option the measured claim shows: a code "carries the label over" when its
     accuracy on the unlabelled half is at least 0.75, halfway from a coin toss to perfect; E if
     the embedding's bar held on some seeds only."""
-    parts = {part["name"]: part for part in claim["parts"]}
+    parts = recorded_parts(claim)
     embedding, one_hot = parts["unseen_accuracy_embedding"], parts["unseen_accuracy_one_hot"]
-    if 0 < embedding["held"] < embedding["of"]:
+    if held_on_some_seeds(embedding):
         return "E"
     embedding_carries, one_hot_carries = embedding["mean"] >= 0.75, one_hot["mean"] >= 0.75
     if embedding_carries:

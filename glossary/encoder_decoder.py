@@ -44,7 +44,7 @@ translations. BLEU compares the output with human translations: the geometric me
 - **attention**: the fix for the fixed-vector bottleneck
 - **image-captioning**: the same design with a ConvNet encoder
 - **language-model**: the decoder is a conditional language model
-- **gru**: introduced alongside the RNN encoder-decoder
+- **transformer**: the encoder-decoder without recurrence
 
 ## Sources
 - [dettmers2015] — names translation with encoders and decoders as the topic of part 3

@@ -44,6 +44,7 @@ the pixels, and with the pixels themselves as the "features" there is no gain.
 - **logistic-regression**: a typical simple model placed on top of engineered features
 - **machine-learning**: where features fit into the overall recipe
 - **deep-learning**: the approach that mostly replaced hand-made image and speech features
+- **input-normalization**: the one step of preparing features that every network still needs
 
 ## Sources
 - [dettmers2015]

@@ -45,6 +45,7 @@ gone. The first-layer kernels the CNN settled on are in TensorBoard.
 - **cnn**: the network type where the edge-to-object ladder is clearest
 - **distributed-representation**: what learned features look like as vectors
 - **logistic-regression**: the simple classifier sitting on top
+- **transfer-learning**: reusing learned features for a new task
 
 ## Sources
 - [dettmers2015]
@@ -116,7 +117,7 @@ import keras
 import numpy as np
 from keras import ops
 
-from nutshell.glossary._claims import Part, at_least
+from nutshell.glossary._claims import Part, at_least, held_on_some_seeds
 from nutshell.glossary._run import Run
 from nutshell.glossary.cnn import build_cnn
 from nutshell.glossary.feature_engineering import OrientationHistograms, logistic_regression
@@ -179,7 +180,7 @@ def claim_parts(hand_made: float, random: float, learned: float) -> list[Part]:
 def outcome(claim: dict) -> str:
     """Which PREDICT option the measured claim shows: the source with the highest mean test
     accuracy, or D if all three are within 3 points; E if a bar held on some seeds only."""
-    if any(0 < part["held"] < part["of"] for part in claim["parts"]):
+    if held_on_some_seeds(*claim["parts"]):
         return "E"
     numbers = claim["numbers"]
     accuracies = {

@@ -44,6 +44,7 @@ real one: that run diverges too, and the claim fails.
 - **loss-function**: the surface being descended
 - **parameter**: the numbers that each step changes
 - **local-minimum**: where descent can stall on a non-convex loss
+- **input-normalization**: rescaled inputs make the loss surface round
 
 ## Sources
 - [lecun2015]
@@ -62,7 +63,6 @@ ALIASES = (
     "partial derivative",
     "optimization",
     "optimisation",
-    "optimizer",
 )
 
 DEMO = {
@@ -113,7 +113,7 @@ __all__ = ["gradient_descent", "largest_curvature"]
 import keras
 import numpy as np
 
-from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._claims import Part, at_least, at_most, held_on_some_seeds, recorded_parts
 from nutshell.glossary._run import Run
 from nutshell.glossary.loss_function import SquaredError
 from nutshell.glossary.mlp import mlp
@@ -195,9 +195,9 @@ def claim_parts(ratio_below: float, ratio_above: float) -> list[Part]:
 def outcome(claim: dict) -> str:
     """Which PREDICT option the measured claim shows: whether the excess loss shrank (ratio <= 1)
     or grew at 0.9 and at 1.1 of the limit; E if a bar held on some seeds only."""
-    parts = {part["name"]: part for part in claim["parts"]}
+    parts = recorded_parts(claim)
     below, above = parts["loss_ratio_at_0_9"], parts["loss_ratio_at_1_1"]
-    if any(0 < part["held"] < part["of"] for part in (below, above)):
+    if held_on_some_seeds(below, above):
         return "E"
     shrinks_below, shrinks_above = below["mean"] <= 1, above["mean"] <= 1
     if shrinks_below:

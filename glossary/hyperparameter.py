@@ -48,7 +48,7 @@ searched on a log scale, e.g. 10⁻⁴ to 10⁻¹.
 - **overfitting**: why choices are judged on validation data
 - **gradient-descent**: the learning rate and its effect
 - **dropout**: a regularisation rate to tune
-- **pooling**: the window size trade-off
+- **learning-rate-schedule**: how the most important choice changes over training
 - **stride-and-padding**: shape settings chosen before training
 
 ## Sources

@@ -47,6 +47,7 @@ squared error does as well (0.077-0.081). Fit both lines with squared error and 
 - **backpropagation**: how its gradient is computed
 - **regularization**: extra terms added to the loss
 - **overfitting**: when training loss and test loss part ways
+- **evaluation-metrics**: what to report, which need not be what is minimized
 
 ## Sources
 - [dettmers2015]
@@ -113,7 +114,7 @@ import keras
 import numpy as np
 from keras import ops
 
-from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._claims import Part, at_least, at_most, held_on_some_seeds, recorded_parts
 from nutshell.glossary._run import Run
 from nutshell.glossary.mlp import mlp
 
@@ -216,9 +217,9 @@ def outcome(claim: dict) -> str:
     """Which PREDICT option the measured claim shows: the squared-error line's mean miss against
     the absolute-error line's, more than twice it (A), less than half (B), else C; D if either
     bar held on some seeds only."""
-    parts = {part["name"]: part for part in claim["parts"]}
+    parts = recorded_parts(claim)
     squared, absolute = parts["squared_error_miss"], parts["absolute_error_miss"]
-    if any(0 < part["held"] < part["of"] for part in (squared, absolute)):
+    if held_on_some_seeds(squared, absolute):
         return "D"
     if squared["mean"] > 2 * absolute["mean"]:
         return "A"

@@ -44,9 +44,9 @@ fifth of its 110 million.
 
 ## See also
 - **language-model**: predicting text, the basis of many NLP systems
-- **distributed-representation**: word embeddings
+- **embedding**: how token ids become learned vectors
 - **encoder-decoder**: translation and other text-to-text tasks
-- **attention**: the Transformer behind pretrained models
+- **transformer**: the block behind today's pretrained language models
 - **memory-network**: question answering over a story
 - **speech-recognition**: spoken language turned into text
 

@@ -50,6 +50,7 @@ its minimum.
 - **data-augmentation**: more varied training data at no labelling cost
 - **parameter**: why more weights mean more room to memorise
 - **machine-learning**: training error versus the error that matters
+- **early-stopping**: keep the weights from before the gap opened
 
 ## Sources
 - [overview]
@@ -68,7 +69,6 @@ ALIASES = (
     "overfit",
     "training set",
     "test set",
-    "early stopping",
     "generalization gap",
 )
 
@@ -131,7 +131,7 @@ __all__ = ["generalization_gap", "fits_the_noise", "early_stopping_epoch", "meas
 import keras
 import numpy as np
 
-from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._claims import Part, at_least, at_most, held_on_some_seeds, recorded_parts
 from nutshell.glossary._overfit import (
     EVAL_BATCH,
     bayes_accuracy,
@@ -255,9 +255,9 @@ def demo(run: Run) -> None:
 def outcome(claim: dict) -> str:
     """Which PREDICT option the measured claim shows: whether the net scored clearly better on its
     own points (accuracy_gap) and whether its test loss ended well above its minimum (test_loss_rise)."""
-    parts = {part["name"]: part for part in claim["parts"]}
+    parts = recorded_parts(claim)
     gap, rise = parts["accuracy_gap"], parts["test_loss_rise"]
-    if any(0 < part["held"] < part["of"] for part in (gap, rise)):
+    if held_on_some_seeds(gap, rise):
         return "D"
     if gap["mean"] < 0.02:
         return "A"

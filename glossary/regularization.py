@@ -1,5 +1,5 @@
-"""Regularization is any change to training that gives up a little fit on the training data in
-exchange for better results on new data; the classic form adds a penalty on large weights (L2,
+"""Regularization is any change to training that curbs overfitting, giving up a little fit on the
+training data in exchange for better results on new data; the classic form adds a penalty on large weights (L2,
 also called weight decay) to the loss.
 
 ## Intuition
@@ -47,6 +47,7 @@ TensorBoard shows both decision surfaces side by side.
 - **data-augmentation**: regularizing through more varied data
 - **loss-function**: the term the penalty is added to
 - **gradient-descent**: where the decay factor appears
+- **early-stopping**: a regularizer that limits training time instead of weights
 
 ## Sources
 - [overview]
@@ -116,7 +117,7 @@ import math
 import keras
 from keras import ops
 
-from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._claims import Part, at_least, at_most, held_on_some_seeds, recorded_parts
 from nutshell.glossary._overfit import noisy_xor_sample, overparameterized_mlp, ratio, train
 from nutshell.glossary._run import Run
 from nutshell.glossary.overfitting import measure_overfitting
@@ -270,9 +271,9 @@ def demo(run: Run) -> None:
 def outcome(claim: dict) -> str:
     """Which PREDICT option the measured claim shows: the penalised net's training loss over the
     plain net's (train_loss_rise) and its test loss over the plain net's (test_loss_ratio)."""
-    parts = {part["name"]: part for part in claim["parts"]}
+    parts = recorded_parts(claim)
     rise, loss = parts["train_loss_rise"], parts["test_loss_ratio"]
-    if any(0 < part["held"] < part["of"] for part in (rise, loss)):
+    if held_on_some_seeds(rise, loss):
         return "D"
     if loss["mean"] > 0.9:
         return "C"

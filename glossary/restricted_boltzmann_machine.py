@@ -46,6 +46,7 @@ mini-batch. It lowers the energy of real data and raises that of the model's own
 - **sigmoid**: the form of its conditional probabilities
 - **feature-learning**: its hidden units as learned features
 - **relu**: named in a paper on RBMs
+- **autoencoder**: the deep network the 2006 RBM stack was unrolled into
 
 ## Sources
 - [ackley1985]

@@ -52,8 +52,8 @@ alone cannot tell the sum.
 - **lstm**: gating that keeps gradients alive over long spans
 - **gru**: a simpler gated alternative
 - **vanishing-gradient**: why long products of derivatives misbehave
-- **backpropagation**: what BPTT applies to the unrolled chain
-- **weight-sharing**: the same idea across space instead of time
+- **exploding-gradient**: a recurrent matrix that grows the gradient, and clipping
+- **masking**: how padded steps of shorter sequences are skipped
 - **language-model**: the classic task, predicting the next word or character
 
 ## Sources
@@ -141,7 +141,7 @@ import keras
 from keras import ops
 
 from nutshell.glossary._adding import MODERN, SEQUENCES_PER_EPOCH, mse_on, regressor, sequences, train_until_solved
-from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._claims import Part, at_least, at_most, held_on_some_seeds, recorded_parts
 from nutshell.glossary._run import Run
 
 
@@ -230,9 +230,9 @@ def outcome(claim: dict) -> str:
     net "errs about as much as the mean guess" when its MSE over the guess's reaches its part's bar
     (NEAR_MEAN_GUESS). "It depends on the seed" when either part held on some seeds, not all.
     """
-    parts = {part["name"]: part for part in claim["parts"]}
+    parts = recorded_parts(claim)
     short, long = parts[f"test_mse_{SHORT}_steps"], parts[f"test_mse_{LONG}_steps_over_mean_guess"]
-    if any(0 < part["held"] < part["of"] for part in (short, long)):
+    if held_on_some_seeds(short, long):
         return "E"
     if short["mean"] > short["bar"]:
         return "D"

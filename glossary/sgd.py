@@ -45,6 +45,7 @@ as large as the training set the race is a tie and the claim fails.
 - **loss-function**: the average that each batch estimates
 - **overfitting**: why held-out data is checked after each epoch
 - **gpu**: why mini-batches are processed in parallel
+- **optimizer**: momentum, RMSProp and Adam on top of the same gradients
 
 ## Sources
 - [lecun2015]
@@ -59,7 +60,6 @@ ALIASES = (
     "batch size",
     "epoch",
     "mini-batch gradient descent",
-    "momentum",
     "iteration",
 )
 
@@ -119,7 +119,7 @@ import keras
 import numpy as np
 from keras import ops
 
-from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._claims import Part, at_least, at_most, held_on_some_seeds, recorded_parts
 from nutshell.glossary._run import Run
 from nutshell.glossary.backpropagation import backward
 from nutshell.glossary.mlp import mlp
@@ -201,8 +201,8 @@ def outcome(claim: dict) -> str:
     """Which PREDICT option the measured claim shows: full-batch final training loss over the
     mini-batch one, above 1.2 (A), below 1/1.2 (B), in between (C); D if the bar held on some
     seeds only."""
-    ratio = next(part for part in claim["parts"] if part["name"] == "full_batch_loss_over_mini_batch")
-    if 0 < ratio["held"] < ratio["of"]:
+    ratio = recorded_parts(claim)["full_batch_loss_over_mini_batch"]
+    if held_on_some_seeds(ratio):
         return "D"
     if ratio["mean"] > 1.2:
         return "A"

@@ -52,6 +52,7 @@ the claim fails. The reconstructions are in TensorBoard.
 - **distributed-representation**: the kind of code such models learn
 - **deep-learning**: where pre-training without labels first helped
 - **deep-belief-network**: layer-wise pre-training without labels
+- **autoencoder**: a network trained to rebuild its own input
 
 ## Sources
 - [lecun2015]
@@ -68,7 +69,6 @@ ALIASES = (
     "unlabelled data",
     "unlabeled data",
     "clustering",
-    "autoencoder",
     "dimensionality reduction",
     "principal component analysis",
     "pca",
@@ -129,7 +129,7 @@ import keras
 import numpy as np
 from keras import ops
 
-from nutshell.glossary._claims import Part, at_most
+from nutshell.glossary._claims import Part, at_most, held_on_some_seeds
 from nutshell.glossary._run import Run
 
 
@@ -207,7 +207,7 @@ def outcome(claim: dict) -> str:
     PCA's at each code size (below 1: the autoencoder wins); E if one of those bars held on some
     seeds only."""
     ratios = [part for part in claim["parts"] if part["name"].startswith("ratio_to_pca_")]
-    if any(0 < part["held"] < part["of"] for part in ratios):
+    if held_on_some_seeds(*ratios):
         return "E"
     means = [part["mean"] for part in ratios]
     if all(abs(mean - 1) < 0.02 for mean in means):

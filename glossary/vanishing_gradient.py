@@ -40,7 +40,7 @@ times less than its last hidden layer's. The deep ReLU net reaches 0.70-0.93, an
 moves more than its last. Make the "deep" net as shallow as the other and the claim fails.
 
 ## See also
-- **backpropagation**: where the long product of derivatives comes from
+- **exploding-gradient**: the same product growing instead, and clipping
 - **sigmoid**: whose small slope makes vanishing likely
 - **relu**: the activation that largely sidesteps it
 - **lstm**: gating that keeps gradients alive across time
@@ -57,12 +57,7 @@ moves more than its last. Make the "deep" net as shallow as the other and the cl
 """
 
 TITLE = "Vanishing Gradient"
-ALIASES = (
-    "exploding gradient",
-    "vanishing gradient problem",
-    "exploding gradient problem",
-    "gradient clipping",
-)
+ALIASES = ("vanishing gradient problem",)
 
 DEMO = {
     "epochs": 10,
@@ -110,7 +105,7 @@ import keras
 import numpy as np
 from keras import ops
 
-from nutshell.glossary._claims import Part, at_least, at_most
+from nutshell.glossary._claims import Part, at_least, at_most, held_on_some_seeds, recorded_parts
 from nutshell.glossary._run import Run
 from nutshell.glossary.mlp import mlp
 
@@ -195,9 +190,9 @@ def outcome(claim: dict) -> str:
     """Which PREDICT option the measured claim shows. A net "learns" when its test accuracy is
     above the deep net's near-chance bar (30%); E if either net's accuracy bar held on some seeds
     only."""
-    parts = {part["name"]: part for part in claim["parts"]}
+    parts = recorded_parts(claim)
     deep, shallow = parts["sigmoid_deep_accuracy"], parts["sigmoid_shallow_accuracy"]
-    if any(0 < part["held"] < part["of"] for part in (deep, shallow)):
+    if held_on_some_seeds(deep, shallow):
         return "E"
     chance = deep["bar"]
     if deep["mean"] > chance:

@@ -38,7 +38,7 @@ for its LSTM and GRU layers, so repeated multiplication over time neither shrink
 - **parameter**: the weights and biases being initialised
 - **relu**: why He initialisation has the factor 2
 - **deep-belief-network**: the older answer, starting deep nets from pre-trained weights
-- **tanh**: the unit Glorot initialisation was designed around
+- **batch-normalization**: rescaling activations during training instead
 - **deep-learning-framework**: where the default initialisers are set
 
 ## Sources

@@ -138,3 +138,14 @@ def recorded_part(
         "max": mean,
         "worst_margin": 0.0,
     }
+
+
+def recorded_claim(parts: list[dict], held: int, of: int = 5) -> dict:
+    """A claim as summary.json records it over `of` seeds, from recorded parts: held on `held`."""
+    return {
+        "parts": parts,
+        "numbers": {part["name"]: part["mean"] for part in parts},
+        "held": held,
+        "of": of,
+        "verdict": held == of,
+    }

@@ -22,6 +22,16 @@ QUESTIONS = [
     ("what is backprop", {"backpropagation"}),
     ("how do gates help a recurrent network", {"lstm"}),
     ("why does training diverge with a large learning rate", {"gradient-descent"}),
+    # issue 21's entries: what a learner meets in Keras today
+    ("why does my loss explode", {"exploding-gradient"}),
+    ("reuse a pretrained network for a new task", {"transfer-learning"}),
+    ("accuracy is misleading on imbalanced data", {"evaluation-metrics"}),
+    ("when should I stop training", {"early-stopping"}),
+    ("how does adam work", {"optimizer"}),
+    ("sequences of different lengths", {"masking"}),
+    ("features on very different scales", {"input-normalization"}),
+    ("compress images into a small code", {"autoencoder"}),
+    ("order of words in self-attention", {"transformer"}),
 ]
 
 

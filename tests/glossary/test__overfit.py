@@ -41,7 +41,7 @@ def test_the_network_has_the_size_the_entries_quote():
     assert model.output_shape == (None, 1)
 
 
-@pytest.mark.parametrize("name", ["overfitting", "dropout", "regularization"])
+@pytest.mark.parametrize("name", ["overfitting", "dropout", "regularization", "early-stopping"])
 def test_every_demo_of_the_rig_uses_its_settings(name):
     demo = glossary.lookup(name).demo_config
     assert {key: demo[key] for key in ("epochs", "batch_size", "learning_rate")} == {

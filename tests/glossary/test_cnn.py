@@ -14,7 +14,7 @@ from nutshell.glossary.cnn import build_cnn, claim_parts, dense_equivalent_weigh
 from nutshell.run import run_demo
 from nutshell.rundir import RunDir
 from nutshell.settings import Settings
-from tests.helpers import assert_fails_through, recorded_part
+from tests.helpers import assert_fails_through, recorded_claim, recorded_part
 from tests.numpy_reference import conv2d_same
 
 
@@ -184,13 +184,7 @@ def _outcome_claim(ratio, held=5):
         part("error_ratio_cnn_to_mlp", ratio, 2 / 3, held),
         part("training_time_ratio_to_keras_io", 0.4, 1.0, 5, "timing"),
     ]
-    return {
-        "parts": parts,
-        "numbers": {p["name"]: p["mean"] for p in parts},
-        "held": held,
-        "of": 5,
-        "verdict": held == 5,
-    }
+    return recorded_claim(parts, held)
 
 
 @pytest.mark.parametrize(

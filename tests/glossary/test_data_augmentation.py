@@ -7,7 +7,7 @@ import pytest
 
 from nutshell.glossary import _claims, data_augmentation
 from nutshell.glossary.data_augmentation import RandomShift, claim_parts
-from tests.helpers import assert_fails_through, recorded_part
+from tests.helpers import assert_fails_through, recorded_claim, recorded_part
 from tests.layer_contract import check_layer_contract
 
 
@@ -112,13 +112,7 @@ def _outcome_claim(gain, held=5):
         return recorded_part(name, mean, bar, part_held, comparison)
 
     parts = [part("test_accuracy_gain", gain, 0.02, held, ">="), part("accuracy_gap_ratio", 0.6, 0.8, 5, "<=")]
-    return {
-        "parts": parts,
-        "numbers": {p["name"]: p["mean"] for p in parts},
-        "held": held,
-        "of": 5,
-        "verdict": held == 5,
-    }
+    return recorded_claim(parts, held)
 
 
 @pytest.mark.parametrize(

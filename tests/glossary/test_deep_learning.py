@@ -6,7 +6,7 @@ import pytest
 from nutshell.glossary import _claims, deep_learning
 from nutshell.glossary.deep_learning import claim_parts, one_layer_width_for_budget
 from nutshell.glossary.neural_network import parameter_count
-from tests.helpers import assert_fails_through, recorded_part
+from tests.helpers import assert_fails_through, recorded_claim, recorded_part
 
 
 @pytest.mark.parametrize("deep, inputs, outputs", [((32, 32, 32, 32), 2, 1), ((64, 64), 784, 10), ((16,) * 6, 3, 2)])
@@ -66,13 +66,7 @@ def _claim(advantage, held=5):
         part("test_accuracy_deep", 0.97, 0.85, 5),
         part("depth_advantage", advantage, 0.05, held),
     ]
-    return {
-        "parts": parts,
-        "numbers": {p["name"]: p["mean"] for p in parts},
-        "held": held,
-        "of": 5,
-        "verdict": held == 5,
-    }
+    return recorded_claim(parts, held)
 
 
 @pytest.mark.parametrize(

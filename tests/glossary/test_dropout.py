@@ -7,7 +7,7 @@ import pytest
 
 from nutshell.glossary import _claims, dropout
 from nutshell.glossary.dropout import DropoutFromScratch, claim_parts, thinned_average
-from tests.helpers import assert_fails_through, recorded_part
+from tests.helpers import assert_fails_through, recorded_claim, recorded_part
 from tests.layer_contract import check_layer_contract
 
 
@@ -120,13 +120,7 @@ def _claim(loss_ratio, held=5):
         return recorded_part(name, mean, bar, part_held, "<=")
 
     parts = [part("test_loss_ratio", loss_ratio, 0.6, held), part("disagreement_with_thinned_average", 0.01, 0.05)]
-    return {
-        "parts": parts,
-        "numbers": {p["name"]: p["mean"] for p in parts},
-        "held": held,
-        "of": 5,
-        "verdict": held == 5,
-    }
+    return recorded_claim(parts, held)
 
 
 @pytest.mark.parametrize(

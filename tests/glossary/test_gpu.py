@@ -8,7 +8,7 @@ import pytest
 
 from nutshell.glossary import _claims
 from nutshell.glossary.gpu import _examples_per_second, accelerators, claim_parts, matmul_rate
-from tests.helpers import assert_fails_through, recorded_part
+from tests.helpers import assert_fails_through, recorded_claim, recorded_part
 
 
 def test_accelerators_are_the_non_cpu_devices():
@@ -93,7 +93,7 @@ def _outcome_claim(gain, held=5):
         part("matmul_batching_gain", 25.0, 4.0, 5),
         part("training_gain", gain, 3.0, held),
     ]
-    return {"parts": parts, "numbers": {p["name"]: p["mean"] for p in parts}, "held": 5, "of": 5, "verdict": True}
+    return recorded_claim(parts, 5)
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from nutshell.glossary.inception import (
     network_cost,
     small_inception_network,
 )
-from tests.helpers import assert_fails_through, recorded_part
+from tests.helpers import assert_fails_through, recorded_claim, recorded_part
 from tests.layer_contract import check_layer_contract
 from tests.numpy_reference import conv2d_same
 
@@ -278,13 +278,7 @@ def _outcome_claim(cost, held=5):
         part("training_time_ratio", 0.8, 1.0, 5, kind="timing"),
         part("inception_3a_multiply_adds_saving", 2.41, 2.0, 5, ">=", "identity"),
     ]
-    return {
-        "parts": parts,
-        "numbers": {p["name"]: p["mean"] for p in parts},
-        "held": held,
-        "of": 5,
-        "verdict": held == 5,
-    }
+    return recorded_claim(parts, held)
 
 
 @pytest.mark.parametrize(

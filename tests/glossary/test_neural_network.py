@@ -8,7 +8,7 @@ import pytest
 from nutshell.glossary import _claims, neural_network
 from nutshell.glossary.mlp import mlp
 from nutshell.glossary.neural_network import claim_parts, feedforward, parameter_count
-from tests.helpers import assert_fails_through, recorded_part
+from tests.helpers import assert_fails_through, recorded_claim, recorded_part
 
 
 def test_forward_pass_formula_matches_keras_with_the_same_weights():
@@ -103,13 +103,7 @@ def _claim(accuracy, held=5):
         part("train_loss_cut", 500.0, 5.0, 5),
         part("test_error", 1.0 - accuracy, 0.05, held, "<="),
     ]
-    return {
-        "parts": parts,
-        "numbers": {p["name"]: p["mean"] for p in parts},
-        "held": held,
-        "of": 5,
-        "verdict": held == 5,
-    }
+    return recorded_claim(parts, held)
 
 
 @pytest.mark.parametrize(

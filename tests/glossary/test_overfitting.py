@@ -14,7 +14,7 @@ from nutshell.glossary.overfitting import (
     generalization_gap,
     measure_overfitting,
 )
-from tests.helpers import assert_fails_through
+from tests.helpers import assert_fails_through, recorded_claim
 
 
 class _Rule:
@@ -137,13 +137,7 @@ def _claim(gap, rise, gap_held=5, rise_held=5):
         _part("best_epoch_share", 0.05, bar=0.2, comparison="<="),
     ]
     held = min(gap_held, rise_held)
-    return {
-        "parts": parts,
-        "numbers": {p["name"]: p["mean"] for p in parts},
-        "held": held,
-        "of": 5,
-        "verdict": held == 5,
-    }
+    return recorded_claim(parts, held)
 
 
 @pytest.mark.parametrize(

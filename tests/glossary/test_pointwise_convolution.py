@@ -15,7 +15,7 @@ from nutshell.glossary.pointwise_convolution import (
     pointwise_parameter_count,
     separable_parameter_count,
 )
-from tests.helpers import assert_fails_through, recorded_part
+from tests.helpers import assert_fails_through, recorded_claim, recorded_part
 from tests.layer_contract import check_layer_contract
 
 RNG = np.random.default_rng(0)
@@ -152,13 +152,7 @@ def _outcome_claim(cost, held=5):
         part("separable_accuracy", 0.99, 0.9, 5, ">="),
         part("accuracy_cost_of_separable", cost, 0.02, held),
     ]
-    return {
-        "parts": parts,
-        "numbers": {p["name"]: p["mean"] for p in parts},
-        "held": held,
-        "of": 5,
-        "verdict": held == 5,
-    }
+    return recorded_claim(parts, held)
 
 
 @pytest.mark.parametrize(

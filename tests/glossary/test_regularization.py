@@ -8,7 +8,7 @@ import pytest
 from nutshell.glossary import _claims, regularization
 from nutshell.glossary.mlp import mlp
 from nutshell.glossary.regularization import L2Penalty, claim_parts, kernel_norm, weight_decay_factor
-from tests.helpers import assert_fails_through
+from tests.helpers import assert_fails_through, recorded_claim
 
 
 def test_penalty_equals_keras_l2():
@@ -113,13 +113,7 @@ def _claim(train_rise, test_ratio, rise_held=5, loss_held=5):
         part("weight_norm_ratio", 0.1, 0.5, 5, "<="),
     ]
     held = min(rise_held, loss_held)
-    return {
-        "parts": parts,
-        "numbers": {p["name"]: p["mean"] for p in parts},
-        "held": held,
-        "of": 5,
-        "verdict": held == 5,
-    }
+    return recorded_claim(parts, held)
 
 
 @pytest.mark.parametrize(
