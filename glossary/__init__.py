@@ -587,7 +587,7 @@ def search(query: str, limit: int = 10) -> list[Hit]:
 
 def _snippet(text: str, words: list[str], width: int = 110) -> str:
     """About `width` characters of `text` around the first query word, on one line."""
-    flat = " ".join(text.split())
+    flat = " ".join(re.sub(r"^#+ ", "", text, flags=re.MULTILINE).split())  # headings read as words
     first = min(
         (m.start() for w in words if (m := re.search(rf"\b{re.escape(w)}", flat, re.I))),
         default=0,
