@@ -61,8 +61,31 @@ SLOW_FIXTURES = {"quick_demo", "run_cli"}
 CORE_DEMOS = set(glossary.CORE)
 
 
+# Second trainings CI leaves to `make test-all` to stay inside its 20 minutes on two cores (the
+# suite grew with issue 21's entries). Every core demo still trains in CI, its concept-removed
+# test runs in test-all; two of the eight core notebooks run in CI, the rest in test-all.
+CI_SPARED = {
+    "tests/glossary/test_pooling.py::test_without_pooling_the_claim_fails",
+    "tests/glossary/test_inception.py::test_without_real_reductions_the_claim_fails",
+    "tests/glossary/test_cnn.py::test_without_local_kernels_the_claim_fails",
+    "tests/glossary/test_cnn.py::test_a_resumed_run_keeps_the_training_time_of_fits_finished_before",
+    "tests/glossary/test_lstm.py::test_without_gates_and_cell_the_claim_fails",
+    "tests/glossary/test_lstm.py::test_quick_demo_of_the_1997_set_up_uses_the_papers_rule_and_anchor",
+    "tests/glossary/test_activation.py::test_without_the_nonlinearity_the_claim_fails",
+    "tests/glossary/test_unit.py::test_without_a_second_piece_the_claim_fails",
+    *(
+        f"tests/test_notebooks.py::test_core_notebooks_run_and_end_on_the_verdict[{name}]"
+        for name in ("activation", "layer", "pooling", "cnn", "inception", "lstm")
+    ),
+    "tests/test_robustness.py::test_interrupt_then_resume_continues_without_gaps[SIGINT]",
+    "tests/test_distributed.py::test_multi_worker_with_two_processes_on_loopback",
+}
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
+        if item.nodeid in CI_SPARED:
+            item.add_marker(pytest.mark.extended)
         fixtures = set(getattr(item, "fixturenames", ()))
         if SLOW_FIXTURES & fixtures:
             item.add_marker(pytest.mark.slow)
