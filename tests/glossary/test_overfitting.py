@@ -14,7 +14,7 @@ from nutshell.glossary.overfitting import (
     generalization_gap,
     measure_overfitting,
 )
-from tests.helpers import assert_fails_through, recorded_claim
+from tests.helpers import assert_fails_through, recorded_claim, recorded_part
 
 
 class _Rule:
@@ -114,27 +114,12 @@ def test_without_spare_capacity_the_claim_fails(quick_demo, monkeypatch):
     assert_fails_through(summary, "noise_fitted", "accuracy_gap", "test_loss_rise")
 
 
-def _part(name, mean, held=5, of=5, bar=0.0, comparison=">="):
-    return {
-        "name": name,
-        "kind": "measured",
-        "comparison": comparison,
-        "bar": bar,
-        "held": held,
-        "of": of,
-        "mean": mean,
-        "min": mean,
-        "max": mean,
-        "worst_margin": 0.0,
-    }
-
-
 def _claim(gap, rise, gap_held=5, rise_held=5):
     parts = [
-        _part("accuracy_gap", gap, gap_held, bar=0.05),
-        _part("noise_fitted", 0.8, bar=0.35),
-        _part("test_loss_rise", rise, rise_held, bar=1.2),
-        _part("best_epoch_share", 0.05, bar=0.2, comparison="<="),
+        recorded_part("accuracy_gap", gap, 0.05, gap_held),
+        recorded_part("noise_fitted", 0.8, 0.35, 5),
+        recorded_part("test_loss_rise", rise, 1.2, rise_held),
+        recorded_part("best_epoch_share", 0.05, 0.2, 5, "<="),
     ]
     held = min(gap_held, rise_held)
     return recorded_claim(parts, held)
